@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/**
+ * The shape of a scheme file (`schemes/<id>.yaml`). Every scheme fact — points, levels, evidence,
+ * special items — lives in those files; this module only says what a well-formed file looks like.
+ * Types are inferred from these schemas, never written twice.
+ */
+
+/** A clause id as its document writes it: `5.1.1.1`; a letter marks a part (`2.1a`, `4.1.4.6b`). */
+export const ClauseId = z
+  .string()
+  .regex(/^[0-9]+(\.[0-9]+)*[a-z]?$/, "a clause id such as 5.1.1.1 or 2.1a");
+
+const Points = z.number().finite().nonnegative();
+
+/** Another clause carried by the same form row (the self form's row 2 carries 5.1.1.2 and 5.1.1.3). */
+export const AlsoClauseSchema = z.strictObject({
+  clause: ClauseId,
+  text: z.string().min(1),
+  points: Points,
+});
+
+export const ItemSchema = z.strictObject({
+  /** The row's clause id; entries are keyed by it. */
+  clause: ClauseId,
+  /** 维度 / 代码 column where the document has one (A1, B12, C3). */
+  code: z
+    .string()
+    .regex(/^[A-Z][0-9]+$/, "a dimension code such as A1")
+    .optional(),
+  /** The requirement as the document words it (cut-short lines stay cut short). */
+  text: z.string().min(1),
+  /** The clause's points; absent in checklist schemes. */
+  points: Points.optional(),
+  alsoClauses: z.array(AlsoClauseSchema).optional(),
+  /** The evidence the form asks for, one entry per listed material. */
+  evidence: z.array(z.string().min(1)).optional(),
+  /** The form asks "确认本条款是否适用？" for this row. */
+  askApplicable: z.boolean().optional(),
+  /** A heading between the subsection and the item (checklists nest deeper than points tables). */
+  group: z.string().optional(),
+  /** Why the scheme reads the document the way it does, where it had to interpret. */
+  note: z.string().optional(),
+});
+
+export const SubsectionSchema = z.strictObject({
+  id: ClauseId,
+  title: z.string().min(1),
+  /** The subsection's maximum as the document states it; checked against its items. */
+  max: Points.optional(),
+  /** The maturity report states maxima as "a+b分" (GB/T 27922 part + maturity part). */
+  maxParts: z.array(Points).min(2).optional(),
+  items: z.array(ItemSchema).min(1),
+});
+
+export const SectionSchema = z.strictObject({
+  id: ClauseId,
+  title: z.string().min(1),
+  titleEn: z.string().min(1).optional(),
+  max: Points.optional(),
+  /** A section holds either subsections or, where its document has no such level, items directly. */
+  subsections: z.array(SubsectionSchema).min(1).optional(),
+  items: z.array(ItemSchema).min(1).optional(),
+});
+
+export const LevelSchema = z.strictObject({
+  /** The level's name as its document writes it (十星级, 三星（卓越）). */
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** Inclusive lower bound: "达到 80 分以上（含 80 分）". */
+  min: Points,
+  stars: z.number().int().min(0).max(10),
+  /** Other ways people write the level in 申报级别 (一星, 卓著). */
+  aliases: z.array(z.string().min(1)).optional(),
+});
+
+export const SpecialSchema = z.strictObject({
+  deduction: z
+    .strictObject({
+      code: z.string().min(1).optional(),
+      label: z.string().min(1),
+      /** Points each special deduction costs. */
+      points: Points,
+      /** With this many deductions or more the organisation is not graded. */
+      notGradedAt: z.number().int().positive(),
+      text: z.string().min(1),
+    })
+    .optional(),
+  bonus: z
+    .strictObject({
+      code: z.string().min(1).optional(),
+      label: z.string().min(1),
+      max: Points,
+      text: z.string().min(1),
+    })
+    .optional(),
+});
+
+export const PrerequisiteSchema = z.strictObject({
+  /** The header field in which the organisation shows it meets the prerequisite. */
+  header: z.string().min(1),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+
+export const SchemeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case id such as maturity-jsgf-06"),
+  version: z.string().min(1),
+  /** points: scored tables; checklist: conform / not conform, no points. */
+  kind: z.enum(["points", "checklist"]),
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+  /** The document the scheme follows, as it names itself. */
+  document: z.string().min(1),
+  fullMarks: Points.optional(),
+  /** Below this total the organisation fails; defaults to the lowest level. */
+  passMark: Points.optional(),
+  /** What the document calls a result below the pass mark (不合格). */
+  failName: z.string().min(1).optional(),
+  levels: z.array(LevelSchema).optional(),
+  special: SpecialSchema.optional(),
+  prerequisite: PrerequisiteSchema.optional(),
+  /** Text printed under the form (the self form's declaration). */
+  declaration: z.string().min(1).optional(),
+  sections: z.array(SectionSchema).min(1),
+});
+
+export type SchemeFile = z.infer<typeof SchemeSchema>;
+export type SectionFile = z.infer<typeof SectionSchema>;
+export type SubsectionFile = z.infer<typeof SubsectionSchema>;
+export type ItemFile = z.infer<typeof ItemSchema>;
+export type Level = z.infer<typeof LevelSchema>;
