@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import type { z } from "zod";
+import { describeIssue, formatPath, type Problem } from "./problems";
 import { checkConsistency, itemMax, subsectionsOf } from "./consistency";
 import { SchemeSchema, type ItemFile, type SchemeFile, type SectionFile, type SubsectionFile } from "./schema";
 
@@ -33,7 +33,7 @@ export type Scheme = Omit<SchemeFile, "sections"> & {
 export class SchemeError extends Error {
   constructor(
     readonly file: string,
-    readonly problems: { path: string; found: string; expected: string }[],
+    readonly problems: Problem[],
   ) {
     super(
       problems
@@ -41,50 +41,6 @@ export class SchemeError extends Error {
         .join("\n"),
     );
     this.name = "SchemeError";
-  }
-}
-
-/** `["sections", 1, "items", 4, "points"]` → `sections[1].items[4].points`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
-    .join("");
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "an empty value";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${String(value)}`;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): { path: string; found: string; expected: string } {
-  const path = formatPath(issue.path);
-  switch (issue.code) {
-    case "invalid_type":
-      return { path, found: describeValue(issue.input), expected: `a ${issue.expected}` };
-    case "unrecognized_keys":
-      return {
-        path,
-        found: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
-        expected: "only the keys of the scheme format (docs/scheme-format.md); check the spelling",
-      };
-    case "invalid_value":
-      return { path, found: describeValue(issue.input), expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` };
-    case "too_small":
-      return {
-        path,
-        found: describeValue(issue.input),
-        expected: issue.origin === "array" ? `at least ${String(issue.minimum)} entries` : `at least ${String(issue.minimum)}`,
-      };
-    case "too_big":
-      return { path, found: describeValue(issue.input), expected: `at most ${String(issue.maximum)}` };
-    case "invalid_format":
-      return { path, found: describeValue(issue.input), expected: issue.message };
-    default:
-      return { path, found: describeValue(issue.input), expected: issue.message };
   }
 }
 
@@ -126,13 +82,13 @@ export function validateScheme(data: unknown, file: string): Scheme {
 
 /** Parses and validates the text of a scheme file. Pure: the caller reads the file. */
 export function parseScheme(text: string, file: string): Scheme {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     throw new SchemeError(
       file,
       doc.errors.map((e) => ({
         path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "",
-        found: e.message.split("\n")[0] ?? "a YAML syntax error",
+        found: (e.message.split("\n")[0] ?? "a YAML syntax error").replace(/ at line \d+, column \d+:?$/, ""),
         expected: "well-formed YAML",
       })),
     );

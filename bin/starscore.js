@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+"use strict";
+// The CLI is compiled to dist/ by `npm install` (the prepare script) or `npm run build:cli`.
+let cli;
+try {
+  cli = require("../dist/src/cli/main.js");
+} catch (e) {
+  if (e && e.code === "MODULE_NOT_FOUND") {
+    process.stderr.write("starscore: not built yet — run `npm install` (or `npm run build:cli`) in the StarScore folder\n");
+    process.exit(2);
+  }
+  throw e;
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

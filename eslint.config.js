@@ -1,0 +1,47 @@
+// @ts-check
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const globals = require("globals");
+
+/** The pure core: scheme model, scoring, checks, sheet layout. Data in, data out. */
+const CORE = ["src/scheme/**", "src/scoring/**", "src/checks/**", "src/sheets/**"];
+
+module.exports = tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The core must not reach an adapter: no Office.js, exceljs, React, UI kit or file system.
+    files: CORE,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "child_process", "node:child_process", "exceljs", "react", "react-dom", "worker_threads", "node:worker_threads"].map((name) => ({
+            name,
+            message: "The core (scheme, scoring, checks, sheets) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
+          })),
+          patterns: [
+            { group: ["@fluentui/*", "office-*", "@microsoft/office-js*"], message: "The core must not depend on the UI or Office.js." },
+            { group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"], message: "The core must not import an adapter; adapters import the core." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "Office", message: "No Office.js in the core." }, { name: "Excel", message: "No Office.js in the core." }],
+    },
+  },
+);

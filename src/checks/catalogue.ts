@@ -1,0 +1,147 @@
+/**
+ * The catalogue of findings. A code is permanent: once published it keeps its meaning, and a retired
+ * code is never reused. Each entry says how serious it is, which group it belongs to in the task pane
+ * and the reports, and what to tell the user in 简体中文 and English: what is wrong and what to do.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+/** How the pane and the reviewers' reports group findings. */
+export type FindingKind = "error" | "missing" | "evidence" | "consistency" | "outcome" | "tamper";
+
+export type Params = Readonly<Record<string, string | number>>;
+
+export interface CatalogueEntry {
+  name: string;
+  severity: Severity;
+  kind: FindingKind;
+  zh: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+const at = (p: Params): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
+const atEn = (p: Params): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
+
+export const CATALOGUE = {
+  SS101: {
+    name: "entry-missing",
+    severity: "error",
+    kind: "missing",
+    zh: (p) => `${at(p)}未填写${p.fieldZh}。请填写；本条款不适用时填“不适用”。`,
+    en: (p) => `${atEn(p)}no ${p.fieldEn} entered. Enter it, or "不适用" (N/A) if the clause does not apply.`,
+  },
+  SS102: {
+    name: "score-out-of-range",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `${at(p)}分数 ${p.value} 超出本条款的范围 0–${p.max} 分。请改为不超过 ${p.max} 的分数。`,
+    en: (p) => `${atEn(p)}score ${p.value} is outside this clause's range 0–${p.max}. Enter at most ${p.max}.`,
+  },
+  SS103: {
+    name: "percent-out-of-range",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `${at(p)}得分比例 ${p.value}% 不在 0%–100% 之间。请改为 0 到 100 之间的百分比。`,
+    en: (p) => `${atEn(p)}percentage ${p.value}% is not between 0% and 100%. Enter a percentage from 0 to 100.`,
+  },
+  SS104: {
+    name: "not-a-number",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `${at(p)}${p.fieldZh}“${p.text}”不是数字。请填写数字（如 ${p.example}），或“不适用”。`,
+    en: (p) => `${atEn(p)}${p.fieldEn} "${p.text}" is not a number. Enter a number (such as ${p.example}) or "不适用" (N/A).`,
+  },
+  SS105: {
+    name: "conclusion-invalid",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `${at(p)}结论“${p.text}”无法识别。请从“符合 / 不符合 / 不适用”中选择。`,
+    en: (p) => `${atEn(p)}conclusion "${p.text}" is not recognised. Choose 符合 (conforms), 不符合 (does not conform) or 不适用 (N/A).`,
+  },
+  SS106: {
+    name: "unknown-clause",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `${at(p)}方案 ${p.scheme} 中没有此条款，该条目未计分。请核对条款号。`,
+    en: (p) => `${atEn(p)}scheme ${p.scheme} has no such clause, so the entry was not counted. Check the clause number.`,
+  },
+  SS107: {
+    name: "duplicate-entry",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `${at(p)}同一行（${p.row}）填写了两次，只计第一条。请删除重复的条目。`,
+    en: (p) => `${atEn(p)}the same row (${p.row}) was entered twice; only the first entry counts. Remove the repeat.`,
+  },
+  SS201: {
+    name: "evidence-missing",
+    severity: "warning",
+    kind: "evidence",
+    zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${p.required}。`,
+    en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${p.required}.`,
+  },
+  SS301: {
+    name: "conclusion-inconsistent",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `${at(p)}结论“${p.conclusion}”与分数 ${p.value}（满分 ${p.max}）不一致。请核对结论或分数。`,
+    en: (p) => `${atEn(p)}conclusion "${p.conclusion}" does not agree with score ${p.value} (of ${p.max}). Check the conclusion or the score.`,
+  },
+  SS302: {
+    name: "nothing-applicable",
+    severity: "error",
+    kind: "error",
+    zh: () => `所有条款都标为不适用，无法计算总分。请至少为一个条款评分。`,
+    en: () => `Every clause is marked not applicable, so no total can be computed. Score at least one clause.`,
+  },
+  SS401: {
+    name: "not-graded",
+    severity: "warning",
+    kind: "outcome",
+    zh: (p) => `特别扣分项 ${p.count} 项，达到 ${p.limit} 项，不予评级（评级要求特别扣分项少于 ${p.limit} 项）。`,
+    en: (p) => `${p.count} special deductions reach the limit of ${p.limit}: the organisation is not graded (grading needs fewer than ${p.limit}).`,
+  },
+  SS402: {
+    name: "bonus-out-of-range",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `特别加分“${p.value}”不在 0–${p.max} 分之间，按 ${p.counted} 分计。请改为不超过 ${p.max} 分。`,
+    en: (p) => `Bonus "${p.value}" is not between 0 and ${p.max}; ${p.counted} was counted. Enter at most ${p.max}.`,
+  },
+  SS403: {
+    name: "special-not-in-scheme",
+    severity: "error",
+    kind: "error",
+    zh: (p) => `方案 ${p.scheme} 没有${p.labelZh}，已填写的 ${p.count} 项未计入。请删除，或改用含${p.labelZh}的方案。`,
+    en: (p) => `Scheme ${p.scheme} has no ${p.labelEn}; the ${p.count} entered were not counted. Remove them or use a scheme that has them.`,
+  },
+  SS404: {
+    name: "deduction-unknown-clause",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `特别扣分项关联的条款 ${p.clause} 不在方案中。请核对条款号。`,
+    en: (p) => `A special deduction names clause ${p.clause}, which the scheme does not have. Check the clause number.`,
+  },
+  SS501: {
+    name: "claimed-level-above",
+    severity: "error",
+    kind: "outcome",
+    zh: (p) => `申报级别“${p.claimed}”高于评定结果“${p.computed}”（总分 ${p.total}，${p.claimed}需 ${p.needs} 分）。请调整申报级别或补正评分。`,
+    en: (p) => `The claimed level "${p.claimed}" is above the result "${p.computed}" (total ${p.total}; ${p.claimed} needs ${p.needs}). Lower the claim or correct the scores.`,
+  },
+  SS502: {
+    name: "claimed-level-unknown",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `申报级别“${p.claimed}”不是本方案的级别（${p.levels}）。请从中选择。`,
+    en: (p) => `The claimed level "${p.claimed}" is not a level of this scheme (${p.levels}). Choose one of them.`,
+  },
+  SS601: {
+    name: "prerequisite-missing",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `${p.zh}（表头“${p.header}”为空）`,
+    en: (p) => `${p.en} (header field "${p.header}" is empty)`,
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+export type FindingCode = keyof typeof CATALOGUE;

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { describeIssue, type Problem } from "../scheme/problems";
+
+/**
+ * The engine's input: one organisation's entries against one scheme, as JSON (README.md documents it).
+ * Numbers may be typed as text (`"95%"`, `"3分"`, `"９５"`); the engine reads them leniently.
+ */
+
+const Typed = z.union([z.number(), z.string()]).nullable();
+
+export const EntrySchema = z.strictObject({
+  /** 得分比例: 95 means 95%. Audit role. */
+  percent: Typed.optional(),
+  /** 分数: the points claimed. Self role (and audit, where a sheet holds points instead of a percentage). */
+  score: Typed.optional(),
+  /** 符合 / 不符合 / 不适用. Self and checklist roles. */
+  conclusion: z.string().nullable().optional(),
+  /** 证明材料清单: one text, or a list of materials. */
+  evidence: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+  /** false: the clause does not apply (删减), whatever else the entry says. */
+  applicable: z.boolean().optional(),
+  /** 现场评审记录 / remarks. */
+  note: z.string().nullable().optional(),
+});
+
+export const RoleSchema = z.enum(["self", "audit", "checklist"]);
+
+export const AssessmentSchema = z.strictObject({
+  scheme: z.string().min(1),
+  /** The scheme version the entries were made against, where known. */
+  schemeVersion: z.string().optional(),
+  role: RoleSchema,
+  header: z.record(z.string(), z.union([z.string(), z.number()]).nullable()).optional(),
+  /** Keyed by the item's clause id as its document writes it. */
+  entries: z.record(z.string(), EntrySchema),
+  deductions: z.array(z.strictObject({ clause: z.string().optional(), reason: z.string() })).optional(),
+  bonus: z.strictObject({ points: Typed, reason: z.string() }).nullable().optional(),
+  /** The auditor's 优势 and 改进方向, as text. */
+  remarks: z.strictObject({ strengths: z.string().optional(), improvements: z.string().optional() }).optional(),
+});
+
+export type Entry = z.infer<typeof EntrySchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** An assessment file that cannot be used, with every problem located by its path in the file. */
+export class AssessmentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    super(problems.map((p) => `${file}: ${p.path === "" ? "(top)" : p.path}: found ${p.found}; expected ${p.expected}`).join("\n"));
+    this.name = "AssessmentError";
+  }
+}
+
+/** Parses assessment JSON text; `file` names it in errors. Pure: the caller reads the file. */
+export function parseAssessment(text: string, file: string): Assessment {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new AssessmentError(file, [{ path: "", found: `invalid JSON (${e instanceof Error ? e.message : String(e)})`, expected: "a JSON object" }]);
+  }
+  const parsed = AssessmentSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new AssessmentError(file, parsed.error.issues.map(describeIssue));
+  return parsed.data;
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading what people type into a score, a percentage or a conclusion: full-width digits (９５),
+ * `95%`, `95 %`, `3分`, `1.5 分`, and the ways of saying "not applicable". Anything else is reported,
+ * never read as zero.
+ */
+
+/** What a typed value turned out to be. */
+export type Reading =
+  | { kind: "empty" }
+  | { kind: "na" }
+  | { kind: "number"; value: number }
+  | { kind: "invalid"; text: string };
+
+/** The unit a field allows after the number: a score may end in 分, a percentage in %. */
+export type Unit = "分" | "%";
+
+const EMPTY: Reading = { kind: "empty" };
+const NA: Reading = { kind: "na" };
+
+/** 不适用 / 不涉及 / N/A / 删减 all mean the clause leaves both the earned points and the maximum. */
+const NOT_APPLICABLE = new Set(["不适用", "不涉及", "n/a", "删减"]);
+
+const NUMBER = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?$/;
+
+/** NFKC folds full-width digits, ％, ．, ／ and ideographic spaces into their ASCII forms. */
+export function fold(text: string): string {
+  return text.normalize("NFKC").trim();
+}
+
+export function isNotApplicableWord(text: string): boolean {
+  return NOT_APPLICABLE.has(fold(text).toLowerCase());
+}
+
+/** Reads a score or percentage typed as a number or as text, allowing only `unit` after the number. */
+export function readNumber(value: unknown, unit: Unit): Reading {
+  if (value === undefined || value === null) return EMPTY;
+  if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid", text: String(value) };
+  if (typeof value !== "string") return { kind: "invalid", text: JSON.stringify(value) ?? String(value) };
+  const text = fold(value);
+  if (text === "") return EMPTY;
+  if (NOT_APPLICABLE.has(text.toLowerCase())) return NA;
+  const match = NUMBER.exec(text);
+  if (match === null || (match[2] !== undefined && match[2] !== unit)) return { kind: "invalid", text: value };
+  return { kind: "number", value: Number(match[1]) };
+}
+
+export type Conclusion = "conform" | "nonconform" | "na";
+
+export type ConclusionReading = { kind: "empty" } | { kind: "conclusion"; value: Conclusion } | { kind: "invalid"; text: string };
+
+/** 符合 / 不符合 / 不适用 (and the other not-applicable words). */
+export function readConclusion(value: unknown): ConclusionReading {
+  if (value === undefined || value === null) return { kind: "empty" };
+  if (typeof value !== "string") return { kind: "invalid", text: String(value) };
+  const text = fold(value);
+  if (text === "") return { kind: "empty" };
+  if (text === "符合") return { kind: "conclusion", value: "conform" };
+  if (text === "不符合") return { kind: "conclusion", value: "nonconform" };
+  if (NOT_APPLICABLE.has(text.toLowerCase())) return { kind: "conclusion", value: "na" };
+  return { kind: "invalid", text: value };
+}
+
+/** Evidence lists are typed as one text (separated by ；, ; or new lines) or given as a list. */
+export function hasEvidence(value: unknown): boolean {
+  if (typeof value === "string") return fold(value) !== "";
+  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && fold(v) !== "");
+  return false;
+}

@@ -1,0 +1,382 @@
+import { finding, type Finding } from "../checks/finding";
+import type { Item, Scheme } from "../scheme/load";
+import type { Level } from "../scheme/schema";
+import type { Assessment, Entry, Role } from "./assessment";
+import { fold, hasEvidence, readConclusion, readNumber, type Conclusion } from "./lenient";
+import { levelFor, matchLevel } from "./levels";
+import { excelRound } from "./round";
+
+/** How one item came out. */
+export type ItemStatus = "scored" | "na" | "missing" | "invalid";
+
+export interface ItemScore {
+  clause: string;
+  code: string | undefined;
+  sectionId: string;
+  subsectionId: string;
+  max: number;
+  /** Points earned, unrounded; 0 when not applicable, missing or invalid (each of those has a finding). */
+  earned: number;
+  applicable: boolean;
+  status: ItemStatus;
+  conclusion: Conclusion | null;
+}
+
+export interface GroupScore {
+  id: string;
+  title: string;
+  max: number;
+  /** The maximum of the group's applicable items. */
+  applicableMax: number;
+  /** Unrounded, not rescaled. */
+  earned: number;
+}
+
+export interface ChecklistCounts {
+  conform: number;
+  nonconform: number;
+  notApplicable: number;
+  missing: number;
+}
+
+/** Everything the engine works out for one assessment. */
+export interface ScoreCard {
+  schemeId: string;
+  schemeVersion: string;
+  role: Role;
+  items: ItemScore[];
+  subsections: GroupScore[];
+  sections: GroupScore[];
+  /** null in checklists. */
+  fullMarks: number | null;
+  applicableMax: number;
+  notApplicableCount: number;
+  /** Sum of earned points before rescaling. */
+  raw: number;
+  /** raw ÷ applicableMax × fullMarks, unrounded. */
+  rescaled: number;
+  deductionCount: number;
+  deductionPoints: number;
+  bonus: number;
+  /** The total to 2 decimals, rounded as Excel's ROUND; null in checklists. */
+  total: number | null;
+  /** False when the special deductions reach the scheme's limit. */
+  graded: boolean;
+  passed: boolean;
+  level: Level | null;
+  /** The level 申报级别 names, where it names one. */
+  claimedLevel: Level | null;
+  checklist: ChecklistCounts | null;
+  findings: Finding[];
+}
+
+/** The assessment's role does not fit the scheme: nothing can be scored. */
+export class RoleMismatchError extends Error {
+  constructor(scheme: Scheme, role: Role) {
+    super(
+      scheme.kind === "checklist"
+        ? `scheme ${scheme.id} is a checklist: use role "checklist", not "${role}"`
+        : `scheme ${scheme.id} is scored: use role "self" or "audit", not "${role}"`,
+    );
+    this.name = "RoleMismatchError";
+  }
+}
+
+export function roleFits(scheme: Scheme, role: Role): boolean {
+  return scheme.kind === "checklist" ? role === "checklist" : role !== "checklist";
+}
+
+const FIELD = {
+  percent: { fieldZh: "得分比例", fieldEn: "percentage", example: "95 或 95%" },
+  score: { fieldZh: "分数", fieldEn: "score", example: "3 或 3分" },
+  conclusion: { fieldZh: "结论", fieldEn: "conclusion", example: "符合" },
+} as const;
+
+const CONCLUSION_ZH: Record<Conclusion, string> = { conform: "符合", nonconform: "不符合", na: "不适用" };
+
+interface Outcome {
+  earned: number;
+  status: ItemStatus;
+  conclusion: Conclusion | null;
+}
+
+function isBlank(entry: Entry | undefined): boolean {
+  if (entry === undefined) return true;
+  const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  return entry.applicable === undefined && blank(entry.percent) && blank(entry.score) && blank(entry.conclusion);
+}
+
+/** Reads a points value (a percentage of the item, or a score) and checks its range. */
+function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): Outcome {
+  const reading = readNumber(entry[field], field === "percent" ? "%" : "分");
+  const location = { clause: item.clause, field };
+  switch (reading.kind) {
+    case "na":
+      return { earned: 0, status: "na", conclusion: null };
+    case "empty":
+      out.push(finding("SS101", location, FIELD[field]));
+      return { earned: 0, status: "missing", conclusion: null };
+    case "invalid":
+      out.push(finding("SS104", location, { ...FIELD[field], text: reading.text }));
+      return { earned: 0, status: "invalid", conclusion: null };
+    case "number": {
+      const v = reading.value;
+      if (field === "percent") {
+        if (v < 0 || v > 100) {
+          out.push(finding("SS103", location, { value: v }));
+          return { earned: 0, status: "invalid", conclusion: null };
+        }
+        // points × (p ÷ 100): the workbook holds 95% as 0.95 and multiplies, so the engine does too.
+        return { earned: item.max * (v / 100), status: "scored", conclusion: null };
+      }
+      if (v < 0 || v > item.max) {
+        out.push(finding("SS102", location, { value: v, max: item.max }));
+        return { earned: 0, status: "invalid", conclusion: null };
+      }
+      return { earned: v, status: "scored", conclusion: null };
+    }
+  }
+}
+
+function scoreAudit(item: Item, entry: Entry, out: Finding[]): Outcome {
+  const usesScore = (entry.percent === undefined || entry.percent === null) && entry.score !== undefined && entry.score !== null;
+  return readPoints(item, entry, usesScore ? "score" : "percent", out);
+}
+
+function scoreSelf(item: Item, entry: Entry, out: Finding[]): Outcome {
+  const c = readConclusion(entry.conclusion);
+  const location = { clause: item.clause, field: "conclusion" };
+  if (c.kind === "invalid") out.push(finding("SS105", location, { text: c.text }));
+  const conclusion = c.kind === "conclusion" ? c.value : null;
+  const score = readNumber(entry.score, "分");
+  if (conclusion === "na" || score.kind === "na") {
+    if (conclusion === "na" && score.kind === "number" && score.value > 0) {
+      out.push(finding("SS301", location, { conclusion: "不适用", value: score.value, max: item.max }));
+    }
+    return { earned: 0, status: "na", conclusion: "na" };
+  }
+  if (c.kind === "empty") out.push(finding("SS101", location, FIELD.conclusion));
+  const points = readPoints(item, entry, "score", out);
+  if (points.status === "scored" && conclusion !== null && item.max > 0) {
+    const v = points.earned;
+    if ((conclusion === "nonconform" && v === item.max) || (conclusion === "conform" && v === 0)) {
+      out.push(finding("SS301", location, { conclusion: CONCLUSION_ZH[conclusion], value: v, max: item.max }));
+    }
+  }
+  if (points.status === "scored" && (item.evidence?.length ?? 0) > 0 && !hasEvidence(entry.evidence)) {
+    out.push(finding("SS201", { clause: item.clause, field: "evidence" }, { required: (item.evidence ?? []).join("；") }));
+  }
+  return { ...points, status: c.kind === "invalid" && points.status === "scored" ? "invalid" : points.status, conclusion };
+}
+
+function scoreChecklist(item: Item, entry: Entry, out: Finding[]): Outcome {
+  const c = readConclusion(entry.conclusion);
+  const location = { clause: item.clause, field: "conclusion" };
+  if (c.kind === "empty") {
+    out.push(finding("SS101", location, FIELD.conclusion));
+    return { earned: 0, status: "missing", conclusion: null };
+  }
+  if (c.kind === "invalid") {
+    out.push(finding("SS105", location, { text: c.text }));
+    return { earned: 0, status: "invalid", conclusion: null };
+  }
+  return { earned: 0, status: c.value === "na" ? "na" : "scored", conclusion: c.value };
+}
+
+/** Finds each item's entry by its clause id (or a clause the row also carries), reporting strays and repeats. */
+function entriesByItem(scheme: Scheme, assessment: Assessment, out: Finding[]): (Entry | undefined)[] {
+  const found: (Entry | undefined)[] = new Array(scheme.items.length);
+  for (const [clause, entry] of Object.entries(assessment.entries)) {
+    const item = scheme.byClause.get(fold(clause));
+    if (item === undefined) {
+      out.push(finding("SS106", { clause }, { scheme: scheme.id }));
+    } else if (found[item.index] !== undefined && !isBlank(entry)) {
+      out.push(finding("SS107", { clause }, { row: item.clause }));
+    } else if (found[item.index] === undefined || isBlank(found[item.index])) {
+      found[item.index] = entry;
+    }
+  }
+  return found;
+}
+
+function text(value: string | number | null | undefined): string {
+  return value === undefined || value === null ? "" : String(value).trim();
+}
+
+/**
+ * Scores an assessment against its scheme. Pure: no I/O, no clock, no randomness. Throws only when the
+ * role does not fit the scheme (nothing can be scored then); every problem in the entries is a finding.
+ */
+export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCard {
+  if (!roleFits(scheme, assessment.role)) throw new RoleMismatchError(scheme, assessment.role);
+  const findings: Finding[] = [];
+  const entries = entriesByItem(scheme, assessment, findings);
+  const role = assessment.role;
+
+  const items: ItemScore[] = scheme.items.map((item) => {
+    const entry = entries[item.index];
+    let outcome: Outcome;
+    if (entry?.applicable === false) {
+      outcome = { earned: 0, status: "na", conclusion: "na" };
+    } else if (isBlank(entry) && item.max === 0 && role !== "checklist") {
+      // A 0-point row (5.1.1.3) changes nothing whether filled or not: no entry is owed.
+      outcome = { earned: 0, status: "scored", conclusion: null };
+    } else {
+      const e = entry ?? {};
+      outcome = role === "audit" ? scoreAudit(item, e, findings) : role === "self" ? scoreSelf(item, e, findings) : scoreChecklist(item, e, findings);
+    }
+    return {
+      clause: item.clause,
+      code: item.code,
+      sectionId: item.sectionId,
+      subsectionId: item.subsectionId,
+      max: item.max,
+      earned: outcome.earned,
+      applicable: outcome.status !== "na",
+      status: outcome.status,
+      conclusion: outcome.conclusion,
+    };
+  });
+
+  const group = (id: string, title: string, max: number, member: (i: ItemScore) => boolean): GroupScore => {
+    let applicableMax = 0;
+    let earned = 0;
+    for (const i of items) {
+      if (!member(i)) continue;
+      if (i.applicable) applicableMax += i.max;
+      earned += i.earned;
+    }
+    return { id, title, max, applicableMax, earned };
+  };
+  const sections = scheme.sections.map((s) => group(s.id, s.title, s.max, (i) => i.sectionId === s.id));
+  const subsections = scheme.sections.flatMap((s) =>
+    s.subsections.map((u) => group(u.id, u.title, u.max, (i) => i.subsectionId === u.id)),
+  );
+
+  let raw = 0;
+  let applicableMax = 0;
+  let notApplicableCount = 0;
+  for (const i of items) {
+    raw += i.earned;
+    if (i.applicable) applicableMax += i.max;
+    else notApplicableCount += 1;
+  }
+
+  const header = assessment.header ?? {};
+  const base = {
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    role,
+    items,
+    subsections,
+    sections,
+    applicableMax,
+    notApplicableCount,
+    raw,
+  };
+
+  if (scheme.kind === "checklist") {
+    const counts: ChecklistCounts = { conform: 0, nonconform: 0, notApplicable: 0, missing: 0 };
+    for (const i of items) {
+      if (i.conclusion === "conform") counts.conform += 1;
+      else if (i.conclusion === "nonconform") counts.nonconform += 1;
+      else if (i.conclusion === "na") counts.notApplicable += 1;
+      else counts.missing += 1;
+    }
+    return {
+      ...base,
+      fullMarks: null,
+      rescaled: 0,
+      deductionCount: 0,
+      deductionPoints: 0,
+      bonus: 0,
+      total: null,
+      graded: true,
+      passed: counts.nonconform === 0 && counts.missing === 0,
+      level: null,
+      claimedLevel: null,
+      checklist: counts,
+      findings,
+    };
+  }
+
+  const fullMarks = scheme.fullMarks ?? 0;
+  const deductionRule = scheme.special?.deduction;
+  const deductions = assessment.deductions ?? [];
+  let deductionCount = 0;
+  if (deductions.length > 0 && deductionRule === undefined) {
+    findings.push(finding("SS403", { field: "deductions" }, { scheme: scheme.id, labelZh: "特别扣分项", labelEn: "special deductions", count: deductions.length }));
+  } else {
+    deductionCount = deductions.length;
+    for (const d of deductions) {
+      if (d.clause !== undefined && d.clause.trim() !== "" && !scheme.byClause.has(fold(d.clause))) {
+        findings.push(finding("SS404", { clause: d.clause, field: "deductions" }));
+      }
+    }
+  }
+  const deductionPoints = deductionCount * (deductionRule?.points ?? 0);
+  const graded = deductionRule === undefined || deductionCount < deductionRule.notGradedAt;
+  if (!graded) findings.push(finding("SS401", { field: "deductions" }, { count: deductionCount, limit: deductionRule?.notGradedAt ?? 0 }));
+
+  let bonus = 0;
+  const bonusRule = scheme.special?.bonus;
+  const bonusReading = readNumber(assessment.bonus?.points, "分");
+  if (bonusReading.kind === "number" || bonusReading.kind === "invalid") {
+    if (bonusRule === undefined) {
+      findings.push(finding("SS403", { field: "bonus" }, { scheme: scheme.id, labelZh: "特别加分项", labelEn: "bonus", count: 1 }));
+    } else if (bonusReading.kind === "invalid") {
+      findings.push(finding("SS104", { field: "bonus" }, { ...FIELD.score, fieldZh: "特别加分", fieldEn: "bonus", text: bonusReading.text }));
+    } else {
+      bonus = Math.min(Math.max(bonusReading.value, 0), bonusRule.max);
+      if (bonus !== bonusReading.value) {
+        findings.push(finding("SS402", { field: "bonus" }, { value: bonusReading.value, max: bonusRule.max, counted: bonus }));
+      }
+    }
+  }
+
+  if (applicableMax === 0) findings.push(finding("SS302", {}));
+  const rescaled = applicableMax > 0 ? (raw / applicableMax) * fullMarks : 0;
+  // Capped to [0, full marks]: a bonus cannot lift a total above the scheme's full marks.
+  const total = excelRound(Math.min(Math.max(rescaled - deductionPoints + bonus, 0), fullMarks), 2);
+  const passMark = scheme.passMarkOrLowest ?? 0;
+  const passed = graded && applicableMax > 0 && total >= passMark;
+  const level = passed ? levelFor(scheme, total) : null;
+
+  const claimedText = text(header["申报级别"]);
+  let claimedLevel: Level | null = null;
+  if (claimedText !== "") {
+    claimedLevel = matchLevel(scheme, claimedText);
+    if (claimedLevel === null) {
+      findings.push(finding("SS502", { field: "申报级别" }, { claimed: claimedText, levels: (scheme.levels ?? []).map((l) => l.name).join("、") }));
+    } else if (level === null || claimedLevel.min > level.min) {
+      findings.push(
+        finding("SS501", { field: "申报级别" }, {
+          claimed: claimedLevel.name,
+          computed: level?.name ?? scheme.failName ?? "未评级",
+          total: total.toFixed(2),
+          needs: claimedLevel.min,
+        }),
+      );
+    }
+  }
+  const prerequisite = scheme.prerequisite;
+  if (prerequisite !== undefined && text(header[prerequisite.header]) === "") {
+    findings.push(finding("SS601", { field: prerequisite.header }, { header: prerequisite.header, zh: prerequisite.zh, en: prerequisite.en }));
+  }
+
+  return {
+    ...base,
+    fullMarks,
+    rescaled,
+    deductionCount,
+    deductionPoints,
+    bonus,
+    total,
+    graded,
+    passed,
+    level,
+    claimedLevel,
+    checklist: null,
+    findings,
+  };
+}
