@@ -21,10 +21,15 @@ const NA: Reading = { kind: "na" };
 const NOT_APPLICABLE = new Set(["不适用", "不涉及", "n/a", "删减"]);
 
 const NUMBER = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?$/;
+/** The same, tried first on the text as typed: most entries need no NFKC folding at all. */
+const PLAIN = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?\s*$/;
+
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** NFKC folds full-width digits, ％, ．, ／ and ideographic spaces into their ASCII forms. */
 export function fold(text: string): string {
-  return text.normalize("NFKC").trim();
+  // Most entries are plain ASCII, which NFKC leaves as it is: skip the costly normalisation for them.
+  return (NON_ASCII.test(text) ? text.normalize("NFKC") : text).trim();
 }
 
 export function isNotApplicableWord(text: string): boolean {
@@ -36,6 +41,8 @@ export function readNumber(value: unknown, unit: Unit): Reading {
   if (value === undefined || value === null) return EMPTY;
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid", text: String(value) };
   if (typeof value !== "string") return { kind: "invalid", text: JSON.stringify(value) ?? String(value) };
+  const plain = PLAIN.exec(value);
+  if (plain !== null && (plain[2] === undefined || plain[2] === unit)) return { kind: "number", value: Number(plain[1]) };
   const text = fold(value);
   if (text === "") return EMPTY;
   if (NOT_APPLICABLE.has(text.toLowerCase())) return NA;

@@ -100,15 +100,22 @@ interface Outcome {
   conclusion: Conclusion | null;
 }
 
+function blank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
 function isBlank(entry: Entry | undefined): boolean {
   if (entry === undefined) return true;
-  const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
   return entry.applicable === undefined && blank(entry.percent) && blank(entry.score) && blank(entry.conclusion);
 }
 
 /** Reads a points value (a percentage of the item, or a score) and checks its range. */
 function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): Outcome {
-  const reading = readNumber(entry[field], field === "percent" ? "%" : "分");
+  const reading = field === "percent" ? readNumber(entry.percent, "%") : readNumber(entry.score, "分");
+  if (reading.kind === "number" && reading.value >= 0 && reading.value <= (field === "percent" ? 100 : item.max)) {
+    // The common case, kept free of allocations: a number in range.
+    return { earned: field === "percent" ? item.max * (reading.value / 100) : reading.value, status: "scored", conclusion: null };
+  }
   const location = { clause: item.clause, field };
   switch (reading.kind) {
     case "na":
@@ -183,17 +190,36 @@ function scoreChecklist(item: Item, entry: Entry, out: Finding[]): Outcome {
   return { earned: 0, status: c.value === "na" ? "na" : "scored", conclusion: c.value };
 }
 
-/** Finds each item's entry by its clause id (or a clause the row also carries), reporting strays and repeats. */
+/**
+ * Finds each item's entry by its clause id (or a clause the row also carries), reporting strays and
+ * repeats. Looks up the scheme's ids in the entries rather than the other way round: that is the hot
+ * path, and strays (rare) are only searched for when the counts say there are some.
+ */
 function entriesByItem(scheme: Scheme, assessment: Assessment, out: Finding[]): (Entry | undefined)[] {
-  const found: (Entry | undefined)[] = new Array(scheme.items.length);
-  for (const [clause, entry] of Object.entries(assessment.entries)) {
-    const item = scheme.byClause.get(fold(clause));
-    if (item === undefined) {
-      out.push(finding("SS106", { clause }, { scheme: scheme.id }));
-    } else if (found[item.index] !== undefined && !isBlank(entry)) {
-      out.push(finding("SS107", { clause }, { row: item.clause }));
-    } else if (found[item.index] === undefined || isBlank(found[item.index])) {
-      found[item.index] = entry;
+  const given = assessment.entries;
+  const found: (Entry | undefined)[] = [];
+  let matched = 0;
+  for (const item of scheme.items) {
+    let entry = given[item.clause];
+    if (entry !== undefined) matched += 1;
+    for (const also of item.alsoClauses ?? []) {
+      const other = given[also.clause];
+      if (other === undefined) continue;
+      matched += 1;
+      if (entry === undefined || isBlank(entry)) entry = other;
+      else if (!isBlank(other)) out.push(finding("SS107", { clause: also.clause }, { row: item.clause }));
+    }
+    found.push(entry);
+  }
+  let count = 0;
+  for (const _ in given) count += 1;
+  if (count > matched) {
+    for (const clause of Object.keys(given)) {
+      if (scheme.byClause.has(clause)) continue;
+      const item = scheme.byClause.get(fold(clause));
+      if (item === undefined) out.push(finding("SS106", { clause }, { scheme: scheme.id }));
+      else if (found[item.index] === undefined || isBlank(found[item.index])) found[item.index] = given[clause];
+      else out.push(finding("SS107", { clause }, { row: item.clause }));
     }
   }
   return found;
@@ -218,7 +244,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     let outcome: Outcome;
     if (entry?.applicable === false) {
       outcome = { earned: 0, status: "na", conclusion: "na" };
-    } else if (isBlank(entry) && item.max === 0 && role !== "checklist") {
+    } else if (item.max === 0 && role !== "checklist" && isBlank(entry)) {
       // A 0-point row (5.1.1.3) changes nothing whether filled or not: no entry is owed.
       outcome = { earned: 0, status: "scored", conclusion: null };
     } else {
@@ -238,20 +264,22 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     };
   });
 
-  const group = (id: string, title: string, max: number, member: (i: ItemScore) => boolean): GroupScore => {
-    let applicableMax = 0;
-    let earned = 0;
-    for (const i of items) {
-      if (!member(i)) continue;
-      if (i.applicable) applicableMax += i.max;
-      earned += i.earned;
-    }
-    return { id, title, max, applicableMax, earned };
-  };
-  const sections = scheme.sections.map((s) => group(s.id, s.title, s.max, (i) => i.sectionId === s.id));
-  const subsections = scheme.sections.flatMap((s) =>
-    s.subsections.map((u) => group(u.id, u.title, u.max, (i) => i.subsectionId === u.id)),
+  // One pass over the items fills every section and subsection.
+  const sections: GroupScore[] = scheme.sections.map((s) => ({ id: s.id, title: s.title, max: s.max, applicableMax: 0, earned: 0 }));
+  const subsections: GroupScore[] = scheme.sections.flatMap((s) =>
+    s.subsections.map((u) => ({ id: u.id, title: u.title, max: u.max, applicableMax: 0, earned: 0 })),
   );
+  for (const item of scheme.items) {
+    const score = items[item.index] as ItemScore;
+    const section = sections[item.sectionIndex] as GroupScore;
+    const subsection = subsections[item.subsectionIndex] as GroupScore;
+    if (score.applicable) {
+      section.applicableMax += score.max;
+      subsection.applicableMax += score.max;
+    }
+    section.earned += score.earned;
+    subsection.earned += score.earned;
+  }
 
   let raw = 0;
   let applicableMax = 0;
@@ -263,17 +291,6 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
   }
 
   const header = assessment.header ?? {};
-  const base = {
-    schemeId: scheme.id,
-    schemeVersion: scheme.version,
-    role,
-    items,
-    subsections,
-    sections,
-    applicableMax,
-    notApplicableCount,
-    raw,
-  };
 
   if (scheme.kind === "checklist") {
     const counts: ChecklistCounts = { conform: 0, nonconform: 0, notApplicable: 0, missing: 0 };
@@ -283,9 +300,18 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
       else if (i.conclusion === "na") counts.notApplicable += 1;
       else counts.missing += 1;
     }
+    // Written out rather than spread from a shared object: a spread builds a slow object in this hot path.
     return {
-      ...base,
+      schemeId: scheme.id,
+      schemeVersion: scheme.version,
+      role,
+      items,
+      subsections,
+      sections,
       fullMarks: null,
+      applicableMax,
+      notApplicableCount,
+      raw,
       rescaled: 0,
       deductionCount: 0,
       deductionPoints: 0,
@@ -365,8 +391,16 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
   }
 
   return {
-    ...base,
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    role,
+    items,
+    subsections,
+    sections,
     fullMarks,
+    applicableMax,
+    notApplicableCount,
+    raw,
     rescaled,
     deductionCount,
     deductionPoints,

@@ -1,0 +1,78 @@
+import type { Scheme } from "../../src/scheme/load";
+import type { Assessment, Entry, Role } from "../../src/scoring/assessment";
+
+/** mulberry32: a small seeded generator, so every generated assessment can be made again from its seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NA_WORDS = ["不适用", "不涉及", "N/A", "删减"];
+const FULL_WIDTH = (s: string) => s.replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+export interface GenerateOptions {
+  role?: Role;
+  /** Share of items not applicable. */
+  naShare?: number;
+  /** Type values as people do (95%, ９５, 3分) instead of plain numbers. */
+  lenient?: boolean;
+  /** Lowest percentage / share of an item's points. */
+  floor?: number;
+  specials?: boolean;
+}
+
+/**
+ * A plausible, valid assessment of `scheme`: every applicable item filled, some not applicable,
+ * sometimes deductions and a bonus. Values are on a 0.5 % grid (or half points) as people enter them.
+ */
+export function generateAssessment(scheme: Scheme, seed: number, options: GenerateOptions = {}): Assessment {
+  const rnd = seeded(seed);
+  const role: Role = options.role ?? (scheme.kind === "checklist" ? "checklist" : "audit");
+  const naShare = options.naShare ?? 0.05;
+  const floor = options.floor ?? 60;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const entries: Record<string, Entry> = {};
+  for (const item of scheme.items) {
+    const na = rnd() < naShare;
+    if (role === "checklist") {
+      entries[item.clause] = { conclusion: na ? "不适用" : rnd() < 0.9 ? "符合" : "不符合" };
+      continue;
+    }
+    if (na) {
+      entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false } : { percent: pick(NA_WORDS) }) : { conclusion: "不适用" };
+      continue;
+    }
+    const percent = Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
+    if (role === "audit") {
+      const typed = options.lenient === true ? pick([String(percent), `${percent}%`, `${percent} %`, FULL_WIDTH(`${percent}%`)]) : percent;
+      entries[item.clause] = { percent: rnd() < 0.3 ? 100 : typed };
+    } else {
+      const score = Math.round(item.max * (percent / 100) * 2) / 2;
+      const typed = options.lenient === true ? pick([String(score), `${score}分`, `${score} 分`, FULL_WIDTH(String(score))]) : score;
+      entries[item.clause] = {
+        conclusion: score === 0 && item.max > 0 ? "不符合" : "符合",
+        score: typed,
+        evidence: (item.evidence ?? []).join("；"),
+      };
+    }
+  }
+  const specials = options.specials ?? true;
+  const deductionCount = specials && scheme.special?.deduction !== undefined ? pick([0, 0, 0, 1, 1, 2, 3, 5]) : 0;
+  const deductions = Array.from({ length: deductionCount }, (_, i) => ({ clause: pick(scheme.items).clause, reason: `现场发现问题 ${i + 1}` }));
+  const bonus = specials && scheme.special?.bonus !== undefined && rnd() < 0.3 ? { points: pick([0.5, 1]), reason: "服务创新，行业领先" } : null;
+  return {
+    scheme: scheme.id,
+    schemeVersion: scheme.version,
+    role,
+    header: { 组织名称: `示例企业 ${seed} 有限公司`, ...(role === "self" ? { 申报级别: pick(scheme.levels ?? [])?.name ?? "" } : {}) },
+    entries,
+    ...(deductions.length > 0 ? { deductions } : {}),
+    ...(bonus !== null ? { bonus } : {}),
+  };
+}
