@@ -24,7 +24,7 @@ const NUMBER = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?$/;
 /** The same, tried first on the text as typed: most entries need no NFKC folding at all. */
 const PLAIN = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?\s*$/;
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
 
 /** NFKC folds full-width digits, ％, ．, ／ and ideographic spaces into their ASCII forms. */
 export function fold(text: string): string {

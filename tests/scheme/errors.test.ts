@@ -15,7 +15,6 @@ function failure(mutate: (file: ReturnType<typeof miniSchemeFile> & Record<strin
   throw new Error("expected the scheme to be rejected");
 }
 
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- the mini scheme's shape is known */
 describe("a broken scheme file fails with one message: file, path, found, expected", () => {
   it("points that are not a number", () => {
     const msg = failure((f) => {
