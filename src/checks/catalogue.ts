@@ -48,8 +48,8 @@ export const CATALOGUE = {
     name: "not-a-number",
     severity: "error",
     kind: "error",
-    zh: (p) => `${at(p)}${p.fieldZh}“${p.text}”不是数字。请填写数字（如 ${p.example}），或“不适用”。`,
-    en: (p) => `${atEn(p)}${p.fieldEn} "${p.text}" is not a number. Enter a number (such as ${p.example}) or "不适用" (N/A).`,
+    zh: (p) => `${at(p)}${p.fieldZh}“${p.text}”不是数字。请填写数字（如 ${p.exampleZh}），或“不适用”。`,
+    en: (p) => `${atEn(p)}${p.fieldEn} "${p.text}" is not a number. Enter a number (such as ${p.exampleEn}) or "不适用" (N/A).`,
   },
   SS105: {
     name: "conclusion-invalid",
@@ -92,6 +92,13 @@ export const CATALOGUE = {
     kind: "error",
     zh: () => `所有条款都标为不适用，无法计算总分。请至少为一个条款评分。`,
     en: () => `Every clause is marked not applicable, so no total can be computed. Score at least one clause.`,
+  },
+  SS303: {
+    name: "nonconformity",
+    severity: "warning",
+    kind: "outcome",
+    zh: (p) => `${at(p)}判定为不符合。请整改并保留整改证据。`,
+    en: (p) => `${atEn(p)}judged not to conform. Correct it and keep the evidence of the correction.`,
   },
   SS401: {
     name: "not-graded",

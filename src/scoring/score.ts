@@ -87,9 +87,9 @@ export function roleFits(scheme: Scheme, role: Role): boolean {
 }
 
 const FIELD = {
-  percent: { fieldZh: "得分比例", fieldEn: "percentage", example: "95 或 95%" },
-  score: { fieldZh: "分数", fieldEn: "score", example: "3 或 3分" },
-  conclusion: { fieldZh: "结论", fieldEn: "conclusion", example: "符合" },
+  percent: { fieldZh: "得分比例", fieldEn: "percentage", exampleZh: "95 或 95%", exampleEn: "95 or 95%" },
+  score: { fieldZh: "分数", fieldEn: "score", exampleZh: "3 或 3分", exampleEn: "3 or 3分" },
+  conclusion: { fieldZh: "结论", fieldEn: "conclusion", exampleZh: "符合", exampleEn: "符合" },
 } as const;
 
 const CONCLUSION_ZH: Record<Conclusion, string> = { conform: "符合", nonconform: "不符合", na: "不适用" };
@@ -187,6 +187,7 @@ function scoreChecklist(item: Item, entry: Entry, out: Finding[]): Outcome {
     out.push(finding("SS105", location, { text: c.text }));
     return { earned: 0, status: "invalid", conclusion: null };
   }
+  if (c.value === "nonconform") out.push(finding("SS303", location));
   return { earned: 0, status: c.value === "na" ? "na" : "scored", conclusion: c.value };
 }
 

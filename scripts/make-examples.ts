@@ -1,0 +1,63 @@
+// Writes examples/*.json: one realistic assessment per scheme. Run: npx tsx scripts/make-examples.ts
+// The files are generated, never hand-edited; the maturity audit follows a pattern simple enough to be
+// worked by hand (tests/cli/score.test.ts does so).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadSchemes } from "../src/cli/schemeFiles";
+import type { Assessment, Entry } from "../src/scoring/assessment";
+import { generateAssessment } from "../tests/support/generate";
+
+const schemes = loadSchemes();
+const out = path.join(__dirname, "..", "examples");
+mkdirSync(out, { recursive: true });
+const write = (name: string, a: Assessment) => writeFileSync(path.join(out, name), `${JSON.stringify(a, null, 2)}\n`);
+const scheme = (id: string) => {
+  const s = schemes.get(id);
+  if (s === undefined) throw new Error(`no scheme ${id}`);
+  return s;
+};
+
+// Maturity audit: 90 items scored, 5.2.5.4–5.2.6.2 not applicable (a trader's maturity audit without recall
+// and disposal). 5.1 at 90% but 5.1.2.2 at 100% and 5.1.5.2 at 95%; 5.2 at 100% but 5.2.4.3 at 90%;
+// 5.3 at 95% but 5.3.3.2 at 100%.
+const maturity = scheme("maturity-jsgf-06");
+const notApplicable = new Set(["5.2.5.4", "5.2.5.5", "5.2.6.1", "5.2.6.2"]);
+const special: Record<string, number> = { "5.1.2.2": 100, "5.1.5.2": 95, "5.2.4.3": 90, "5.3.3.2": 100, "5.1.1.3": 100 };
+const base: Record<string, number> = { "5.1": 90, "5.2": 100, "5.3": 95 };
+const entries: Record<string, Entry> = {};
+for (const item of maturity.items) {
+  entries[item.clause] = notApplicable.has(item.clause)
+    ? { percent: "不涉及", note: "贸易型企业，不涉及召回与废弃商品回收" }
+    : { percent: `${special[item.clause] ?? base[item.sectionId] ?? 100}%` };
+}
+write("maturity-audit.json", {
+  scheme: maturity.id,
+  schemeVersion: maturity.version,
+  role: "audit",
+  header: { 组织名称: "华东示例电器有限公司", 审查员: "张三", 审查时间: "2026-06-05", 审查类型: "初次认证", 申报级别: "十星级" },
+  entries,
+  remarks: {
+    strengths: "售后服务体系运行规范，维修响应及时，顾客口碑良好。",
+    improvements: "加强服务标准化工作，完善网站在线服务功能。",
+  },
+});
+
+const self = generateAssessment(scheme("gbt27922-2011-self"), 27922, { role: "self", lenient: true, naShare: 0, floor: 75 });
+self.entries["5.2.5.5"] = { conclusion: "不适用", evidence: "本企业为生产型企业，不涉及" };
+self.header = { 组织名称: "华东示例电器有限公司", 申报级别: "四星级", 评估时间: "2026-05-20", "评估部门/人员": "售后服务部 / 李四" };
+write("self-assessment.json", self);
+
+const cct = generateAssessment(scheme("cct-sc03-12"), 312, { lenient: true, naShare: 0.03, floor: 80, specials: false });
+cct.header = { 组织名称: "南方示例家具有限公司", 审查员: "王五", 审查时间: "2026-07-01", 审查类型: "监督" };
+cct.deductions = [{ clause: "5.2.4.3", reason: "维修记录未如实提供给顾客" }];
+cct.bonus = { points: 1, reason: "建立全国 24 小时上门服务网络，高于行业水平" };
+write("cct-audit.json", cct);
+
+const completeness = generateAssessment(scheme("completeness-2025"), 2025, { naShare: 0, floor: 85, specials: false });
+completeness.header = { 组织名称: "北方示例机械有限公司", "GB/T 27922 证书编号": "CCT-SC-2024-0001", 审查类型: "初次认证" };
+write("completeness-audit.json", completeness);
+
+const checklist = generateAssessment(scheme("service-characteristics"), 4, { naShare: 0.05 });
+checklist.header = { 组织名称: "西部示例电子有限公司" };
+write("service-checklist.json", checklist);
+console.log(`wrote ${out}`);
