@@ -149,6 +149,27 @@ export const CATALOGUE = {
     zh: (p) => `${p.zh}（表头“${p.header}”为空）`,
     en: (p) => `${p.en} (header field "${p.header}" is empty)`,
   },
+  SS701: {
+    name: "sheet-total-differs",
+    severity: "error",
+    kind: "tamper",
+    zh: (p) => `工作簿保存的总分 ${p.sheet} 与按条目重新计算的总分 ${p.engine} 不一致：工作簿已损坏或被改动。请用 Excel/WPS/LibreOffice 重新计算并保存，或核对公式。`,
+    en: (p) => `The workbook's saved total ${p.sheet} differs from the ${p.engine} recomputed from its entries: the workbook is broken or was altered. Recalculate and save it, or check its formulas.`,
+  },
+  SS702: {
+    name: "sheet-level-differs",
+    severity: "error",
+    kind: "tamper",
+    zh: (p) => `工作簿保存的结果“${p.sheet}”与按条目重新计算的“${p.engine}”不一致。请重新计算并保存，或核对公式。`,
+    en: (p) => `The workbook's saved result "${p.sheet}" differs from "${p.engine}" recomputed from its entries. Recalculate and save it, or check its formulas.`,
+  },
+  SS703: {
+    name: "scheme-version-differs",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `工作簿按方案 ${p.scheme} 的版本 ${p.sheetVersion} 布局，当前版本为 ${p.version}；已按当前版本计分。可在加载项中重新布局。`,
+    en: (p) => `The workbook was laid out from version ${p.sheetVersion} of scheme ${p.scheme}; the current version is ${p.version}, which was used to score it. Re-lay it out in the add-in.`,
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

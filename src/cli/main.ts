@@ -1,6 +1,9 @@
 import { SchemeError } from "../scheme/load";
 import { AssessmentError } from "../scoring/assessment";
 import { RoleMismatchError } from "../scoring/score";
+import { WorkbookError } from "../xlsx/read";
+import { exportCommand } from "./commands/export";
+import { newCommand } from "./commands/new";
 import { schemesCommand } from "./commands/schemes";
 import { scoreCommand } from "./commands/score";
 import { UsageError, type Command, type Io } from "./io";
@@ -16,8 +19,11 @@ const HELP = `starscore — 星级评分 StarScore
 
 用法 Usage:
   starscore schemes [--json]                         列出方案 / list the schemes
-  starscore score <assessment.json> [--json] [--lang en]
-                                                     计算总分、级别与问题 / score an assessment
+  starscore score <assessment.json|file.xlsx> [--json] [--lang en]
+                                                     计算总分、级别与问题 / score an assessment or a workbook
+  starscore new --scheme <id> --role self|audit|checklist [--from a.json] [-o file.xlsx] [--force]
+                                                     生成工作簿 / lay out a workbook (pre-filled with --from)
+  starscore export <file.xlsx> [-o a.json] [--force]  导出条目 / write a workbook's entries as assessment JSON
 
 退出码 Exit codes: 0 无错误 no errors · 1 有错误 error findings · 2 输入无法使用 unusable input`;
 
@@ -25,6 +31,8 @@ const HELP = `starscore — 星级评分 StarScore
 const COMMANDS: Record<string, Command> = {
   schemes: schemesCommand,
   score: scoreCommand,
+  new: newCommand,
+  export: exportCommand,
 };
 
 /** Runs the CLI; returns the exit code. Every failure becomes a one-line message, never a stack trace. */
@@ -42,7 +50,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
   try {
     return await run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof AssessmentError || e instanceof SchemeError || e instanceof RoleMismatchError) {
+    if (e instanceof UsageError || e instanceof AssessmentError || e instanceof SchemeError || e instanceof RoleMismatchError || e instanceof WorkbookError) {
       // One line, however many problems: the first ones are enough to act on.
       io.err(`starscore: ${e.message.split("\n").join("; ")}`);
       return 2;

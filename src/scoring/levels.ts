@@ -30,3 +30,28 @@ export function matchLevel(scheme: Scheme, claimed: string): Level | null {
   }
   return null;
 }
+
+/** The words a result cell shows, shared by the engine's output and the workbook's formulas. */
+export const RESULT_LABELS = {
+  notGraded: "不予评级",
+  noLevel: "未达级别",
+  pass: "通过",
+  notPass: "不通过",
+  allConform: "全部符合",
+  notAllConform: "未全部符合",
+} as const;
+
+export function resultLabels(scheme: Scheme): typeof RESULT_LABELS & { fail: string } {
+  return { ...RESULT_LABELS, fail: scheme.failName ?? RESULT_LABELS.noLevel };
+}
+
+/** What the level cell of a laid-out sheet shows for this result. */
+export function levelLabel(
+  scheme: Scheme,
+  card: { level: Level | null; graded: boolean; applicableMax: number; checklist: unknown; passed: boolean },
+): string {
+  if (card.checklist !== null) return card.passed ? RESULT_LABELS.allConform : RESULT_LABELS.notAllConform;
+  if (card.level !== null) return card.level.name;
+  if (!card.graded || card.applicableMax === 0) return RESULT_LABELS.notGraded;
+  return resultLabels(scheme).fail;
+}

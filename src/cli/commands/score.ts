@@ -4,7 +4,10 @@ import type { Scheme } from "../../scheme/load";
 import { parseAssessment, type Assessment } from "../../scoring/assessment";
 import { scoreAssessment, type ScoreCard } from "../../scoring/score";
 import { scoreCardJson } from "../../scoring/summary";
+import { scoreXlsx } from "../../xlsx/score";
+import { readBytes } from "../files";
 import { lang, readText, schemeById, UsageError, type Io } from "../io";
+import { loadSchemes } from "../schemeFiles";
 import { renderTable } from "../table";
 
 function stars(n: number): string {
@@ -84,20 +87,33 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
   return lines.join("\n");
 }
 
-/** `starscore score <assessment.json> [--json] [--lang en]`. */
-export function scoreCommand(args: string[], io: Io): number {
+/** `starscore score <assessment.json|file.xlsx> [--json] [--lang en]`. */
+export async function scoreCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, allowPositionals: true });
   const l = lang(values.lang);
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json> [--json] [--lang en]");
-  const assessment = parseAssessment(readText(file), file);
-  const scheme = schemeById(assessment.scheme);
-  const card = scoreAssessment(scheme, assessment);
+  if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json|file.xlsx> [--json] [--lang en]");
+  let scheme: Scheme;
+  let assessment: Assessment;
+  let card: ScoreCard;
+  let workbook: { sheet: string; sheetTotal: number | null; sheetLevel: string | null } | null = null;
+  if (/\.xls[xm]$/i.test(file)) {
+    const result = await scoreXlsx(readBytes(file), loadSchemes());
+    ({ scheme, assessment, card } = result);
+    workbook = { sheet: result.sheet.name, sheetTotal: result.sheetTotal, sheetLevel: result.sheetLevel };
+  } else {
+    assessment = parseAssessment(readText(file), file);
+    scheme = schemeById(assessment.scheme);
+    card = scoreAssessment(scheme, assessment);
+  }
   if (values.json === true) {
-    io.out(JSON.stringify(scoreCardJson(card, assessment.header ?? {}, l), null, 2));
+    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}) }, null, 2));
   } else {
     io.out(renderScoreCard(scheme, card, assessment, l));
+    if (workbook !== null) {
+      const saved = workbook.sheetTotal === null ? (l === "zh" ? "未计算" : "never computed") : workbook.sheetTotal.toFixed(2);
+      io.out(l === "zh" ? `工作表 ${workbook.sheet}：工作簿保存的总分 ${saved}` : `Sheet ${workbook.sheet}: total saved in the workbook ${saved}`);
+    }
   }
   return card.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
-

@@ -1,0 +1,34 @@
+import { parseArgs } from "node:util";
+import { parseAssessment, RoleSchema } from "../../scoring/assessment";
+import { entryWrites } from "../../sheets/fill";
+import { planSheet } from "../../sheets/plan";
+import { workbookFromPlan, xlsxBuffer } from "../../xlsx/write";
+import { writeNew } from "../files";
+import { readText, schemeById, UsageError, type Io } from "../io";
+
+const USAGE = "usage: starscore new --scheme <id> --role self|audit|checklist [--from assessment.json] [-o file.xlsx] [--force]";
+
+/** `starscore new`: lays out a scheme as a workbook, pre-filled from an assessment when --from is given. */
+export async function newCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { scheme: { type: "string" }, role: { type: "string" }, from: { type: "string" }, output: { type: "string", short: "o" }, force: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(USAGE);
+  const from = values.from !== undefined ? parseAssessment(readText(values.from), values.from) : null;
+  const schemeId = values.scheme ?? from?.scheme;
+  if (schemeId === undefined) throw new UsageError(USAGE);
+  const scheme = schemeById(schemeId);
+  const roleText = values.role ?? from?.role ?? (scheme.kind === "checklist" ? "checklist" : undefined);
+  const role = RoleSchema.safeParse(roleText);
+  if (!role.success) throw new UsageError(`--role takes self, audit or checklist${roleText !== undefined ? `, not "${roleText}"` : ""}`);
+  if (from !== null && from.scheme !== scheme.id) throw new UsageError(`${values.from} is for scheme ${from.scheme}, not ${scheme.id}`);
+  const plan = planSheet(scheme, role.data);
+  const assessment = from === null ? null : { ...from, role: role.data };
+  const wb = await workbookFromPlan(plan, assessment === null ? [] : entryWrites(plan.layout, assessment));
+  const output = values.output ?? `${scheme.id}-${role.data}.xlsx`;
+  writeNew(output, await xlsxBuffer(wb), values.force === true);
+  io.out(`${output}: ${scheme.title} · ${plan.sheetName}，${scheme.items.length} 条${from !== null ? `，已按 ${values.from} 预填` : ""}`);
+  return 0;
+}

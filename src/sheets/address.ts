@@ -1,0 +1,39 @@
+/** 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A → 1, AA → 27. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+export function rangeAddress(c1: number, r1: number, c2: number, r2: number): string {
+  return c1 === c2 && r1 === r2 ? cellAddress(c1, r1) : `${cellAddress(c1, r1)}:${cellAddress(c2, r2)}`;
+}
+
+/** `B12` → { column: 2, row: 12 }; null when it is not a single A1 cell address. */
+export function parseCell(address: string): { column: number; row: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/.exec(address.trim());
+  if (m === null) return null;
+  return { column: columnIndex(m[1] as string), row: Number(m[2]) };
+}
+
+/** A sheet-qualified address as Excel writes it: `评分表!G12`, `'My sheet'!G12`. */
+export function qualified(sheet: string, address: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
+}

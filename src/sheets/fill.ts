@@ -1,0 +1,75 @@
+import type { Assessment } from "../scoring/assessment";
+import { fold, readConclusion, readNumber } from "../scoring/lenient";
+import type { CellWrite } from "./cells";
+import type { SheetLayout } from "./types";
+
+const CONCLUSION_TEXT = { conform: "符合", nonconform: "不符合", na: "不适用" } as const;
+
+/** A typed value as the cell should hold it: numbers as numbers, N/A as 不适用, anything unreadable kept as typed. */
+function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
+  const r = readNumber(value, unit);
+  if (r.kind === "empty") return null;
+  if (r.kind === "na") return "不适用";
+  if (r.kind === "invalid") return r.text;
+  // A percentage cell holds a fraction (95% is 0.95), as Excel stores what a user types into it.
+  return unit === "%" ? r.value / 100 : r.value;
+}
+
+function cellConclusion(value: unknown): string | null {
+  const r = readConclusion(value);
+  if (r.kind === "empty") return null;
+  if (r.kind === "invalid") return r.text;
+  return CONCLUSION_TEXT[r.value];
+}
+
+function cellText(value: unknown): string | null {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string" && v.trim() !== "").join("；") || null;
+  if (value === undefined || value === null) return null;
+  const text = String(value);
+  return text.trim() === "" ? null : text;
+}
+
+/**
+ * The cells that carry an assessment's entries on a laid-out sheet: header, item entries, special
+ * deductions, bonus and remarks. Used to pre-fill a new workbook and to keep entries when re-laying out.
+ */
+export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWrite[] {
+  const writes: CellWrite[] = [];
+  for (const [field, address] of Object.entries(layout.header)) {
+    const value = assessment.header?.[field];
+    if (value !== undefined && value !== null && String(value).trim() !== "") writes.push({ address, value });
+  }
+  const rowOf = new Map(layout.items.map((i) => [i.clause, i.row]));
+  const cols = layout.entryColumns;
+  for (const [clause, entry] of Object.entries(assessment.entries)) {
+    const row = rowOf.get(clause) ?? rowOf.get(fold(clause));
+    if (row === undefined) continue;
+    const put = (column: string | undefined, value: string | number | null) => {
+      if (column !== undefined && value !== null) writes.push({ address: `${column}${row}`, value });
+    };
+    const na = entry.applicable === false ? "不适用" : null;
+    put(cols.percent, na ?? cellNumber(entry.percent, "%"));
+    put(cols.score, na ?? cellNumber(entry.score, "分"));
+    put(cols.conclusion, na ?? cellConclusion(entry.conclusion));
+    put(cols.evidence, cellText(entry.evidence));
+    put(cols.note, cellText(entry.note));
+  }
+  if (layout.deductions !== null) {
+    const d = layout.deductions;
+    (assessment.deductions ?? []).slice(0, d.lastRow - d.firstRow + 1).forEach((deduction, i) => {
+      if (deduction.clause !== undefined) writes.push({ address: `${d.clauseColumn}${d.firstRow + i}`, value: deduction.clause });
+      writes.push({ address: `${d.reasonColumn}${d.firstRow + i}`, value: deduction.reason.trim() === "" ? "（未填写原因）" : deduction.reason });
+    });
+  }
+  if (layout.bonus !== null && assessment.bonus !== undefined && assessment.bonus !== null) {
+    const points = cellNumber(assessment.bonus.points, "分");
+    if (points !== null) writes.push({ address: layout.bonus.points, value: points });
+    if (assessment.bonus.reason.trim() !== "") writes.push({ address: layout.bonus.reason, value: assessment.bonus.reason });
+  }
+  if (layout.remarks !== null) {
+    const r = assessment.remarks;
+    if (r?.strengths !== undefined) writes.push({ address: layout.remarks.strengths, value: r.strengths });
+    if (r?.improvements !== undefined) writes.push({ address: layout.remarks.improvements, value: r.improvements });
+  }
+  return writes;
+}

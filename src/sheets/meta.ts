@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { SheetLayout } from "./types";
+
+/**
+ * What a workbook records about the sheets StarScore laid out: scheme, version, role and where every item's
+ * row is. It lives as JSON in a very hidden sheet, which survives a save in Excel, WPS and LibreOffice and
+ * stays out of a user's way. Reviewers never trust it alone: the checks compare it with the scheme's plan.
+ */
+export const META_SHEET = "StarScore_meta";
+export const META_FORMAT = "starscore-layout/1";
+
+const Col = z.string().regex(/^[A-Z]{1,3}$/);
+const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
+
+export const LayoutSchema = z.object({
+  schemeId: z.string().min(1),
+  schemeVersion: z.string().min(1),
+  role: z.enum(["self", "audit", "checklist"]),
+  header: z.record(z.string(), Cell),
+  entryColumns: z.object({ percent: Col.optional(), score: Col.optional(), conclusion: Col.optional(), evidence: Col.optional(), note: Col.optional() }),
+  structureColumns: z.object({ clause: Col.optional(), text: Col.optional(), points: Col.optional(), code: Col.optional(), earned: Col.optional(), applicable: Col.optional() }),
+  items: z.array(z.object({ clause: z.string().min(1), row: z.number().int().positive() })),
+  deductions: z.object({ firstRow: z.number().int(), lastRow: z.number().int(), clauseColumn: Col, reasonColumn: Col }).nullable(),
+  bonus: z.object({ points: Cell, reason: Cell }).nullable(),
+  remarks: z.object({ strengths: Cell, improvements: Cell }).nullable(),
+  results: z.object({ total: Cell.optional(), level: Cell.optional(), passed: Cell.optional(), raw: Cell.optional(), applicableMax: Cell.optional(), rescaled: Cell.optional(), deductionCount: Cell.optional() }),
+  firstItemRow: z.number().int().positive(),
+  lastItemRow: z.number().int().positive(),
+  lastColumn: Col,
+});
+
+const MetaEntrySchema = z.object({ format: z.literal(META_FORMAT), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
+export type MetaEntry = z.infer<typeof MetaEntrySchema>;
+
+export function encodeMeta(sheet: string, title: string, layout: SheetLayout): string {
+  return JSON.stringify({ format: META_FORMAT, sheet, title, layout });
+}
+
+/** The metadata of one laid-out sheet, or a reason it cannot be used. */
+export function decodeMeta(text: unknown): { ok: true; entry: MetaEntry } | { ok: false; reason: string } {
+  if (typeof text !== "string" || text.trim() === "") return { ok: false, reason: "empty" };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "not JSON" };
+  }
+  const parsed = MetaEntrySchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}` };
+  }
+  return { ok: true, entry: parsed.data };
+}

@@ -1,0 +1,115 @@
+import type { Finding } from "../checks/finding";
+import type { Assessment, Entry } from "../scoring/assessment";
+import { fold } from "../scoring/lenient";
+import { qualified } from "./address";
+import type { CellRead, CellReader } from "./cells";
+import type { SheetLayout } from "./types";
+
+const PLAIN_NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+
+/**
+ * A 得分比例 cell: a percent-formatted cell holds 0.95 for 95%, while a person may have typed 95 into a
+ * plain cell (or as text). Above 1 it is a whole percentage; up to 1 it is a fraction — the rule the
+ * sheet's own formula applies, so the two agree.
+ */
+function percentOf(value: CellRead): Entry["percent"] {
+  if (typeof value === "number") return value > 1 ? value : value * 100;
+  if (typeof value === "string") {
+    const text = fold(value);
+    if (PLAIN_NUMBER.test(text)) {
+      const n = Number(text);
+      return n > 1 ? n : n * 100;
+    }
+    return text === "" ? null : value;
+  }
+  return value === null ? null : String(value);
+}
+
+function typed(value: CellRead): string | number | null {
+  if (value === null) return null;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "string" && value.trim() === "") return null;
+  return value;
+}
+
+function text(value: CellRead): string | null {
+  const t = typed(value);
+  return t === null ? null : String(t).trim() || null;
+}
+
+/** Reads the entries of a laid-out sheet back into an assessment, by clause id through the layout. */
+export function readAssessment(layout: SheetLayout, read: CellReader): Assessment {
+  const header: Record<string, string> = {};
+  for (const [field, address] of Object.entries(layout.header)) {
+    const value = text(read(address));
+    if (value !== null) header[field] = value;
+  }
+  const cols = layout.entryColumns;
+  const entries: Record<string, Entry> = {};
+  for (const { clause, row } of layout.items) {
+    const entry: Entry = {};
+    const at = (column: string | undefined) => (column === undefined ? null : read(`${column}${row}`));
+    if (cols.percent !== undefined) entry.percent = percentOf(at(cols.percent));
+    if (cols.score !== undefined) entry.score = typed(at(cols.score));
+    if (cols.conclusion !== undefined) entry.conclusion = text(at(cols.conclusion));
+    if (cols.evidence !== undefined) entry.evidence = text(at(cols.evidence));
+    if (cols.note !== undefined) entry.note = text(at(cols.note));
+    for (const key of Object.keys(entry) as (keyof Entry)[]) if (entry[key] === null) delete entry[key];
+    entries[clause] = entry;
+  }
+  const deductions: NonNullable<Assessment["deductions"]> = [];
+  if (layout.deductions !== null) {
+    const d = layout.deductions;
+    for (let row = d.firstRow; row <= d.lastRow; row++) {
+      const clause = text(read(`${d.clauseColumn}${row}`));
+      const reason = text(read(`${d.reasonColumn}${row}`));
+      if (clause !== null || reason !== null) deductions.push({ ...(clause !== null ? { clause } : {}), reason: reason ?? "" });
+    }
+  }
+  let bonus: Assessment["bonus"] = null;
+  if (layout.bonus !== null) {
+    const points = typed(read(layout.bonus.points));
+    const reason = text(read(layout.bonus.reason)) ?? "";
+    if (points !== null || reason !== "") bonus = { points, reason };
+  }
+  const remarks: NonNullable<Assessment["remarks"]> = {};
+  if (layout.remarks !== null) {
+    const strengths = text(read(layout.remarks.strengths));
+    const improvements = text(read(layout.remarks.improvements));
+    if (strengths !== null) remarks.strengths = strengths;
+    if (improvements !== null) remarks.improvements = improvements;
+  }
+  return {
+    scheme: layout.schemeId,
+    schemeVersion: layout.schemeVersion,
+    role: layout.role,
+    header,
+    entries,
+    ...(deductions.length > 0 ? { deductions } : {}),
+    ...(bonus !== null ? { bonus } : {}),
+    ...(Object.keys(remarks).length > 0 ? { remarks } : {}),
+  };
+}
+
+/** The cell a finding is about, on the laid-out sheet, or null when it is about the whole sheet. */
+export function cellOf(layout: SheetLayout, location: Finding["location"]): string | null {
+  const field = location.field;
+  if (location.clause !== undefined && field !== "deductions") {
+    const row = layout.items.find((i) => i.clause === location.clause)?.row;
+    const column = field !== undefined ? layout.entryColumns[field as keyof SheetLayout["entryColumns"]] : undefined;
+    if (row !== undefined) return `${column ?? layout.structureColumns.clause ?? "A"}${row}`;
+  }
+  if (field === "deductions" && layout.deductions !== null) return `${layout.deductions.reasonColumn}${layout.deductions.firstRow}`;
+  if (field === "bonus" && layout.bonus !== null) return layout.bonus.points;
+  if (field !== undefined && layout.header[field] !== undefined) return layout.header[field] ?? null;
+  return null;
+}
+
+/** Adds each finding's cell (`评分表!G12`) where the layout knows it. */
+export function locateFindings(findings: readonly Finding[], layout: SheetLayout, sheet: string): Finding[] {
+  return findings.map((f) => {
+    if (f.location.cell !== undefined) return f;
+    const cell = cellOf(layout, f.location);
+    return cell === null ? f : { ...f, location: { ...f.location, cell: qualified(sheet, cell) } };
+  });
+}

@@ -1,0 +1,54 @@
+import { finding, type Finding } from "../checks/finding";
+import type { Scheme } from "../scheme/load";
+import type { Assessment } from "../scoring/assessment";
+import { levelLabel } from "../scoring/levels";
+import { scoreAssessment, type ScoreCard } from "../scoring/score";
+import { qualified } from "./address";
+import type { CellReader } from "./cells";
+import { locateFindings, readAssessment } from "./read";
+import type { SheetLayout } from "./types";
+
+export interface SheetScore {
+  assessment: Assessment;
+  /** The engine's ScoreCard, its findings located to cells. */
+  card: ScoreCard;
+  /** The total the workbook's own total cell holds as last computed and saved; null when never computed. */
+  sheetTotal: number | null;
+  /** The level (or verdict) the workbook's own result cell holds; null when never computed. */
+  sheetLevel: string | null;
+}
+
+/** Totals closer than half a cent agree: both sides round to 2 decimals. */
+const TOLERANCE = 0.005;
+
+/**
+ * Reads a laid-out sheet's entries by clause id, scores them, and compares the workbook's own saved
+ * results with the engine's: a workbook whose saved total disagrees with its entries is broken or altered.
+ */
+export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string): SheetScore {
+  const assessment = readAssessment(layout, read);
+  const card = scoreAssessment(scheme, assessment);
+  const extra: Finding[] = [];
+  const at = (address: string | undefined) => (address === undefined ? undefined : qualified(sheetName, address));
+  const cell = (address: string | undefined) => (address === undefined ? null : read(address));
+  const rawTotal = cell(layout.results.total);
+  const sheetTotal = typeof rawTotal === "number" ? rawTotal : null;
+  const rawLevel = cell(layout.results.level ?? layout.results.passed);
+  const sheetLevel = rawLevel === null ? null : String(rawLevel);
+  if (layout.schemeVersion !== scheme.version) {
+    extra.push(finding("SS703", {}, { scheme: scheme.id, sheetVersion: layout.schemeVersion, version: scheme.version }));
+  }
+  if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
+    extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal.toFixed(2), engine: card.total.toFixed(2) }));
+  }
+  const expected = levelLabel(scheme, card);
+  if (sheetLevel !== null && sheetLevel !== expected) {
+    extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
+  }
+  return {
+    assessment,
+    card: { ...card, findings: [...locateFindings(card.findings, layout, sheetName), ...extra] },
+    sheetTotal,
+    sheetLevel,
+  };
+}

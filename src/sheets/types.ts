@@ -1,0 +1,126 @@
+import type { Role } from "../scoring/assessment";
+
+/**
+ * A SheetPlan says what goes in every cell of a laid-out sheet: values, formulas, styles, merges,
+ * validation, conditional formats, protection, print setup and where each entry lives. It is pure data:
+ * the .xlsx writer (src/xlsx) and the Office.js writer (src/excel) both turn the same plan into cells,
+ * so the layout lives in one place.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** Named styles; `STYLES` in styles.ts says what each looks like. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "label"
+  | "headerEntry"
+  | "columnHead"
+  | "group"
+  | "text"
+  | "points"
+  | "code"
+  | "entryPercent"
+  | "entryScore"
+  | "entryChoice"
+  | "entryText"
+  | "earned"
+  | "helper"
+  | "summaryHead"
+  | "summaryLabel"
+  | "summaryNumber"
+  | "totalLabel"
+  | "total"
+  | "result"
+  | "note";
+
+export interface PlannedCell {
+  /** A constant; absent for formula cells and empty cells. */
+  value?: CellValue;
+  /** An Excel formula with English function names and A1 references, starting with "=". */
+  formula?: string;
+  style: StyleName;
+}
+
+export interface PlannedColumn {
+  /** What the column holds, for adapters and tests (`percent`, `earned`, …). */
+  key: string;
+  header: string;
+  /** Width in characters, as Excel measures column widths. */
+  width: number;
+  hidden: boolean;
+}
+
+export type ValidationRule =
+  | { kind: "list"; values: string[] }
+  /** `max` is a number or a reference relative to the range's top-left cell (`$H12`). */
+  | { kind: "decimal"; min: number; max: number | string }
+  /** A custom rule; `formula` is written for the range's top-left cell and is relative. */
+  | { kind: "custom"; formula: string };
+
+export interface PlannedValidation {
+  /** A1 range on the sheet, e.g. `G8:G101`. */
+  range: string;
+  rule: ValidationRule;
+  prompt: { title: string; message: string };
+  error: { title: string; message: string };
+}
+
+export interface PlannedConditionalFormat {
+  range: string;
+  /** Formula for the range's top-left cell, relative like Excel's own rules. */
+  formula: string;
+  fill: string;
+  fontColor?: string;
+  /** What the highlight means, for the pane and tests. */
+  meaning: "missing-entry" | "missing-evidence" | "out-of-range";
+}
+
+/** Where each entry of one item lives: column letters of the entry cells, and the item's row. */
+export interface ItemLayout {
+  clause: string;
+  row: number;
+}
+
+/** The layout facts an adapter needs to read entries back and locate findings. Stored in the workbook's metadata. */
+export interface SheetLayout {
+  schemeId: string;
+  schemeVersion: string;
+  role: Role;
+  /** Header field name → cell address (`B3`). */
+  header: Record<string, string>;
+  /** Entry field → column letter: percent, score, conclusion, evidence, note. */
+  entryColumns: Partial<Record<"percent" | "score" | "conclusion" | "evidence" | "note", string>>;
+  /** Column letters of the structure a reviewer checks: clause id, points, earned … */
+  structureColumns: Partial<Record<"clause" | "text" | "points" | "code" | "earned" | "applicable", string>>;
+  items: ItemLayout[];
+  /** The special deductions block: rows and the columns of its clause and reason cells. */
+  deductions: { firstRow: number; lastRow: number; clauseColumn: string; reasonColumn: string } | null;
+  bonus: { points: string; reason: string } | null;
+  /** The auditor's 优势 / 改进方向 cells. */
+  remarks: { strengths: string; improvements: string } | null;
+  /** Result cells: total, level, pass/fail, raw, applicable maximum. */
+  results: Partial<Record<"total" | "level" | "passed" | "raw" | "applicableMax" | "rescaled" | "deductionCount", string>>;
+  /** The range of the item rows, first to last. */
+  firstItemRow: number;
+  lastItemRow: number;
+  /** Last column with content (letter). */
+  lastColumn: string;
+}
+
+export interface SheetPlan {
+  /** The name the sheet would like; an adapter picks a free variant when it is taken. */
+  sheetName: string;
+  layout: SheetLayout;
+  columns: PlannedColumn[];
+  /** Dense rows from row 1; each row has `columns.length` cells (null = empty). */
+  rows: { height?: number; cells: (PlannedCell | null)[] }[];
+  merges: string[];
+  validations: PlannedValidation[];
+  conditionalFormats: PlannedConditionalFormat[];
+  /** Rows frozen at the top (the header and the column heads). */
+  freezeRows: number;
+  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true; titleRows: [number, number] };
+  /** Protected without a password: structure locked, entry cells unlocked. */
+  protect: true;
+}
