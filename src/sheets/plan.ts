@@ -169,7 +169,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   grid.set(titleRow, 1, { value: title, style: "title" });
   grid.merge(titleRow, 1, titleRow, lastVisible.index, "title");
   const subRow = grid.add(16);
-  grid.set(subRow, 1, { value: `依据：${scheme.document}　｜　方案 ${scheme.id}　版本 ${scheme.version}　｜　StarScore 星级评分`, style: "subtitle" });
+  grid.set(subRow, 1, { value: `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, style: "subtitle" });
   grid.merge(subRow, 1, subRow, lastVisible.index, "subtitle");
 
   // Header fields, two to a row: label, then the entry cell merged across the half.
@@ -489,7 +489,7 @@ function planPointsSummary(
     if (section.subsections.length > 1 || section.subsections[0]?.id !== section.id) {
       for (const sub of section.subsections) {
         const [sf, sl] = rowsOf((i) => scheme.items[i]?.subsectionId === sub.id);
-        subtotal(`　　${sub.id} ${sub.title}`, sub.max, sf, sl, false);
+        subtotal(`\u3000\u3000${sub.id} ${sub.title}`, sub.max, sf, sl, false);
       }
     }
   });
