@@ -244,7 +244,8 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     const entry = entries[item.index];
     let outcome: Outcome;
     if (entry?.applicable === false) {
-      outcome = { earned: 0, status: "na", conclusion: "na" };
+      // An audit row has no conclusion; self and checklist rows read as 不适用.
+      outcome = { earned: 0, status: "na", conclusion: role === "audit" ? null : "na" };
     } else if (item.max === 0 && role !== "checklist" && isBlank(entry)) {
       // A 0-point row (5.1.1.3) changes nothing whether filled or not: no entry is owed.
       outcome = { earned: 0, status: "scored", conclusion: null };

@@ -25,6 +25,8 @@ export interface GenerateOptions {
   /** Lowest percentage / share of an item's points. */
   floor?: number;
   specials?: boolean;
+  /** Every applicable item at exactly this percentage (or share of its points): lands totals on boundaries. */
+  fixedPercent?: number;
 }
 
 /**
@@ -48,12 +50,12 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
       entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false } : { percent: pick(NA_WORDS) }) : { conclusion: "不适用" };
       continue;
     }
-    const percent = Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
+    const percent = options.fixedPercent ?? Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
     if (role === "audit") {
       const typed = options.lenient === true ? pick([String(percent), `${percent}%`, `${percent} %`, FULL_WIDTH(`${percent}%`)]) : percent;
-      entries[item.clause] = { percent: rnd() < 0.3 ? 100 : typed };
+      entries[item.clause] = { percent: options.fixedPercent === undefined && rnd() < 0.3 ? 100 : typed };
     } else {
-      const score = Math.round(item.max * (percent / 100) * 2) / 2;
+      const score = options.fixedPercent !== undefined ? item.max * (percent / 100) : Math.round(item.max * (percent / 100) * 2) / 2;
       const typed = options.lenient === true ? pick([String(score), `${score}分`, `${score} 分`, FULL_WIDTH(String(score))]) : score;
       entries[item.clause] = {
         conclusion: score === 0 && item.max > 0 ? "不符合" : "符合",

@@ -1,0 +1,94 @@
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import { parseCell } from "../../src/sheets/address";
+import { HEADER_FIELDS, planSheet, rolesOf } from "../../src/sheets/plan";
+import { STYLES } from "../../src/sheets/styles";
+import type { SheetPlan } from "../../src/sheets/types";
+
+const schemes = [...loadSchemes().values()];
+const pairs = schemes.flatMap((s) => rolesOf(s).map((role) => [s.id, role, s, planSheet(s, role)] as const));
+
+function cellAt(plan: SheetPlan, address: string) {
+  const p = parseCell(address);
+  if (p === null) throw new Error(address);
+  return plan.rows[p.row - 1]?.cells[p.column - 1] ?? null;
+}
+
+/** Functions the formulas may use: ones Excel, WPS and LibreOffice all know by these English names. */
+const PORTABLE = new Set(["IF", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "COUNTBLANK"]);
+
+describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
+  it("has one row per item, in the scheme's order, each carrying its clause id", () => {
+    expect(plan.layout.items.map((i) => i.clause)).toEqual(scheme.items.map((i) => i.clause));
+    const clauseColumn = plan.layout.structureColumns.clause as string;
+    for (const { clause, row } of plan.layout.items) expect(cellAt(plan, `${clauseColumn}${row}`)?.value).toBe(clause);
+    expect(plan.layout.lastItemRow - plan.layout.firstItemRow + 1).toBe(scheme.items.length);
+  });
+
+  it("keeps entry cells unlocked and everything else locked", () => {
+    const entryColumns = Object.values(plan.layout.entryColumns);
+    for (const { row } of plan.layout.items) {
+      for (const column of entryColumns) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "text"].locked).toBe(false);
+      for (const column of Object.values(plan.layout.structureColumns)) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "entryText"].locked).toBe(true);
+    }
+    for (const address of Object.values(plan.layout.header)) expect(STYLES[cellAt(plan, address)?.style ?? "text"].locked).toBe(false);
+  });
+
+  it("computes with portable English function names only", () => {
+    const formulas = plan.rows.flatMap((r) => r.cells.flatMap((c) => (c?.formula !== undefined ? [c.formula] : [])));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) {
+      expect(f.startsWith("=")).toBe(true);
+      for (const [, name] of f.matchAll(/([A-Z]+)\(/g)) expect(PORTABLE.has(name as string)).toBe(true);
+    }
+  });
+
+  it("validates every entry column over all item rows, lists split on ASCII commas", () => {
+    const rows = `${plan.layout.firstItemRow}:${plan.layout.lastItemRow}`;
+    for (const column of [plan.layout.entryColumns.percent, plan.layout.entryColumns.score, plan.layout.entryColumns.conclusion].filter(Boolean)) {
+      const v = plan.validations.find((x) => x.range === `${column}${plan.layout.firstItemRow}:${column}${plan.layout.lastItemRow}`);
+      expect([column, rows, (v?.prompt.message.length ?? 0) > 0]).toEqual([column, rows, true]);
+    }
+    for (const v of plan.validations) {
+      if (v.rule.kind === "list") expect(v.rule.values.every((x) => !x.includes(",") && !x.includes("，"))).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(v.prompt.message + v.error.message)).toBe(true);
+    }
+  });
+
+  it("prints on A4 landscape, fit to width, with the column heads repeated; the header is frozen", () => {
+    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows] });
+    expect(cellAt(plan, `A${plan.freezeRows}`)?.style).toBe("columnHead");
+    expect(plan.protect).toBe(true);
+  });
+
+  it("has the role's header fields", () => {
+    expect(Object.keys(plan.layout.header)).toEqual([...HEADER_FIELDS[role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])]);
+  });
+
+  it("uses number formats without currency symbols", () => {
+    for (const style of Object.values(STYLES)) expect(style.numberFormat).not.toMatch(/[$¥￥€]/);
+  });
+});
+
+describe("points plans", () => {
+  it("print the level scale that the level formula looks up", () => {
+    const scheme = loadSchemes().get("maturity-jsgf-06");
+    if (scheme === undefined) throw new Error("no scheme");
+    const plan = planSheet(scheme, "audit");
+    const level = cellAt(plan, plan.layout.results.level as string)?.formula ?? "";
+    const [, mins, names] = /LOOKUP\([A-Z]+[0-9]+,([A-Z]+[0-9]+:[A-Z]+[0-9]+),([A-Z]+[0-9]+:[A-Z]+[0-9]+)\)/.exec(level) ?? [];
+    const [minFrom] = (mins ?? "").split(":");
+    const [nameFrom] = (names ?? "").split(":");
+    const first = parseCell(minFrom ?? "")?.row ?? 0;
+    const table = (scheme.levels ?? []).map((_, i) => [cellAt(plan, `A${(parseCell(nameFrom ?? "")?.row ?? 0) + i}`)?.value, cellAt(plan, `${minFrom?.replace(/[0-9]+$/, "")}${first + i}`)?.value]);
+    expect(table).toEqual((scheme.levels ?? []).map((l) => [l.name, l.min]));
+  });
+
+  it("the self form shows each clause with its points, as the form prints them", () => {
+    const scheme = loadSchemes().get("gbt27922-2011-self");
+    if (scheme === undefined) throw new Error("no scheme");
+    const plan = planSheet(scheme, "self");
+    const row2 = plan.layout.items[1]?.row ?? 0;
+    expect(cellAt(plan, `C${row2}`)?.value).toBe("5.1.1.2 根据需要，服务网点覆盖商品销售区域，能够对服务网点进行有效管理。（3分）\n5.1.1.3 可通过自建或委托设立服务网点。（0分）");
+    expect(cellAt(plan, `D${row2}`)?.value).toBe("a) 客户清单（包括客户名称和地址）\nb) 服务网点清单（包括网点类型）");
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
+import { scoreAssessment } from "../../src/scoring/score";
+
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+const schemes = loadSchemes();
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+/** What an entry means, whatever way it was typed: the engine's reading of it, plus its texts. */
+function meaning(a: Assessment) {
+  const scheme = schemes.get(a.scheme);
+  if (scheme === undefined) throw new Error(a.scheme);
+  const card = scoreAssessment(scheme, a);
+  const texts = Object.fromEntries(
+    Object.entries(a.entries).map(([clause, e]) => [clause, { evidence: Array.isArray(e.evidence) ? e.evidence.join("；") : (e.evidence ?? null), note: e.note ?? null }]),
+  );
+  return {
+    items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion]),
+    texts,
+    header: a.header ?? {},
+    deductions: a.deductions ?? [],
+    bonus: a.bonus ?? null,
+    remarks: a.remarks ?? {},
+    total: card.total,
+  };
+}
+
+describe("round trip: new --from a.json, then export, gives back a.json's entries", () => {
+  it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")))("%s", async (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-rt-"));
+    const xlsx = path.join(dir, "a.xlsx");
+    const json = path.join(dir, "back.json");
+    expect((await run("new", "--from", path.join(EXAMPLES, name), "-o", xlsx)).code).toBe(0);
+    expect((await run("export", xlsx, "-o", json)).code).toBe(0);
+    const original = parseAssessment(readFileSync(path.join(EXAMPLES, name), "utf8"), name);
+    const back = parseAssessment(readFileSync(json, "utf8"), "back.json");
+    expect(back.scheme).toBe(original.scheme);
+    expect(back.role).toBe(original.role);
+    const [m1, m2] = [meaning(original), meaning(back)];
+    // The notes of not-applicable rows survive; empty texts read back as absent.
+    expect(m2).toEqual({ ...m1, texts: Object.fromEntries(Object.entries(m1.texts).map(([k, v]) => [k, { evidence: v.evidence || null, note: v.note || null }])) });
+  });
+});
+
+describe("starscore new", () => {
+  it("never overwrites a file without --force", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-new-"));
+    const file = path.join(dir, "x.xlsx");
+    expect((await run("new", "--scheme", "cct-sc03-12", "--role", "audit", "-o", file)).code).toBe(0);
+    const before = readFileSync(file);
+    const again = await run("new", "--scheme", "cct-sc03-12", "--role", "self", "-o", file);
+    expect(again.code).toBe(2);
+    expect(again.err).toBe(`starscore: ${file} already exists; use --force to replace it\n`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect((await run("new", "--scheme", "cct-sc03-12", "--role", "self", "-o", file, "--force")).code).toBe(0);
+  });
+
+  it("a fresh workbook scores as empty: every entry missing, the saved total never computed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-new-"));
+    const file = path.join(dir, "x.xlsx");
+    await run("new", "--scheme", "gbt27922-2011-self", "--role", "self", "-o", file);
+    const { code, out } = await run("score", file, "--json");
+    expect(code).toBe(1);
+    const card = JSON.parse(out);
+    expect(card.sheetTotal).toBeNull();
+    expect(card.sheet).toBe("自评估表");
+    expect(card.findings.filter((f: { code: string }) => f.code === "SS101")).toHaveLength(100);
+    expect(card.findings[0].cell).toMatch(/^自评估表!E[0-9]+$/);
+  });
+
+  it("refuses a role the scheme does not have, and a file that is not a workbook", async () => {
+    expect((await run("new", "--scheme", "service-characteristics", "--role", "audit", "-o", "/tmp/never.xlsx")).err).toMatch(/is a checklist/);
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-new-"));
+    const fake = path.join(dir, "fake.xlsx");
+    require("node:fs").writeFileSync(fake, "组织名称,分数\n");
+    const r = await run("score", fake);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^starscore: 不是可读取的 \.xlsx 文件/);
+  });
+});
