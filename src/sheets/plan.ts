@@ -175,6 +175,8 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   // Header fields, two to a row: label, then the entry cell merged across the half.
   const fields = [...HEADER_FIELDS[role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])];
   const half = Math.floor(lastVisible.index / 2);
+  // A label takes two columns where the first is too narrow for 评估部门/人员.
+  const labelSpan = (cols.list[0]?.width ?? 0) < 10 ? 2 : 1;
   for (let f = 0; f < fields.length; f += 2) {
     const row = grid.add(20);
     for (const [k, start, end] of [
@@ -184,9 +186,10 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
       const field = fields[k];
       if (field === undefined) continue;
       grid.set(row, start, { value: field, style: "label" });
-      grid.set(row, start + 1, { value: null, style: "headerEntry" });
-      grid.merge(row, start + 1, row, end, "headerEntry");
-      const address = cellAddress(start + 1, row);
+      grid.merge(row, start, row, start + labelSpan - 1, "label");
+      grid.set(row, start + labelSpan, { value: null, style: "headerEntry" });
+      grid.merge(row, start + labelSpan, row, end, "headerEntry");
+      const address = cellAddress(start + labelSpan, row);
       layoutHeader[field] = address;
       if (field === "申报级别" && scheme.levels !== undefined) {
         validations.push({
@@ -385,7 +388,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
 
 function planChecklistSummary(grid: Grid, layout: SheetLayout, conclusion: Column, last: Column): void {
   const range = `${conclusion.letter}${layout.firstItemRow}:${conclusion.letter}${layout.lastItemRow}`;
-  const line = (label: string, formula: string, style: StyleName = "summaryNumber"): string => {
+  const line = (label: string, formula: string, style: StyleName = "summaryPlain"): string => {
     const row = grid.add(18);
     grid.set(row, 1, { value: label, style: style === "result" ? "totalLabel" : "summaryLabel" });
     grid.merge(row, 1, row, last.index - 1, style === "result" ? "totalLabel" : "summaryLabel");
@@ -478,7 +481,7 @@ function planPointsSummary(
     const row = grid.add(18);
     grid.set(row, 1, { value: label, style: bold ? "label" : "summaryLabel" });
     grid.merge(row, 1, row, labelEnd, bold ? "label" : "summaryLabel");
-    grid.set(row, maxC, { value: max, style: "summaryNumber" });
+    grid.set(row, maxC, { value: max, style: "summaryPlain" });
     grid.set(row, appC, { formula: `=SUM(${items(appCol, first, lastRow)})`, style: "summaryNumber" });
     grid.set(row, sumC, { formula: `=SUM(${items(earnedCol, first, lastRow)})`, style: "summaryNumber" });
     return row;
@@ -511,7 +514,7 @@ function planPointsSummary(
   if (rule !== undefined && deductionRows !== null) {
     // A row counts when its clause or its reason is filled, as the reader counts it.
     const [b, r] = deductionRows;
-    count = result(`${rule.label}项数`, { formula: `=SUMPRODUCT(--(((B${b}:B${r}<>"")+(C${b}:C${r}<>""))>0))`, style: "total" });
+    count = result(`${rule.label}项数`, { formula: `=SUMPRODUCT(--(((B${b}:B${r}<>"")+(C${b}:C${r}<>""))>0))`, style: "result" });
     deductionPoints = `${count}*${rule.points}`;
   }
   const bonus = bonusRule !== undefined && bonusCell !== null ? `MIN(${bonusRule.max},MAX(0,N(${bonusCell})))` : "0";
@@ -532,7 +535,7 @@ function planPointsSummary(
     const row = grid.add(18);
     grid.set(row, 1, { value: level.name, style: "summaryLabel" });
     grid.merge(row, 1, row, sumC - 1, "summaryLabel");
-    grid.set(row, sumC, { value: level.min, style: "summaryNumber" });
+    grid.set(row, sumC, { value: level.min, style: "summaryPlain" });
   }
   const lastLevel = firstLevel + levels.length - 1;
   const passMark = scheme.passMarkOrLowest ?? 0;

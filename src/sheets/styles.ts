@@ -50,6 +50,7 @@ export const STYLES: Record<StyleName, CellStyle> = {
   summaryHead: { ...base, bold: true, fill: "D9E1F2", hAlign: "center" },
   summaryLabel: { ...base, fill: STRUCTURE_FILL },
   summaryNumber: { ...base, fill: STRUCTURE_FILL, hAlign: "right", numberFormat: "0.00" },
+  summaryPlain: { ...base, fill: STRUCTURE_FILL, hAlign: "right" },
   totalLabel: { ...base, bold: true, size: 12, fill: "FFF2CC" },
   total: { ...base, bold: true, size: 12, fill: "FFF2CC", hAlign: "right", numberFormat: "0.00" },
   result: { ...base, bold: true, size: 12, fill: "FFF2CC", hAlign: "center" },

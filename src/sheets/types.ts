@@ -29,6 +29,7 @@ export type StyleName =
   | "summaryHead"
   | "summaryLabel"
   | "summaryNumber"
+  | "summaryPlain"
   | "totalLabel"
   | "total"
   | "result"
