@@ -94,7 +94,8 @@ const FIELD = {
 
 const CONCLUSION_ZH: Record<Conclusion, string> = { conform: "符合", nonconform: "不符合", na: "不适用" };
 
-interface Outcome {
+/** How one item's entry reads. */
+interface ItemOutcome {
   earned: number;
   status: ItemStatus;
   conclusion: Conclusion | null;
@@ -110,7 +111,7 @@ function isBlank(entry: Entry | undefined): boolean {
 }
 
 /** Reads a points value (a percentage of the item, or a score) and checks its range. */
-function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): Outcome {
+function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): ItemOutcome {
   const reading = field === "percent" ? readNumber(entry.percent, "%") : readNumber(entry.score, "分");
   if (reading.kind === "number" && reading.value >= 0 && reading.value <= (field === "percent" ? 100 : item.max)) {
     // The common case, kept free of allocations: a number in range.
@@ -145,12 +146,12 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
   }
 }
 
-function scoreAudit(item: Item, entry: Entry, out: Finding[]): Outcome {
+function scoreAudit(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
   const usesScore = (entry.percent === undefined || entry.percent === null) && entry.score !== undefined && entry.score !== null;
   return readPoints(item, entry, usesScore ? "score" : "percent", out);
 }
 
-function scoreSelf(item: Item, entry: Entry, out: Finding[]): Outcome {
+function scoreSelf(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
   const c = readConclusion(entry.conclusion);
   const location = { clause: item.clause, field: "conclusion" };
   if (c.kind === "invalid") out.push(finding("SS105", location, { text: c.text }));
@@ -176,7 +177,7 @@ function scoreSelf(item: Item, entry: Entry, out: Finding[]): Outcome {
   return { ...points, status: c.kind === "invalid" && points.status === "scored" ? "invalid" : points.status, conclusion };
 }
 
-function scoreChecklist(item: Item, entry: Entry, out: Finding[]): Outcome {
+function scoreChecklist(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
   const c = readConclusion(entry.conclusion);
   const location = { clause: item.clause, field: "conclusion" };
   if (c.kind === "empty") {
@@ -242,7 +243,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
 
   const items: ItemScore[] = scheme.items.map((item) => {
     const entry = entries[item.index];
-    let outcome: Outcome;
+    let outcome: ItemOutcome;
     if (entry?.applicable === false) {
       // An audit row has no conclusion; self and checklist rows read as 不适用.
       outcome = { earned: 0, status: "na", conclusion: role === "audit" ? null : "na" };
@@ -292,42 +293,67 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     else notApplicableCount += 1;
   }
 
-  const header = assessment.header ?? {};
 
-  if (scheme.kind === "checklist") {
-    const counts: ChecklistCounts = { conform: 0, nonconform: 0, notApplicable: 0, missing: 0 };
-    for (const i of items) {
-      if (i.conclusion === "conform") counts.conform += 1;
-      else if (i.conclusion === "nonconform") counts.nonconform += 1;
-      else if (i.conclusion === "na") counts.notApplicable += 1;
-      else counts.missing += 1;
-    }
-    // Written out rather than spread from a shared object: a spread builds a slow object in this hot path.
-    return {
-      schemeId: scheme.id,
-      schemeVersion: scheme.version,
-      role,
-      items,
-      subsections,
-      sections,
-      fullMarks: null,
-      applicableMax,
-      notApplicableCount,
-      raw,
-      rescaled: 0,
-      deductionCount: 0,
-      deductionPoints: 0,
-      bonus: 0,
-      total: null,
-      graded: true,
-      passed: counts.nonconform === 0 && counts.missing === 0,
-      level: null,
-      claimedLevel: null,
-      checklist: counts,
-      findings,
-    };
+  const result =
+    scheme.kind === "checklist" ? checklistOutcome(items) : pointsOutcome(scheme, assessment, raw, applicableMax, findings);
+  // Written out rather than spread: a spread builds a slow object in this hot path.
+  return {
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    role,
+    items,
+    subsections,
+    sections,
+    fullMarks: result.fullMarks,
+    applicableMax,
+    notApplicableCount,
+    raw,
+    rescaled: result.rescaled,
+    deductionCount: result.deductionCount,
+    deductionPoints: result.deductionPoints,
+    bonus: result.bonus,
+    total: result.total,
+    graded: result.graded,
+    passed: result.passed,
+    level: result.level,
+    claimedLevel: result.claimedLevel,
+    checklist: result.checklist,
+    findings,
+  };
+}
+
+
+/** What follows from the items: totals, special items, pass and level (or, for checklists, the counts). */
+type CardOutcome = Pick<
+  ScoreCard,
+  "fullMarks" | "rescaled" | "deductionCount" | "deductionPoints" | "bonus" | "total" | "graded" | "passed" | "level" | "claimedLevel" | "checklist"
+>;
+
+function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
+  const counts: ChecklistCounts = { conform: 0, nonconform: 0, notApplicable: 0, missing: 0 };
+  for (const i of items) {
+    if (i.conclusion === "conform") counts.conform += 1;
+    else if (i.conclusion === "nonconform") counts.nonconform += 1;
+    else if (i.conclusion === "na") counts.notApplicable += 1;
+    else counts.missing += 1;
   }
+  return {
+    fullMarks: null,
+    rescaled: 0,
+    deductionCount: 0,
+    deductionPoints: 0,
+    bonus: 0,
+    total: null,
+    graded: true,
+    passed: counts.nonconform === 0 && counts.missing === 0,
+    level: null,
+    claimedLevel: null,
+    checklist: counts,
+  };
+}
 
+function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, applicableMax: number, findings: Finding[]): CardOutcome {
+  const header = assessment.header ?? {};
   const fullMarks = scheme.fullMarks ?? 0;
   const deductionRule = scheme.special?.deduction;
   const deductions = assessment.deductions ?? [];
@@ -392,27 +418,5 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     findings.push(finding("SS601", { field: prerequisite.header }, { header: prerequisite.header, zh: prerequisite.zh, en: prerequisite.en }));
   }
 
-  return {
-    schemeId: scheme.id,
-    schemeVersion: scheme.version,
-    role,
-    items,
-    subsections,
-    sections,
-    fullMarks,
-    applicableMax,
-    notApplicableCount,
-    raw,
-    rescaled,
-    deductionCount,
-    deductionPoints,
-    bonus,
-    total,
-    graded,
-    passed,
-    level,
-    claimedLevel,
-    checklist: null,
-    findings,
-  };
+  return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, passed, level, claimedLevel, checklist: null };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Scheme } from "../../src/scheme/load";
 import type { Assessment, Role } from "../../src/scoring/assessment";
@@ -67,6 +67,10 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
   const run: AgreementRun = { tried: 0, agreed: 0, disagreements: [], cases };
   for (const [name, want] of expected) {
     run.tried += 1;
+    if (!existsSync(path.join(output, name))) {
+      run.disagreements.push({ file: name, engine: "", sheet: "LibreOffice wrote no file" });
+      continue;
+    }
     const got = await scoreXlsx(readFileSync(path.join(output, name)), schemesById);
     const sheet = `${got.sheetTotal?.toFixed(2) ?? "null"} ${got.sheetLevel ?? "null"}`;
     const engine = `${want.total?.toFixed(2) ?? "null"} ${want.level}`;
