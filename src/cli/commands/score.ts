@@ -5,6 +5,7 @@ import { parseAssessment, type Assessment } from "../../scoring/assessment";
 import { scoreAssessment, type ScoreCard } from "../../scoring/score";
 import { scoreCardJson } from "../../scoring/summary";
 import { lang, readText, schemeById, UsageError, type Io } from "../io";
+import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
 
 function stars(n: number): string {
@@ -84,19 +85,24 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
   return lines.join("\n");
 }
 
-/** `starscore score <assessment.json> [--json] [--lang en]`. */
+/** `starscore score <assessment.json> [--json] [--lang en] [--certified <level> [--audit surveillance|recertification]]`. */
 export function scoreCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, lang: { type: "string" }, certified: { type: "string" }, audit: { type: "string" } },
+    allowPositionals: true,
+  });
   const l = lang(values.lang);
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json> [--json] [--lang en]");
   const assessment = parseAssessment(readText(file), file);
   const scheme = schemeById(assessment.scheme);
   const card = scoreAssessment(scheme, assessment);
+  const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
-    io.out(JSON.stringify(scoreCardJson(card, assessment.header ?? {}, l), null, 2));
+    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...decision?.json }, null, 2));
   } else {
-    io.out(renderScoreCard(scheme, card, assessment, l));
+    io.out(renderScoreCard(scheme, card, assessment, l) + (decision?.text ?? ""));
   }
   return card.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
