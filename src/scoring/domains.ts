@@ -57,9 +57,10 @@ export function domainsNamed(domains: ServiceDomains, header: string): NamedDoma
   const codes = text.match(/sc\s*-?\s*[0-9]{1,2}(?![0-9])|(?<![0-9.])[0-9]{2}\.[0-9]{2}(?![0-9])|(?<![0-9.])[0-9]{3}(?![0-9.])/gi);
   if (codes !== null) return codes.map((c) => ({ text: c, match: serviceDomain(domains, c) }));
   const byName = text.replace(/\s+/g, "");
+  const same = (name: string) => fold(name).replace(/\s+/g, "") === byName;
   for (const group of domains.groups) {
-    if (group.name === byName) return [{ text: header.trim(), match: { code: group.code, name: group.name, group, isGroup: true, applies: domains.appliesTo.includes(group.code) } }];
-    const entry = group.entries.find((e) => e.name === byName);
+    if (same(group.name)) return [{ text: header.trim(), match: { code: group.code, name: group.name, group, isGroup: true, applies: domains.appliesTo.includes(group.code) } }];
+    const entry = group.entries.find((e) => same(e.name));
     if (entry !== undefined) return [{ text: header.trim(), match: { code: entry.code, name: entry.name, group, isGroup: false, applies: domains.appliesTo.includes(group.code) } }];
   }
   return [{ text: header.trim(), match: null }];

@@ -61,6 +61,8 @@ describe("domainsNamed(header)", () => {
   });
   it("a text without a code is looked up by name; nothing found is one unmatched entry", () => {
     expect(domainsNamed(domains, "批发业服务").map((n) => n.match?.code)).toEqual(["611"]);
+    expect(domainsNamed(domains, "住宿服务;食品和饮料服务").map((n) => [n.match?.code, n.match?.applies])).toEqual([["SC-04", false]]);
+    expect(domainsNamed(domains, "611批发业服务").map((n) => n.match?.code)).toEqual(["611"]);
     expect(domainsNamed(domains, "家具零售")).toEqual([{ text: "家具零售", match: null }]);
     expect(domainsNamed(domains, "")).toEqual([]);
   });
