@@ -149,7 +149,8 @@ describe("starscore domains", () => {
   });
   it("prints a table", async () => {
     const { out } = await run("domains");
-    expect(out).toMatch(/SC-03 +03\.00 批发业和零售业服务 +✓/);
+    expect(out).toMatch(/SC-03 +✓ +03\.00 批发业和零售业服务\n/);
+    expect(out).toMatch(/SC-04 +04\.00 住宿服务；食品和饮料服务\n/);
     expect(out).toContain("本规则适用认证领域: SC-01、SC-02、SC-03");
   });
   it("looks up one code", async () => {

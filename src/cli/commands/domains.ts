@@ -45,10 +45,10 @@ export function domainsCommand(args: string[], io: Io): number {
     );
     return 0;
   }
-  const rows: string[][] = [[zh ? "分组代码" : "Group", zh ? "专业代码和内容" : "Codes", zh ? "本规则适用" : "Covered"]];
+  const rows: string[][] = [[zh ? "分组代码" : "Group", zh ? "适用" : "Covered", zh ? "专业代码和内容" : "Codes"]];
   for (const g of domains.groups) {
-    rows.push([g.code, `${g.number ?? ""} ${g.name}`.trim(), applies(g.code) ? "✓" : ""]);
-    for (const e of g.entries) rows.push(["", `  ${e.code} ${e.name}`, ""]);
+    rows.push([g.code, applies(g.code) ? "✓" : "", `${g.number ?? ""} ${g.name}`.trim()]);
+    for (const e of g.entries) rows.push(["", "", `  ${e.code} ${e.name}`]);
   }
   io.out([domains.source, "", renderTable(rows), "", `${zh ? "本规则适用认证领域" : "This rule applies to"}: ${domains.appliesTo.join(zh ? "、" : ", ")}`].join("\n"));
   return 0;
