@@ -149,6 +149,20 @@ export const CATALOGUE = {
     zh: (p) => `${p.zh}（表头“${p.header}”为空）`,
     en: (p) => `${p.en} (header field "${p.header}" is empty)`,
   },
+  SS602: {
+    name: "service-domain-unknown",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `表头“服务领域”中的“${p.domain}”不是${p.source}中的代码。请填写分组代码（如 SC-03）或专业代码（如 611）。`,
+    en: (p) => `"${p.domain}" in the header field 服务领域 (service domain) is not a code of ${p.source}. Enter a group code (such as SC-03) or a 专业代码 (such as 611).`,
+  },
+  SS603: {
+    name: "service-domain-not-covered",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `服务领域 ${p.code} ${p.name}（${p.group}）不在本规则适用的认证领域（${p.applies}）内。请核对服务领域，或按适用于该领域的认证规则评价。`,
+    en: (p) => `Service domain ${p.code} ${p.name} (${p.group}) is not among the domains this rule applies to (${p.applies}). Check the domain, or assess under a rule that covers it.`,
+  },
   SS701: {
     name: "sheet-total-differs",
     severity: "error",

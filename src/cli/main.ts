@@ -4,6 +4,8 @@ import { RoleMismatchError } from "../scoring/score";
 import { WorkbookError } from "../xlsx/read";
 import { exportCommand } from "./commands/export";
 import { newCommand } from "./commands/new";
+import { domainsCommand } from "./commands/domains";
+import { mandaysCommand } from "./commands/mandays";
 import { schemesCommand } from "./commands/schemes";
 import { scoreCommand } from "./commands/score";
 import { UsageError, type Command, type Io } from "./io";
@@ -21,14 +23,23 @@ const HELP = `starscore — 星级评分 StarScore
   starscore schemes [--json]                         列出方案 / list the schemes
   starscore score <assessment.json|file.xlsx> [--json] [--lang en]
                                                      计算总分、级别与问题 / score an assessment or a workbook
+      [--certified <level> [--audit surveillance|recertification]]
+                                                     监督/再认证结论 / surveillance or recertification decision
   starscore new --scheme <id> --role self|audit|checklist [--from a.json] [-o file.xlsx] [--force]
                                                      生成工作簿 / lay out a workbook (pre-filled with --from)
   starscore export <file.xlsx> [-o a.json] [--force]  导出条目 / write a workbook's entries as assessment JSON
+  starscore mandays --staff N [--audit initial|surveillance|recertification]
+      [--increase a,b] [--reduce 1,5 | --reduce-count N] [--scheme id] [--json] [--lang en]
+                                                     审核/审查人日 / audit man-days (附件1)
+  starscore domains [code] [--scheme id] [--json] [--lang en]
+                                                     服务领域 / service domains (附件3)
 
 退出码 Exit codes: 0 无错误 no errors · 1 有错误 error findings · 2 输入无法使用 unusable input`;
 
 /** Each command lives in its own file under commands/; add new ones here. */
 const COMMANDS: Record<string, Command> = {
+  domains: domainsCommand,
+  mandays: mandaysCommand,
   schemes: schemesCommand,
   score: scoreCommand,
   new: newCommand,

@@ -113,5 +113,52 @@ export function checkConsistency(scheme: SchemeFile): ConsistencyIssue[] {
       issues.push({ path: ["levels", l, "min"], found: `${level.min}`, expected: `at most full marks (${scheme.fullMarks})` });
     }
   });
+  issues.push(...checkCertification(scheme));
+  return issues;
+}
+
+/**
+ * The certification block: man-day bands ascending and contiguous from 1, factor codes unique,
+ * service-domain codes unique and `appliesTo` naming groups of the table.
+ */
+function checkCertification(scheme: SchemeFile): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
+  const mandays = scheme.certification?.mandays;
+  if (mandays !== undefined) {
+    const base = ["certification", "mandays"];
+    mandays.bands.forEach((band, b, bands) => {
+      const expectedMin = b === 0 ? 1 : (bands[b - 1]?.max ?? 0) + 1;
+      if (band.min !== expectedMin) {
+        issues.push({ path: [...base, "bands", b, "min"], found: `${band.min}`, expected: b === 0 ? "1 (the first band starts at one person)" : `${expectedMin} (one more than the previous band's max)` });
+      }
+      if (band.max < band.min) issues.push({ path: [...base, "bands", b, "max"], found: `${band.max}`, expected: `at least min (${band.min})` });
+    });
+    for (const list of ["increases", "reductions"] as const) {
+      const seenCodes = new Set<string>();
+      mandays[list].forEach((f, i) => {
+        if (seenCodes.has(f.code)) issues.push({ path: [...base, list, i, "code"], found: `code ${f.code} again`, expected: "each factor code once" });
+        seenCodes.add(f.code);
+      });
+    }
+  }
+  const domains = scheme.certification?.serviceDomains;
+  if (domains !== undefined) {
+    const base = ["certification", "serviceDomains"];
+    const codes = new Map<string, string>();
+    const claimCode = (code: string, path: (string | number)[]): void => {
+      const first = codes.get(code);
+      if (first !== undefined) issues.push({ path, found: `code ${code} again`, expected: `each code once (first at ${first})` });
+      else codes.set(code, path.join("."));
+    };
+    domains.groups.forEach((g, i) => {
+      claimCode(g.code, [...base, "groups", i, "code"]);
+      if (g.number !== undefined) claimCode(g.number, [...base, "groups", i, "number"]);
+      g.entries.forEach((e, j) => claimCode(e.code, [...base, "groups", i, "entries", j, "code"]));
+    });
+    const groups = new Set(domains.groups.map((g) => g.code));
+    domains.appliesTo.forEach((code, i) => {
+      if (!groups.has(code)) issues.push({ path: [...base, "appliesTo", i], found: `the text ${JSON.stringify(code)}`, expected: "a group code listed in groups" });
+    });
+  }
   return issues;
 }

@@ -103,6 +103,73 @@ export const PrerequisiteSchema = z.strictObject({
   en: z.string().min(1),
 });
 
+/** Man-days of one audit kind (人日): positive, in steps the document uses (0.5). */
+const ManDays = z.number().finite().positive();
+
+/** One row of the man-day table: an inclusive band of effective headcount (有效人数) and its man-days. */
+export const ManDayBandSchema = z.strictObject({
+  min: z.number().int().positive(),
+  max: z.number().int().positive(),
+  initial: ManDays,
+  surveillance: ManDays,
+  recertification: ManDays,
+});
+
+/** A factor that changes the audit time, with the amount per factor as the document states it. */
+export const ManDayFactorSchema = z.strictObject({
+  /** As the document numbers it (注3 a, 注4 e 1). */
+  code: z.string().regex(/^[a-z0-9]+$/, "a factor code such as a or 5"),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  /** Man-days per factor: "至少增加 0.5 人日", "可适当减少 0.5 人日". */
+  step: ManDays,
+});
+
+export const ManDaysSchema = z.strictObject({
+  /** Where the table comes from (附件1). */
+  source: z.string().min(1),
+  /** Ascending, contiguous bands starting at 1 (checked). */
+  bands: z.array(ManDayBandSchema).min(1),
+  /** The least on-site time per audit kind (注2). */
+  minimums: z.strictObject({ initial: ManDays, surveillance: ManDays, recertification: ManDays }),
+  increases: z.array(ManDayFactorSchema),
+  reductions: z.array(ManDayFactorSchema),
+  /** The total reduction may not exceed this share of the table value (§6.1.7: 30%). */
+  reductionCap: z.number().min(0).max(1),
+  /** On-site time must be at least this share of the total (§6.1.7 80%; 注5 off-site ≤ 20%). */
+  onSiteMin: z.number().min(0).max(1),
+});
+
+/** 专业代码 and its content (611 批发业服务). */
+export const DomainEntrySchema = z.strictObject({
+  code: z.string().regex(/^[0-9]{2,3}(\.[0-9]{2})?$/, "a 专业代码 such as 611 or 18.01"),
+  name: z.string().min(1),
+});
+
+/** A group of the service domain table (分组代码 SC-03). */
+export const DomainGroupSchema = z.strictObject({
+  code: z.string().regex(/^SC-[0-9]{2}$/, "a group code such as SC-03"),
+  name: z.string().min(1),
+  /** The group's own 专业代码 (03.00), where the table gives one. */
+  number: z.string().regex(/^[0-9]{2}\.[0-9]{2}$/, "a code such as 03.00").optional(),
+  entries: z.array(DomainEntrySchema).min(1),
+  note: z.string().optional(),
+});
+
+export const ServiceDomainsSchema = z.strictObject({
+  source: z.string().min(1),
+  groups: z.array(DomainGroupSchema).min(1),
+  /** The groups the rule applies to (本规则适用认证领域); each must be one of `groups` (checked). */
+  appliesTo: z.array(z.string().regex(/^SC-[0-9]{2}$/, "a group code such as SC-03")).min(1),
+  note: z.string().optional(),
+});
+
+/** What a certification rule says beyond the scoring sheet: audit time and the domains it covers. */
+export const CertificationSchema = z.strictObject({
+  mandays: ManDaysSchema.optional(),
+  serviceDomains: ServiceDomainsSchema.optional(),
+});
+
 export const SchemeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case id such as maturity-jsgf-06"),
   version: z.string().min(1),
@@ -122,6 +189,8 @@ export const SchemeSchema = z.strictObject({
   prerequisite: PrerequisiteSchema.optional(),
   /** Text printed under the form (the self form's declaration). */
   declaration: z.string().min(1).optional(),
+  /** The certification rule's audit time (附件1) and service domains (附件3), where the document has them. */
+  certification: CertificationSchema.optional(),
   sections: z.array(SectionSchema).min(1),
 });
 
@@ -130,3 +199,8 @@ export type SectionFile = z.infer<typeof SectionSchema>;
 export type SubsectionFile = z.infer<typeof SubsectionSchema>;
 export type ItemFile = z.infer<typeof ItemSchema>;
 export type Level = z.infer<typeof LevelSchema>;
+export type ManDays = z.infer<typeof ManDaysSchema>;
+export type ManDayBand = z.infer<typeof ManDayBandSchema>;
+export type ManDayFactor = z.infer<typeof ManDayFactorSchema>;
+export type ServiceDomains = z.infer<typeof ServiceDomainsSchema>;
+export type DomainGroup = z.infer<typeof DomainGroupSchema>;

@@ -3,6 +3,7 @@ import type { Item, Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import type { Assessment, Entry, Role } from "./assessment";
 import { fold, hasEvidence, readConclusion, readNumber, type Conclusion } from "./lenient";
+import { domainsNamed } from "./domains";
 import { levelFor, matchLevel } from "./levels";
 import { excelRound } from "./round";
 
@@ -231,6 +232,18 @@ function text(value: string | number | null | undefined): string {
   return value === undefined || value === null ? "" : String(value).trim();
 }
 
+/** 服务领域 in the header: each code it names must be in the scheme's table and among the groups the rule covers. */
+function checkServiceDomain(scheme: Scheme, value: string, out: Finding[]): void {
+  const domains = scheme.certification?.serviceDomains;
+  if (domains === undefined || value === "") return;
+  const applies = domains.appliesTo.join("、");
+  for (const named of domainsNamed(domains, value)) {
+    const m = named.match;
+    if (m === null) out.push(finding("SS602", { field: "服务领域" }, { domain: named.text, source: domains.source }));
+    else if (!m.applies) out.push(finding("SS603", { field: "服务领域" }, { code: m.code, name: m.name, group: `${m.group.code} ${m.group.name}`, applies }));
+  }
+}
+
 /**
  * Scores an assessment against its scheme. Pure: no I/O, no clock, no randomness. Throws only when the
  * role does not fit the scheme (nothing can be scored then); every problem in the entries is a finding.
@@ -417,6 +430,7 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
   if (prerequisite !== undefined && text(header[prerequisite.header]) === "") {
     findings.push(finding("SS601", { field: prerequisite.header }, { header: prerequisite.header, zh: prerequisite.zh, en: prerequisite.en }));
   }
+  checkServiceDomain(scheme, text(header["服务领域"]), findings);
 
   return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, passed, level, claimedLevel, checklist: null };
 }

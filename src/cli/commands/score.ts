@@ -8,6 +8,7 @@ import { scoreXlsx } from "../../xlsx/score";
 import { readBytes } from "../files";
 import { lang, readText, schemeById, UsageError, type Io } from "../io";
 import { loadSchemes } from "../schemeFiles";
+import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
 
 function stars(n: number): string {
@@ -87,12 +88,16 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
   return lines.join("\n");
 }
 
-/** `starscore score <assessment.json|file.xlsx> [--json] [--lang en]`. */
+/** `starscore score <assessment.json|file.xlsx> [--json] [--lang en] [--certified <level> [--audit surveillance|recertification]]`. */
 export async function scoreCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, lang: { type: "string" }, certified: { type: "string" }, audit: { type: "string" } },
+    allowPositionals: true,
+  });
   const l = lang(values.lang);
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json|file.xlsx> [--json] [--lang en]");
+  if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json|file.xlsx> [--json] [--lang en] [--certified <level>]");
   let scheme: Scheme;
   let assessment: Assessment;
   let card: ScoreCard;
@@ -106,10 +111,11 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     scheme = schemeById(assessment.scheme);
     card = scoreAssessment(scheme, assessment);
   }
+  const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
-    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}) }, null, 2));
+    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}), ...decision?.json }, null, 2));
   } else {
-    io.out(renderScoreCard(scheme, card, assessment, l));
+    io.out(renderScoreCard(scheme, card, assessment, l) + (decision?.text ?? ""));
     if (workbook !== null) {
       const saved = workbook.sheetTotal === null ? (l === "zh" ? "未计算" : "never computed") : workbook.sheetTotal.toFixed(2);
       io.out(l === "zh" ? `工作表 ${workbook.sheet}：工作簿保存的总分 ${saved}` : `Sheet ${workbook.sheet}: total saved in the workbook ${saved}`);
