@@ -1,0 +1,178 @@
+import { columnIndex, columnLetter, parseCell, rangeAddress } from "../sheets/address";
+import type { CellWrite } from "../sheets/cells";
+import { decodeMeta, encodeMeta, META_SHEET, type MetaEntry } from "../sheets/meta";
+import { STYLES } from "../sheets/styles";
+import type { PlannedValidation, SheetPlan } from "../sheets/types";
+
+/**
+ * Turns a SheetPlan into Office.js calls. It holds no rule: layout lives in the plan. Every `context.sync()`
+ * can be a network round trip in Excel on the web, so a layout takes two whatever the number of clauses:
+ * one to read what exists (sheet names, metadata), one to write everything as whole ranges.
+ */
+
+/** Character widths (as the plan gives them) to points, as Excel's default font measures them. */
+const POINTS_PER_CHAR = 5.6;
+
+/** What the workbook already holds, read in one sync. */
+export interface WorkbookState {
+  sheetNames: string[];
+  /** The StarScore sheets recorded in the metadata sheet. */
+  laidOut: MetaEntry[];
+  metaRows: number;
+  metaExists: boolean;
+}
+
+/** A name no sheet has yet (Excel compares sheet names case-insensitively): 评分表, 评分表 (2), … */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const candidate = `${wanted} (${i})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Queues the loads that tell what the workbook holds; call `context.sync()` once, then `readState`. */
+export function loadState(context: Excel.RequestContext): () => WorkbookState {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const meta = sheets.getItemOrNullObject(META_SHEET);
+  const used = meta.getUsedRangeOrNullObject(true);
+  used.load("values");
+  return () => {
+    const rows = meta.isNullObject || used.isNullObject ? [] : used.values;
+    const laidOut: MetaEntry[] = [];
+    for (const row of rows.slice(1)) {
+      const decoded = decodeMeta(row[1]);
+      if (decoded.ok) laidOut.push(decoded.entry);
+    }
+    return {
+      sheetNames: sheets.items.map((s) => s.name),
+      laidOut,
+      metaRows: rows.length,
+      metaExists: !meta.isNullObject,
+    };
+  };
+}
+
+/** The grid of formulas and constants `range.formulas` takes: "" for empty cells on a new sheet. */
+function formulaGrid(plan: SheetPlan, fill: readonly CellWrite[]): (string | number | boolean)[][] {
+  const grid = plan.rows.map((row) => row.cells.map((c) => (c === null ? "" : (c.formula ?? c.value ?? ""))));
+  for (const w of fill) {
+    const at = parseCell(w.address);
+    const row = at === null ? undefined : grid[at.row - 1];
+    if (at !== null && row !== undefined && at.column <= row.length) row[at.column - 1] = w.value ?? "";
+  }
+  return grid;
+}
+
+const hex = (rgb: string | null) => (rgb === null ? undefined : `#${rgb}`);
+
+function cellProperties(plan: SheetPlan): Excel.SettableCellProperties[][] {
+  // One object per style, shared by every cell that has it: the request stays small.
+  const byStyle = new Map<string, Excel.SettableCellProperties>();
+  const empty: Excel.SettableCellProperties = { format: { protection: { locked: true } } };
+  return plan.rows.map((row) =>
+    row.cells.map((cell) => {
+      if (cell === null) return empty;
+      let props = byStyle.get(cell.style);
+      if (props === undefined) {
+        const s = STYLES[cell.style];
+        const edge = s.border ? { style: "Continuous" as const, color: "#BFBFBF" } : undefined;
+        props = {
+          format: {
+            font: { bold: s.bold, size: s.size, ...(s.fontColor !== null ? { color: hex(s.fontColor) } : {}) },
+            ...(s.fill !== null ? { fill: { color: hex(s.fill) } } : {}),
+            wrapText: s.wrap,
+            horizontalAlignment: s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right",
+            verticalAlignment: s.vAlign === "top" ? "Top" : "Center",
+            protection: { locked: s.locked },
+            ...(edge !== undefined ? { borders: { top: edge, bottom: edge, left: edge, right: edge } } : {}),
+          },
+        };
+        byStyle.set(cell.style, props);
+      }
+      return props;
+    }),
+  );
+}
+
+function dataValidationRule(v: PlannedValidation): Excel.DataValidationRule {
+  switch (v.rule.kind) {
+    case "list":
+      // ASCII commas: Excel splits a list source on "," only.
+      return { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
+    case "decimal":
+      return {
+        decimal: {
+          formula1: v.rule.min,
+          formula2: typeof v.rule.max === "number" ? v.rule.max : `=${v.rule.max}`,
+          operator: "Between",
+        },
+      };
+    case "custom":
+      return { custom: { formula: `=${v.rule.formula}` } };
+  }
+}
+
+/**
+ * Queues every write of a laid-out sheet: values and formulas, number formats, cell formats, widths and
+ * heights, merges, validation, conditional formats, print setup, freeze, protection and the metadata row.
+ * Nothing here syncs; the caller syncs once.
+ */
+export function queueLayout(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  fill: readonly CellWrite[],
+  state: WorkbookState,
+  title: string,
+): string {
+  const name = freeSheetName(plan.sheetName, state.sheetNames);
+  const sheet = context.workbook.worksheets.add(name);
+  const width = plan.columns.length;
+  const all = sheet.getRange(rangeAddress(1, 1, width, plan.rows.length));
+  all.formulas = formulaGrid(plan, fill);
+  all.numberFormat = plan.rows.map((row) => row.cells.map((c) => (c === null ? "General" : STYLES[c.style].numberFormat)));
+  all.setCellProperties(cellProperties(plan));
+  all.setColumnProperties(plan.columns.map((c) => ({ format: { columnWidth: c.width * POINTS_PER_CHAR }, ...(c.hidden ? { columnHidden: true } : {}) })));
+  all.setRowProperties(plan.rows.map((r) => (r.height !== undefined ? { format: { rowHeight: r.height } } : {})));
+  for (const m of plan.merges) sheet.getRange(m).merge(false);
+  for (const v of plan.validations) {
+    const range = sheet.getRange(v.range);
+    range.dataValidation.rule = dataValidationRule(v);
+    range.dataValidation.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const format = sheet.getRange(cf.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${cf.formula}`;
+    format.custom.format.fill.color = `#${cf.fill}`;
+    if (cf.fontColor !== undefined) format.custom.format.font.color = `#${cf.fontColor}`;
+  }
+  sheet.pageLayout.orientation = "Landscape";
+  sheet.pageLayout.paperSize = "A4";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
+  sheet.freezePanes.freezeRows(plan.freezeRows);
+  // No password: the lock guards the structure against slips; entry cells are unlocked.
+  sheet.protection.protect({ allowFormatRows: true, allowFormatColumns: true, selectionMode: "Normal" });
+
+  const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
+  if (!state.metaExists) meta.getRange("A1").values = [["StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit"]];
+  const row = Math.max(state.metaRows, 1) + 1;
+  meta.getRange(`A${row}:B${row}`).values = [[name, encodeMeta(name, title, plan.layout)]];
+  meta.visibility = "VeryHidden";
+  sheet.activate();
+  return name;
+}
+
+/** The address of a laid-out sheet's whole area, for a single load of its values. */
+export function usedArea(entry: MetaEntry): string {
+  const lastRow = Math.max(entry.layout.lastItemRow, ...Object.values(entry.layout.results).map((a) => Number(/[0-9]+$/.exec(a ?? "")?.[0] ?? 0)));
+  const lastColumn = Math.max(
+    ...[...Object.values(entry.layout.entryColumns), ...Object.values(entry.layout.structureColumns), entry.layout.lastColumn]
+      .filter((c): c is string => c !== undefined)
+      .map(columnIndex),
+  );
+  return `A1:${columnLetter(lastColumn)}${lastRow + 40}`;
+}
