@@ -122,10 +122,13 @@ export class FakeWorkbook {
     for (const h of s.changeHandlers) await h({ address, worksheetId: s.name, source: "Local" });
   }
 
-  /** `Excel.run` for this workbook. */
-  run = async <T>(options: unknown, batch?: (context: FakeContext) => Promise<T>): Promise<T> => {
-    const cb = (typeof options === "function" ? options : batch) as (context: FakeContext) => Promise<T>;
-    return cb(new FakeContext(this));
+  /** `Excel.run` for this workbook, with or without options as Office.js takes them. */
+  run: {
+    <T>(batch: (context: FakeContext) => Promise<T>): Promise<T>;
+    <T>(options: object, batch: (context: FakeContext) => Promise<T>): Promise<T>;
+  } = async <T>(first: object | ((context: FakeContext) => Promise<T>), second?: (context: FakeContext) => Promise<T>): Promise<T> => {
+    const batch = (typeof first === "function" ? first : second) as (context: FakeContext) => Promise<T>;
+    return batch(new FakeContext(this));
   };
 }
 
