@@ -2,12 +2,13 @@
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const globals = require("globals");
+const officeAddins = require("eslint-plugin-office-addins");
 
 /** The pure core: scheme model, scoring, checks, sheet layout. Data in, data out. */
 const CORE = ["src/scheme/**", "src/scoring/**", "src/checks/**", "src/sheets/**"];
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
+  { ignores: ["dist/**", "dist-web/**", "dist-web-test/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +24,13 @@ module.exports = tseslint.config(
   {
     files: ["**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // Office.js code: the add-in rules (no sync in a loop, load before read, …).
+    files: ["src/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly" } },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
   },
   {
     // The core must not reach an adapter: no Office.js, exceljs, React, UI kit or file system.

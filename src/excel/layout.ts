@@ -32,27 +32,31 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
   }
 }
 
-/** Queues the loads that tell what the workbook holds; call `context.sync()` once, then `readState`. */
-export function loadState(context: Excel.RequestContext): () => WorkbookState {
+/** The objects whose loads tell what the workbook holds: queue them, sync once, then `stateFrom`. */
+export interface StateLoads {
+  sheets: Excel.WorksheetCollection;
+  meta: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+export function queueStateLoads(context: Excel.RequestContext): StateLoads {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const meta = sheets.getItemOrNullObject(META_SHEET);
   const used = meta.getUsedRangeOrNullObject(true);
   used.load("values");
-  return () => {
-    const rows = meta.isNullObject || used.isNullObject ? [] : used.values;
-    const laidOut: MetaEntry[] = [];
-    for (const row of rows.slice(1)) {
-      const decoded = decodeMeta(row[1]);
-      if (decoded.ok) laidOut.push(decoded.entry);
-    }
-    return {
-      sheetNames: sheets.items.map((s) => s.name),
-      laidOut,
-      metaRows: rows.length,
-      metaExists: !meta.isNullObject,
-    };
-  };
+  return { sheets, meta, used };
+}
+
+/** Reads what the loads brought back; call only after the sync that followed `queueStateLoads`. */
+export function stateFrom({ sheets, meta, used }: StateLoads): WorkbookState {
+  const rows = meta.isNullObject || used.isNullObject ? [] : used.values;
+  const laidOut: MetaEntry[] = [];
+  for (const row of rows.slice(1)) {
+    const decoded = decodeMeta(row[1]);
+    if (decoded.ok) laidOut.push(decoded.entry);
+  }
+  return { sheetNames: sheets.items.map((s) => s.name), laidOut, metaRows: rows.length, metaExists: !meta.isNullObject };
 }
 
 /** The grid of formulas and constants `range.formulas` takes: "" for empty cells on a new sheet. */

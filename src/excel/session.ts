@@ -7,7 +7,7 @@ import type { MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { readAssessment } from "../sheets/read";
 import { scoreSheet, type SheetScore } from "../sheets/score";
-import { loadState, queueLayout, usedArea, type WorkbookState } from "./layout";
+import { queueLayout, queueStateLoads, stateFrom, usedArea, type WorkbookState } from "./layout";
 
 /**
  * What the task pane asks of Excel, each in a fixed number of round trips: laying out takes 2 syncs,
@@ -33,9 +33,9 @@ export function valuesReader(values: readonly (readonly unknown[])[]): CellReade
 /** The StarScore sheets of the open workbook and the names of all its sheets: 1 sync. */
 export async function readWorkbookState(run: Run): Promise<WorkbookState> {
   return run(async (context) => {
-    const state = loadState(context);
+    const loads = queueStateLoads(context);
     await context.sync();
-    return state();
+    return stateFrom(loads);
   });
 }
 
@@ -44,10 +44,10 @@ export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessm
   const plan = planSheet(scheme, role);
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
-    const state = loadState(context);
+    const loads = queueStateLoads(context);
     await context.sync();
     const writes: CellWrite[] = fill === null ? [] : entryWrites(plan.layout, fill);
-    const sheet = queueLayout(context, plan, writes, state(), title);
+    const sheet = queueLayout(context, plan, writes, stateFrom(loads), title);
     await context.sync();
     return { sheet, entry: { format: "starscore-layout/1", sheet, title, layout: plan.layout } };
   });
@@ -61,12 +61,12 @@ export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry): Promis
   const plan = planSheet(scheme, old.layout.role);
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
-    const state = loadState(context);
+    const loads = queueStateLoads(context);
     const area = context.workbook.worksheets.getItem(old.sheet).getRange(usedArea(old));
     area.load("values");
     await context.sync();
     const kept = { ...readAssessment(old.layout, valuesReader(area.values)), scheme: scheme.id, schemeVersion: scheme.version };
-    const sheet = queueLayout(context, plan, entryWrites(plan.layout, kept), state(), title);
+    const sheet = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(loads), title);
     await context.sync();
     return { sheet, entry: { format: "starscore-layout/1", sheet, title, layout: plan.layout }, kept };
   });
@@ -118,6 +118,14 @@ export async function writeSpecials(
       ws.getRange(b.points).values = [[bonus?.points ?? ""]];
       ws.getRange(b.reason).values = [[bonus?.reason ?? ""]];
     }
+    await context.sync();
+  });
+}
+
+/** Calls `onChange` whenever the sheet changes (registered in 1 sync); the caller debounces. */
+export async function watchSheet(run: Run, sheet: string, onChange: () => void): Promise<void> {
+  await run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).onChanged.add(async () => onChange());
     await context.sync();
   });
 }

@@ -177,7 +177,7 @@ export class FakeContext {
     const loads = [...this.loads];
     this.ops = [];
     this.loads = new Set();
-    const size = Buffer.byteLength(JSON.stringify(ops.map((o) => o.payload)));
+    const size = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;
     this.book.largestPayload = Math.max(this.book.largestPayload, size);
     if (size > MAX_PAYLOAD) throw new OfficeError("RequestPayloadSizeLimitExceeded", `the request is ${size} bytes`);
     for (const op of ops) op.apply();

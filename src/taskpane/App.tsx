@@ -1,0 +1,172 @@
+import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Finding } from "../checks/finding";
+import { layOut, readLive, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
+import type { Scheme } from "../scheme/load";
+import type { Assessment, Role } from "../scoring/assessment";
+import type { MetaEntry } from "../sheets/meta";
+import type { SheetScore } from "../sheets/score";
+import { FindingsView } from "./FindingsView";
+import { strings, type Lang } from "./i18n";
+import { LiveView } from "./LiveView";
+import { SpecialsView } from "./SpecialsView";
+import { StartView } from "./StartView";
+
+export interface AppProps {
+  run: Run;
+  lang: Lang;
+  dark: boolean;
+  schemes: Scheme[];
+}
+
+type TabId = "start" | "live" | "findings" | "specials";
+
+/** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
+const DEBOUNCE_MS = 300;
+/**
+ * Change events within this time after our own write are mostly our own echo: they are not acted on one by
+ * one but folded into a single refresh when the window closes, so a user's edit in that moment is not lost.
+ */
+const OWN_WRITE_QUIET_MS = 600;
+
+export function App({ run, lang, dark, schemes }: AppProps) {
+  const t = strings(lang);
+  const [tab, setTab] = useState<TabId>("start");
+  const [existing, setExisting] = useState<MetaEntry[]>([]);
+  const [current, setCurrent] = useState<MetaEntry | null>(null);
+  const [live, setLive] = useState<SheetScore | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const quietUntil = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const watched = useRef(new Set<string>());
+  const byId = useMemo(() => new Map(schemes.map((s) => [s.id, s])), [schemes]);
+  const titleOf = (s: Scheme) => (lang === "en" ? s.titleEn : s.title);
+
+  const fail = (e: unknown) => setError(t.error(e instanceof Error ? e.message : String(e)));
+
+  const refresh = useCallback(
+    async (entry: MetaEntry) => {
+      const scheme = byId.get(entry.layout.schemeId);
+      if (scheme === undefined) return;
+      setLive(await readLive(run, scheme, entry));
+    },
+    [byId, run],
+  );
+
+  const follow = useCallback(
+    async (entry: MetaEntry) => {
+      setCurrent(entry);
+      await refresh(entry);
+      if (!watched.current.has(entry.sheet)) {
+        watched.current.add(entry.sheet);
+        await watchSheet(run, entry.sheet, () => {
+          const wait = Math.max(DEBOUNCE_MS, quietUntil.current - Date.now() + DEBOUNCE_MS);
+          if (timer.current !== null) clearTimeout(timer.current);
+          timer.current = setTimeout(() => void refresh(entry).catch(fail), wait);
+        });
+      }
+    },
+    [refresh, run],
+  );
+
+  useEffect(() => {
+    readWorkbookState(run)
+      .then((state) => {
+        setExisting(state.laidOut);
+        const last = state.laidOut[state.laidOut.length - 1];
+        if (last !== undefined) void follow(last).catch(fail);
+      })
+      .catch(fail);
+    // Once, at start-up.
+  }, []);
+
+  const onLayOut = async (scheme: Scheme, role: Role) => {
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    try {
+      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
+      const { sheet, entry } = await layOut(run, scheme, role);
+      setExisting((list) => [...list, entry]);
+      setMessage(t.laidOut(sheet));
+      await follow(entry);
+      setTab("live");
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onRelayOut = async (entry: MetaEntry) => {
+    const scheme = byId.get(entry.layout.schemeId);
+    if (scheme === undefined) return;
+    setBusy(true);
+    try {
+      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
+      const { sheet, entry: again } = await relayOut(run, scheme, entry);
+      setExisting((list) => [...list, again]);
+      setMessage(t.relaidOut(sheet));
+      await follow(again);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSelect = (f: Finding) => {
+    if (current !== null && f.location.cell !== undefined) void selectCell(run, current.sheet, f.location.cell).catch(fail);
+  };
+
+  const onSaveSpecials = async (deductions: NonNullable<Assessment["deductions"]>, bonus: Assessment["bonus"]) => {
+    if (current === null) return;
+    try {
+      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
+      await writeSpecials(run, current, deductions, bonus);
+      setMessage(t.saved);
+      await refresh(current);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const scheme = current !== null ? byId.get(current.layout.schemeId) : undefined;
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app" lang={lang === "en" ? "en" : "zh-CN"}>
+      <header className="row spread">
+        <Text as="h1" size={500} weight="semibold">
+          ★ {t.title}
+        </Text>
+        {current !== null && <Text size={200}>{current.sheet}</Text>}
+      </header>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        <Tab value="start">{t.tabStart}</Tab>
+        <Tab value="live">{t.tabLive}</Tab>
+        <Tab value="findings">
+          {t.tabFindings}
+          {live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
+        </Tab>
+        <Tab value="specials">{t.tabSpecials}</Tab>
+      </TabList>
+      <main>
+        {tab === "start" && (
+          <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow(e).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
+        )}
+        {tab !== "start" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} />}
+        {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
+        {tab === "specials" && live !== null && scheme !== undefined && (
+          <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
+        )}
+        {error !== null && (
+          <Text role="alert" className="message">
+            {error}
+          </Text>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

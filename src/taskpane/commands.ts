@@ -1,0 +1,2 @@
+// The ribbon button opens the task pane (ShowTaskpane in the manifest); no commands run here.
+void Office.onReady();

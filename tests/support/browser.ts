@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+const ROOT = path.join(__dirname, "..", "..");
+export const DIST = path.join(ROOT, "dist-web");
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Builds the production pane (dist-web) and the Office stub (dist-web-test/office-stub.js) with webpack. */
+export function buildPane(): { stub: string } {
+  const webpack = path.join(ROOT, "node_modules", ".bin", "webpack");
+  const pane = spawnSync(webpack, ["--mode", "production"], { cwd: ROOT, encoding: "utf8" });
+  if (pane.status !== 0) throw new Error(`webpack failed: ${pane.stdout}\n${pane.stderr}`);
+  const stub = spawnSync(webpack, ["--mode", "production", "--config", "tests/browser/webpack.stub.config.js"], { cwd: ROOT, encoding: "utf8" });
+  if (stub.status !== 0) throw new Error(`webpack (stub) failed: ${stub.stdout}\n${stub.stderr}`);
+  return { stub: readFileSync(path.join(ROOT, "dist-web-test", "office-stub.js"), "utf8") };
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".css": "text/css" };
+
+/** Serves dist-web on a free loopback port (plain http: the test's own server, nothing leaves the machine). */
+export async function servePane(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Debian's chromium, headless, with the flags this machine's closed network needs (Playwright gives it a fresh profile). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

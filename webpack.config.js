@@ -1,0 +1,67 @@
+// Builds the task pane (React 18 + Fluent UI v9) into dist-web/. `npm run build` for production; `npm start` serves
+// it over https on localhost:3000. office.js comes from Microsoft: its worldwide CDN by default, or the URL given by
+// OFFICE_JS_URL / `--env officeJs=<url>`, or `--env china` for Microsoft 365 operated by 21Vianet.
+const fs = require("node:fs");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const WORLDWIDE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CHINA = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+
+/** Copies assets/ (the icons the manifest names) into the build, so dist-web is complete to host. */
+class CopyAssets {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("CopyAssets", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "CopyAssets", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const dir = path.resolve(__dirname, "assets");
+        for (const f of fs.readdirSync(dir)) compilation.emitAsset(`assets/${f}`, new sources.RawSource(fs.readFileSync(path.join(dir, f))));
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const officeJsUrl = env.officeJs ?? process.env.OFFICE_JS_URL ?? (env.china ? CHINA : WORLDWIDE);
+  const officeJsOrigin = new URL(officeJsUrl).origin;
+  const html = (template, filename, chunks) => new HtmlWebpackPlugin({ template, filename, chunks, templateParameters: { officeJsUrl, officeJsOrigin }, minify: production });
+  const config = {
+    mode: production ? "production" : "development",
+    // No eval-based source maps: the page's CSP forbids eval, in development too.
+    devtool: production ? false : "source-map",
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/taskpane/commands.ts" },
+    output: { path: path.resolve(__dirname, "dist-web"), filename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: "ts-loader", exclude: /node_modules/, options: { configFile: "tsconfig.web.json", transpileOnly: true } },
+        { test: /\.ya?ml$/, loader: path.resolve(__dirname, "scripts/yaml-loader.js") },
+        { test: /\.css$/, type: "asset/source" },
+      ],
+    },
+    plugins: [new CopyAssets(), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", [])],
+    performance: { hints: false },
+  };
+  if (!production) {
+    const devCerts = require("office-addin-dev-certs");
+    let https;
+    try {
+      https = await devCerts.getHttpsServerOptions();
+    } catch (e) {
+      console.warn(`office-addin-dev-certs could not provide a trusted certificate (${e.message}); serving with a self-signed one.`);
+      https = true;
+    }
+    config.devServer = {
+      port: 3000,
+      host: "localhost",
+      server: https === true ? "https" : { type: "https", options: https },
+      static: [{ directory: path.resolve(__dirname, "assets"), publicPath: "/assets" }],
+      headers: { "Access-Control-Allow-Origin": "https://localhost:3000" },
+      client: false,
+      hot: false,
+      liveReload: false,
+    };
+  }
+  return config;
+};
