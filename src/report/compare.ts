@@ -32,6 +32,8 @@ export type RowKind = "both" | "na-self" | "na-audit" | "na-both";
 export interface CompareRow {
   /** The clause ids of the rows compared (usually one). */
   clauses: string[];
+  /** Further clause ids the compared rows carry (the self form's row 5.1.1.2 also carries 5.1.1.3). */
+  alsoClauses: string[];
   /** The audit scheme's dimension code(s), where it has them. */
   codes: string[];
   /** The requirement as the audit scheme words it. */
@@ -201,6 +203,7 @@ export function compareCards(selfScheme: Scheme, selfCard: ScoreCard, auditSchem
       selfSide.share === null && auditSide.share === null ? "na-both" : selfSide.share === null ? "na-self" : auditSide.share === null ? "na-audit" : "both";
     rows.push({
       clauses,
+      alsoClauses: [...new Set(list.flatMap((u) => u.clauses))].filter((id) => !clauses.includes(id)),
       codes: a.map((u) => u.code).filter((c): c is string => c !== undefined),
       text,
       self: selfSide,

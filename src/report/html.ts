@@ -35,7 +35,7 @@ const ZH = {
   sum: "合计（原始）",
   sectionLine: (max: string, naNote: string, earned: string) => `本部分满分${max}分${naNote}，实际得分 ${earned} 分。各分项得分见下表：`,
   naNote: (count: number, pts: string, app: string) => `（不涉及 ${count} 项共 ${pts} 分，适用满分 ${app} 分）`,
-  itemHead: ["序号", "标题", "检查内容", "小类分值", "代码(维度)", "分项得分%", "分项实际得分"],
+  itemHead: ["序号", "标题", "检查内容", "小类分值", "代码\n(维度)", "分项得分%", "分项实际得分"],
   na: "不涉及",
   missing: "未填",
   invalid: "有误",
@@ -217,7 +217,7 @@ th { background: #eef1f5; font-weight: bold; text-align: center; }
 .items { font-size: 8.8pt; line-height: 1.45; table-layout: fixed; }
 .items col.c-id { width: 14mm; } .items col.c-title { width: 20mm; } .items col.c-pts { width: 12mm; }
 .items col.c-code { width: 13mm; } .items col.c-pct { width: 17mm; } .items col.c-earned { width: 18mm; }
-.items th { font-size: 8.5pt; padding: 1.2mm 0.8mm; }
+.items th { font-size: 8.5pt; padding: 1.2mm 0.8mm; white-space: pre-line; }
 .items td.text { white-space: pre-line; }
 .items tr.cont td.sid, .items tr.cont td.stitle { border-top-color: transparent; }
 .items tr.first td.sid, .items tr.first td.stitle { font-weight: bold; }
@@ -291,7 +291,7 @@ function sectionTable(s: ReportSection, t: Labels, zh: boolean): string {
     rows.push(
       `<tr class="subtotal" data-subsection="${esc(u.id)}"><td class="sid"></td><td class="stitle"></td><td>${esc(t.subtotal)} ${esc(u.id)}</td>` +
         `<td class="num">${esc(maxText)}</td><td></td><td class="ctr">${u.share === null ? esc(t.na) : formatPercent(u.share * 100)}</td>` +
-        `<td class="num">${formatEarned(u.earned)}</td></tr>`,
+        `<td class="num">${u.share === null ? "—" : formatEarned(u.earned)}</td></tr>`,
     );
     return `<tbody>${rows.join("")}</tbody>`;
   });
