@@ -58,6 +58,7 @@ export interface OnlyRow {
 export interface GroupCompare {
   id: string;
   title: string;
+  titleEn: string | null;
   self: Side | null;
   audit: Side | null;
   byShare: boolean;
@@ -233,9 +234,9 @@ export function compareCards(selfScheme: Scheme, selfCard: ScoreCard, auditSchem
   const sections: GroupCompare[] = ids.map((id) => {
     const s = groupSide(selfCard, id);
     const a = groupSide(auditCard, id);
-    const title = (auditScheme.sections.find((x) => x.id === id) ?? selfScheme.sections.find((x) => x.id === id))?.title ?? id;
+    const section = auditScheme.sections.find((x) => x.id === id) ?? selfScheme.sections.find((x) => x.id === id);
     const g = s !== null && a !== null ? gaps(s, a) : { byShare: false, gap: null, shareGap: null };
-    return { id, title, self: s, audit: a, ...g };
+    return { id, title: section?.title ?? id, titleEn: section?.titleEn ?? null, self: s, audit: a, ...g };
   });
 
   const sameMarks = self.fullMarks === audit.fullMarks;

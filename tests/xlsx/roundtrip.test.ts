@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -82,7 +82,7 @@ describe("starscore new", () => {
     expect((await run("new", "--scheme", "service-characteristics", "--role", "audit", "-o", "/tmp/never.xlsx")).err).toMatch(/is a checklist/);
     const dir = mkdtempSync(path.join(tmpdir(), "starscore-new-"));
     const fake = path.join(dir, "fake.xlsx");
-    require("node:fs").writeFileSync(fake, "组织名称,分数\n");
+    writeFileSync(fake, "组织名称,分数\n");
     const r = await run("score", fake);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^starscore: 不是可读取的 \.xlsx 文件/);

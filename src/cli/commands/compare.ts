@@ -42,7 +42,8 @@ function organisation(s: Scored): string | null {
 export function renderComparison(c: Comparison, selfInput: Scored, auditInput: Scored, l: Lang): string {
   const zh = l === "zh";
   const lines: string[] = [];
-  const name = (s: Scored, card: CardSummary): string => `${zh ? s.scheme.title : s.scheme.titleEn}（${card.schemeId}）${organisation(s) !== null ? ` · ${organisation(s)}` : ""}`;
+  const name = (s: Scored, card: CardSummary): string =>
+    `${zh ? `${s.scheme.title}（${card.schemeId}）` : `${s.scheme.titleEn} (${card.schemeId})`}${organisation(s) !== null ? ` · ${organisation(s)}` : ""}`;
   lines.push(zh ? "自评与审查对比" : "Self-assessment against audit");
   lines.push(`${zh ? "自评" : "Self"}: ${name(selfInput, c.self)}`);
   lines.push(`${zh ? "审查" : "Audit"}: ${name(auditInput, c.audit)}`);
@@ -66,7 +67,7 @@ export function renderComparison(c: Comparison, selfInput: Scored, auditInput: S
   const sectionRows = [[zh ? "部分" : "Part", zh ? "自评" : "Self", zh ? "审查" : "Audit", zh ? "差值" : "Gap"]];
   for (const s of c.sections) {
     const gap = s.gap === null ? "-" : s.byShare && s.shareGap !== null ? `${signedPct(s.shareGap)} *` : signed(s.gap);
-    sectionRows.push([`${s.id} ${s.title}`, s.self === null ? "-" : side(s.self, s.byShare, l), s.audit === null ? "-" : side(s.audit, s.byShare, l), gap]);
+    sectionRows.push([`${s.id} ${zh ? s.title : (s.titleEn ?? s.title)}`, s.self === null ? "-" : side(s.self, s.byShare, l), s.audit === null ? "-" : side(s.audit, s.byShare, l), gap]);
   }
   lines.push(renderTable(sectionRows, ["l", "r", "r", "r"]));
   if (c.sections.some((s) => s.byShare && s.gap !== null)) {
