@@ -72,8 +72,8 @@ const ZH = {
   reasonBelow: (total: string, pass: string) => `总分 ${total} 分，低于 ${pass} 分`,
   reasonNotGraded: (count: number, limit: number) => `特别扣分项 ${count} 项，达到 ${limit} 项不予评级`,
   reasonNothing: "没有适用的条款",
-  claimed: (claimed: string, result: string) => `申报级别：${claimed}；审查结果：${result}。`,
-  claimedAbove: "申报级别高于审查结果。",
+  claimed: (claimed: string, result: string, self: boolean) => `申报级别：${claimed}；${self ? "自评结果" : "审查结果"}：${result}。`,
+  claimedAbove: "申报级别高于评定结果。",
   signed: "4、报告编制人：",
   signedOn: "编制日期：",
   findings: (n: number, errors: number) => `评分检查发现的问题（${n} 项，其中错误 ${errors} 项）：`,
@@ -430,8 +430,11 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
 
   // Part 4: strengths, improvements, conclusion.
   out.push(`<section class="part">`);
-  out.push(`<h3>${esc(t.strengths)}</h3>${paragraph(m.remarks.strengths, t)}`);
-  out.push(`<h3>${esc(t.improvements)}</h3>${paragraph(m.remarks.improvements, t)}`);
+  // A self-assessment form has no remarks cells: the blocks show only when it has remarks after all.
+  if (audit || m.remarks.strengths !== null || m.remarks.improvements !== null) {
+    out.push(`<h3>${esc(t.strengths)}</h3>${paragraph(m.remarks.strengths, t)}`);
+    out.push(`<h3>${esc(t.improvements)}</h3>${paragraph(m.remarks.improvements, t)}`);
+  }
   out.push(`<h3>${esc(audit ? t.conclusion : t.conclusionSelf)}</h3>`);
   const reason = !m.graded
     ? t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0)
@@ -449,7 +452,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   if (m.claimedText !== null) {
     const claimed = m.claimedLevel !== null ? (zh ? m.claimedLevel.name : m.claimedLevel.nameEn) : m.claimedText;
     const above = m.claimedLevel !== null && (m.level === null || m.claimedLevel.min > m.level.min);
-    out.push(`<p>${esc(t.claimed(claimed, m.graded ? levelName(m.level) : zh ? "不予评级" : "not graded"))}${above ? ` <strong>${esc(t.claimedAbove)}</strong>` : ""}</p>`);
+    out.push(`<p>${esc(t.claimed(claimed, m.graded ? levelName(m.level) : zh ? "不予评级" : "not graded", !audit))}${above ? ` <strong>${esc(t.claimedAbove)}</strong>` : ""}</p>`);
   }
   out.push(
     `<div class="sign"><div>${esc(t.signed)} <span class="blank">${esc(m.signedBy ?? "")}</span></div>` +

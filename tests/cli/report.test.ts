@@ -135,7 +135,7 @@ describe("starscore compare", () => {
     const en = await run("compare", example("self-assessment.json"), example("cct-audit.json"), "--lang", "en");
     expect(en.code).toBe(1);
     expect(en.out).toContain("Note: the two files name different organisations.");
-    expect(en.err).toBe("starscore: 1 errors in the self-assessment, 0 in the audit (see starscore score)\n");
+    expect(en.err).toBe("starscore: errors in the self-assessment 1, in the audit 0 (see starscore score)\n");
     expect((await run("compare", selfFile)).code).toBe(2);
     const checklist = await run("compare", selfFile, example("service-checklist.json"));
     expect(checklist.code).toBe(2);

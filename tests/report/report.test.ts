@@ -131,6 +131,15 @@ describe("special items and a fail", () => {
     expect(html).toContain("（特别扣分项 5 项，达到 5 项不予评级）");
   });
 
+  it("a self-assessment: 自评估 wording, no remarks blocks, the claimed level against the result", () => {
+    const { html, card } = report(example("self-assessment.json"));
+    expect(card.total).toBe(89.29);
+    expect(html).toContain("<h1>服务认证自评估报告</h1>");
+    expect(html).not.toContain("服务系统的优势");
+    expect(html).toContain(`<span class="box">☑</span>自评估达到三星级`);
+    expect(html).toContain("申报级别：四星级；自评结果：三星级。 <strong>申报级别高于评定结果。</strong>");
+  });
+
   it("a checklist has no report", () => {
     const a = example("service-checklist.json");
     const scheme = schemes.get(a.scheme);

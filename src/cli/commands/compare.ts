@@ -135,7 +135,7 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
     io.err(
       l === "zh"
         ? `starscore: 自评有 ${errors[0]} 项错误，审查有 ${errors[1]} 项错误（用 starscore score 查看）`
-        : `starscore: ${errors[0]} errors in the self-assessment, ${errors[1]} in the audit (see starscore score)`,
+        : `starscore: errors in the self-assessment ${errors[0]}, in the audit ${errors[1]} (see starscore score)`,
     );
     return 1;
   }

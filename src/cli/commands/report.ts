@@ -52,7 +52,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   io.out(`${[htmlOut, pdfOut].filter((x) => x !== null).join(", ")}: ${what.join(" · ")}`);
   const errors = card.findings.filter((f) => f.severity === "error").length;
   if (errors > 0) {
-    io.err(zh ? `starscore: 评分有 ${errors} 项错误，已列入报告；用 starscore score ${file} 查看` : `starscore: the scoring has ${errors} errors, listed in the report; see starscore score ${file}`);
+    io.err(zh ? `starscore: 评分有 ${errors} 项错误，已列入报告；用 starscore score ${file} 查看` : `starscore: the scoring has ${errors} error${errors === 1 ? "" : "s"}, listed in the report; see starscore score ${file}`);
     return 1;
   }
   return 0;
