@@ -148,6 +148,36 @@ describe("special items and a fail", () => {
   });
 });
 
+describe("the radar's axes", () => {
+  it("subsections when there are 3–20, else the parts, else none", () => {
+    const mini = miniScheme();
+    const full = (scheme: typeof mini): Assessment => ({ scheme: scheme.id, role: "audit", entries: Object.fromEntries(scheme.items.map((i) => [i.clause, { percent: 100 }])) });
+    const radarOf = (scheme: typeof mini) => buildReport(scheme, full(scheme), scoreAssessment(scheme, full(scheme))).radar;
+    // mini: 1.1, 1.2 and part 2 (no subsections) → 3 axes.
+    expect(radarOf(mini)?.axes.map((a) => a.id)).toEqual(["1.1", "1.2", "2"]);
+    // 21 subsections in 3 parts → by part.
+    const sub = (p: number, u: number) => ({ id: `${p}.${u}`, title: `小类 ${p}.${u}`, items: [{ clause: `${p}.${u}.1`, text: "x", points: 1 }] });
+    const many = miniScheme({
+      fullMarks: 21,
+      sections: [1, 2, 3].map((p) => ({ id: String(p), title: `部分 ${p}`, subsections: Array.from({ length: 7 }, (_, u) => sub(p, u + 1)) })),
+      levels: [{ name: "达标级", nameEn: "Qualified", min: 10, stars: 0 }],
+      passMark: 10,
+    });
+    expect(radarOf(many)).toEqual({ by: "section", axes: [1, 2, 3].map((p) => ({ id: String(p), title: `部分 ${p}`, share: 1 })) });
+    // 21 subsections in 21 parts → none; the report says so.
+    const flat = miniScheme({
+      fullMarks: 21,
+      sections: Array.from({ length: 21 }, (_, p) => ({ id: String(p + 1), title: `部分 ${p + 1}`, items: [{ clause: `${p + 1}.1`, text: "x", points: 1 }] })),
+      levels: [{ name: "达标级", nameEn: "Qualified", min: 10, stars: 0 }],
+      passMark: 10,
+    });
+    expect(radarOf(flat)).toBeNull();
+    const html = renderReportHtml(buildReport(flat, full(flat), scoreAssessment(flat, full(flat))));
+    expect(html).toContain("本方案的分项数不适合绘制雷达图。");
+    expect(html).not.toContain("<svg");
+  });
+});
+
 describe("escaping: user text stays text", () => {
   it("an organisation called <script>…, remarks with markup, reasons with quotes", () => {
     const a = example("cct-audit.json");
