@@ -4,8 +4,8 @@ const tseslint = require("typescript-eslint");
 const globals = require("globals");
 const officeAddins = require("eslint-plugin-office-addins");
 
-/** The pure core: scheme model, scoring, checks, sheet layout. Data in, data out. */
-const CORE = ["src/scheme/**", "src/scoring/**", "src/checks/**", "src/sheets/**"];
+/** The pure core: scheme model, scoring, checks, sheet layout, reports. Data in, data out. */
+const CORE = ["src/scheme/**", "src/scoring/**", "src/checks/**", "src/sheets/**", "src/report/**"];
 
 module.exports = tseslint.config(
   { ignores: ["dist/**", "dist-web/**", "dist-web-test/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
@@ -41,7 +41,7 @@ module.exports = tseslint.config(
         {
           paths: ["fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "child_process", "node:child_process", "exceljs", "react", "react-dom", "worker_threads", "node:worker_threads"].map((name) => ({
             name,
-            message: "The core (scheme, scoring, checks, sheets) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
+            message: "The core (scheme, scoring, checks, sheets, report) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
           })),
           patterns: [
             { group: ["@fluentui/*", "office-*", "@microsoft/office-js*"], message: "The core must not depend on the UI or Office.js." },

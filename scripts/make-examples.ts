@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadSchemes } from "../src/cli/schemeFiles";
 import type { Assessment, Entry } from "../src/scoring/assessment";
-import { generateAssessment } from "../tests/support/generate";
+import { scoreAssessment } from "../src/scoring/score";
+import { generateAssessment, seeded } from "../tests/support/generate";
 
 const schemes = loadSchemes();
 const out = path.join(__dirname, "..", "examples");
@@ -56,6 +57,33 @@ write("cct-audit.json", cct);
 const completeness = generateAssessment(scheme("completeness-2025"), 2025, { naShare: 0, floor: 85, specials: false });
 completeness.header = { 组织名称: "北方示例机械有限公司", "GB/T 27922 证书编号": "CCT-SC-2024-0001", 审查类型: "初次认证" };
 write("completeness-audit.json", completeness);
+
+// The CCT audit of the same organisation as the self-assessment (for `starscore compare`): the auditor gives each
+// clause the organisation's own share less 0–10 points, on a 5 % grid (50 % at least); 5.2.5.5, which the
+// organisation called not applicable, the auditor found to apply (80 %).
+const selfScheme = scheme("gbt27922-2011-self");
+const selfCard = scoreAssessment(selfScheme, self);
+const cctScheme = scheme("cct-sc03-12");
+const rnd = seeded(2026);
+const eastEntries: Record<string, Entry> = {};
+for (const item of cctScheme.items) {
+  const own = selfScheme.byClause.get(item.clause);
+  const score = own === undefined ? undefined : selfCard.items[own.index];
+  const share = score === undefined || !score.applicable || score.max === 0 ? 1 : score.earned / score.max;
+  const percent = item.clause === "5.2.5.5" ? 80 : Math.max(50, Math.min(100, Math.round((share * 100 - rnd() * 10) / 5) * 5));
+  eastEntries[item.clause] = { percent };
+}
+write("cct-audit-east.json", {
+  scheme: cctScheme.id,
+  schemeVersion: cctScheme.version,
+  role: "audit",
+  header: { 组织名称: "华东示例电器有限公司", 申报级别: "四星级", 审查员: "赵六", 审查时间: "2026-06-20", 审查类型: "初次认证" },
+  entries: eastEntries,
+  remarks: {
+    strengths: "服务网点覆盖销售区域，维修服务规范，顾客投诉处理及时。",
+    improvements: "售后服务管理师配置不足；服务承诺在各类文档中的表述需统一；加强顾客满意度调查的分析与应用。",
+  },
+});
 
 const checklist = generateAssessment(scheme("service-characteristics"), 4, { naShare: 0.05 });
 checklist.header = { 组织名称: "西部示例电子有限公司" };

@@ -2,10 +2,12 @@ import { SchemeError } from "../scheme/load";
 import { AssessmentError } from "../scoring/assessment";
 import { RoleMismatchError } from "../scoring/score";
 import { WorkbookError } from "../xlsx/read";
+import { compareCommand } from "./commands/compare";
 import { exportCommand } from "./commands/export";
 import { newCommand } from "./commands/new";
 import { domainsCommand } from "./commands/domains";
 import { mandaysCommand } from "./commands/mandays";
+import { reportCommand } from "./commands/report";
 import { schemesCommand } from "./commands/schemes";
 import { scoreCommand } from "./commands/score";
 import { UsageError, type Command, type Io } from "./io";
@@ -33,6 +35,10 @@ const HELP = `starscore — 星级评分 StarScore
                                                      审核/审查人日 / audit man-days (附件1)
   starscore domains [code] [--scheme id] [--json] [--lang en]
                                                      服务领域 / service domains (附件3)
+  starscore report <scored.xlsx|assessment.json> [-o report.html] [--force] [--pdf report.pdf] [--lang en]
+                                                     审查报告 / the audit report (HTML; PDF by Chromium)
+  starscore compare <self.xlsx|.json> <audit.xlsx|.json> [--json] [--lang en]
+                                                     自评与审查对比 / self-assessment against audit, clause by clause
 
 退出码 Exit codes: 0 无错误 no errors · 1 有错误 error findings · 2 输入无法使用 unusable input`;
 
@@ -44,6 +50,8 @@ const COMMANDS: Record<string, Command> = {
   score: scoreCommand,
   new: newCommand,
   export: exportCommand,
+  report: reportCommand,
+  compare: compareCommand,
 };
 
 /** Runs the CLI; returns the exit code. Every failure becomes a one-line message, never a stack trace. */

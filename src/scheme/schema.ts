@@ -179,6 +179,10 @@ export const SchemeSchema = z.strictObject({
   titleEn: z.string().min(1),
   /** The document the scheme follows, as it names itself. */
   document: z.string().min(1),
+  /** What a passing organisation is registered for, as the audit report's conclusion names it
+   * ("推荐注册 十星级 售后服务成熟度认证证书"); points schemes. */
+  certificate: z.string().min(1).optional(),
+  certificateEn: z.string().min(1).optional(),
   fullMarks: Points.optional(),
   /** Below this total the organisation fails; defaults to the lowest level. */
   passMark: Points.optional(),

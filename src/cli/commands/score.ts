@@ -1,13 +1,11 @@
 import { parseArgs } from "node:util";
 import { describe, sortFindings, type Lang } from "../../checks/finding";
 import type { Scheme } from "../../scheme/load";
-import { parseAssessment, type Assessment } from "../../scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../../scoring/score";
+import type { Assessment } from "../../scoring/assessment";
+import type { ScoreCard } from "../../scoring/score";
 import { scoreCardJson } from "../../scoring/summary";
-import { scoreXlsx } from "../../xlsx/score";
-import { readBytes } from "../files";
-import { lang, readText, schemeById, UsageError, type Io } from "../io";
-import { loadSchemes } from "../schemeFiles";
+import { lang, UsageError, type Io } from "../io";
+import { readScored } from "../scored";
 import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
 
@@ -98,19 +96,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   const l = lang(values.lang);
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json|file.xlsx> [--json] [--lang en] [--certified <level>]");
-  let scheme: Scheme;
-  let assessment: Assessment;
-  let card: ScoreCard;
-  let workbook: { sheet: string; sheetTotal: number | null; sheetLevel: string | null } | null = null;
-  if (/\.xls[xm]$/i.test(file)) {
-    const result = await scoreXlsx(readBytes(file), loadSchemes());
-    ({ scheme, assessment, card } = result);
-    workbook = { sheet: result.sheet.name, sheetTotal: result.sheetTotal, sheetLevel: result.sheetLevel };
-  } else {
-    assessment = parseAssessment(readText(file), file);
-    scheme = schemeById(assessment.scheme);
-    card = scoreAssessment(scheme, assessment);
-  }
+  const { scheme, assessment, card, workbook } = await readScored(file);
   const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
     io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}), ...decision?.json }, null, 2));

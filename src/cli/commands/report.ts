@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { renderReportHtml } from "../../report/html";
+import { buildReport } from "../../report/model";
+import { writeNew } from "../files";
+import { lang, UsageError, type Io } from "../io";
+import { checkChromium, htmlToPdf } from "../pdf";
+import { readScored } from "../scored";
+
+const USAGE = "usage: starscore report <scored.xlsx|assessment.json> [-o report.html] [--force] [--pdf report.pdf] [--lang en]";
+
+/**
+ * `starscore report`: the audit report (服务认证审查报告) as one self-contained HTML file, and with --pdf as
+ * A4 PDF printed by headless Chromium. Without -o and --pdf the HTML goes to `<input name>-report.html`;
+ * with only --pdf, only the PDF is written. Nothing is overwritten without --force.
+ */
+export async function reportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, pdf: { type: "string" }, lang: { type: "string" } },
+    allowPositionals: true,
+  });
+  const l = lang(values.lang);
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) throw new UsageError(USAGE);
+  const force = values.force === true;
+  const htmlOut = values.output ?? (values.pdf === undefined ? `${path.basename(file).replace(/\.[^.]+$/, "")}-report.html` : null);
+  const pdfOut = values.pdf ?? null;
+  if (htmlOut !== null && pdfOut !== null && path.resolve(htmlOut) === path.resolve(pdfOut)) throw new UsageError("-o and --pdf name the same file");
+  // Refuse before any work: no half-written pair of files.
+  for (const out of [htmlOut, pdfOut]) if (out !== null && !force && existsSync(out)) throw new UsageError(`${out} already exists; use --force to replace it`);
+  if (pdfOut !== null) checkChromium();
+
+  const { scheme, assessment, card } = await readScored(file);
+  if (scheme.kind !== "points") throw new UsageError(`${file}: scheme ${scheme.id} is a checklist; a report needs a points scheme`);
+  const model = buildReport(scheme, assessment, card, l);
+  const html = renderReportHtml(model, l);
+  const pdf = pdfOut !== null ? await htmlToPdf(html) : null;
+  if (htmlOut !== null) writeNew(htmlOut, html, force);
+  if (pdfOut !== null && pdf !== null) writeNew(pdfOut, pdf, force);
+
+  const zh = l === "zh";
+  const level = model.level !== null ? (zh ? model.level.name : model.level.nameEn) : model.graded ? (scheme.failName ?? (zh ? "未达级别" : "no level")) : zh ? "不予评级" : "not graded";
+  const what = [
+    zh ? (model.role === "self" ? "服务认证自评估报告" : "服务认证审查报告") : model.role === "self" ? "self-assessment report" : "audit report",
+    model.organisation,
+    `${zh ? "总分" : "total"} ${model.total.toFixed(2)}`,
+    level,
+    model.passed ? (zh ? "通过" : "passed") : zh ? "不通过" : "not passed",
+  ].filter((x): x is string => x !== null);
+  io.out(`${[htmlOut, pdfOut].filter((x) => x !== null).join(", ")}: ${what.join(" · ")}`);
+  const errors = card.findings.filter((f) => f.severity === "error").length;
+  if (errors > 0) {
+    io.err(zh ? `starscore: 评分有 ${errors} 项错误，已列入报告；用 starscore score ${file} 查看` : `starscore: the scoring has ${errors} error${errors === 1 ? "" : "s"}, listed in the report; see starscore score ${file}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,36 @@
+import type { Scheme } from "../scheme/load";
+import { parseAssessment, type Assessment } from "../scoring/assessment";
+import { scoreAssessment, type ScoreCard } from "../scoring/score";
+import { scoreXlsx } from "../xlsx/score";
+import { readBytes } from "./files";
+import { readText, schemeById } from "./io";
+import { loadSchemes } from "./schemeFiles";
+
+/** An assessment read from a file and scored: what `score`, `report` and `compare` start from. */
+export interface Scored {
+  scheme: Scheme;
+  assessment: Assessment;
+  card: ScoreCard;
+  /** Set for a workbook: its sheet and the total and level the workbook itself saved. */
+  workbook: { sheet: string; sheetTotal: number | null; sheetLevel: string | null } | null;
+}
+
+export function isWorkbook(file: string): boolean {
+  return /\.xls[xm]$/i.test(file);
+}
+
+/** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it. */
+export async function readScored(file: string): Promise<Scored> {
+  if (isWorkbook(file)) {
+    const result = await scoreXlsx(readBytes(file), loadSchemes());
+    return {
+      scheme: result.scheme,
+      assessment: result.assessment,
+      card: result.card,
+      workbook: { sheet: result.sheet.name, sheetTotal: result.sheetTotal, sheetLevel: result.sheetLevel },
+    };
+  }
+  const assessment = parseAssessment(readText(file), file);
+  const scheme = schemeById(assessment.scheme);
+  return { scheme, assessment, card: scoreAssessment(scheme, assessment), workbook: null };
+}
