@@ -5,6 +5,7 @@ import { WorkbookError } from "../xlsx/read";
 import { compareCommand } from "./commands/compare";
 import { exportCommand } from "./commands/export";
 import { newCommand } from "./commands/new";
+import { checkCommand } from "./commands/check";
 import { domainsCommand } from "./commands/domains";
 import { mandaysCommand } from "./commands/mandays";
 import { reportCommand } from "./commands/report";
@@ -30,6 +31,8 @@ const HELP = `starscore — 星级评分 StarScore
   starscore new --scheme <id> --role self|audit|checklist [--from a.json] [-o file.xlsx] [--force]
                                                      生成工作簿 / lay out a workbook (pre-filled with --from)
   starscore export <file.xlsx> [-o a.json] [--force]  导出条目 / write a workbook's entries as assessment JSON
+  starscore check <folder|files…> [--json out.json] [--csv out.csv] [--html out.html] [--jobs N] [--timeout s]
+                                                     检查提交的工作簿 / check submitted workbooks
   starscore mandays --staff N [--audit initial|surveillance|recertification]
       [--increase a,b] [--reduce 1,5 | --reduce-count N] [--scheme id] [--json] [--lang en]
                                                      审核/审查人日 / audit man-days (附件1)
@@ -49,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   schemes: schemesCommand,
   score: scoreCommand,
   new: newCommand,
+  check: checkCommand,
   export: exportCommand,
   report: reportCommand,
   compare: compareCommand,

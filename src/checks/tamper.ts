@@ -1,0 +1,119 @@
+import { columnLetter, qualified } from "../sheets/address";
+import type { CellReader } from "../sheets/cells";
+import type { SheetLayout, SheetPlan } from "../sheets/types";
+import { finding, type Finding } from "./finding";
+
+/** What a reviewer's check sees of a submitted sheet: saved values, formulas, hidden rows and columns. */
+export interface SheetSnapshot {
+  name: string;
+  read: CellReader;
+  formula: (address: string) => string | null;
+  hiddenRows: ReadonlySet<number>;
+  hiddenColumns: ReadonlySet<string>;
+}
+
+/** Rows below the last item a check scans for inserted clause rows. */
+const SCAN_BELOW = 40;
+
+/** Formulas as spreadsheets rewrite them on save: no "=", no spaces, no `_xlfn.`, one case. */
+export function normaliseFormula(f: string): string {
+  return f.replace(/^=/, "").replace(/_xlfn\./gi, "").replace(/\s+/g, "").toUpperCase();
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+
+/**
+ * Compares a submitted sheet with the plan StarScore would lay out for its scheme and role — never with
+ * what the file says about itself: clause rows deleted, inserted, duplicated or reordered; points, texts
+ * and fixed content changed; formulas typed over or altered; rows or columns hidden.
+ */
+export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: SheetSnapshot): Finding[] {
+  const out: Finding[] = [];
+  const at = (address: string) => qualified(sheet.name, address);
+  const layout = plan.layout;
+  const clauseCol = layout.structureColumns.clause as string;
+  const clauseText = (clause: string) => ({ clauseText: `条款 ${clause}`, clauseTextEn: `clause ${clause}` });
+
+  const recordedRows = recorded.items.map((i) => `${i.clause}@${i.row}`).join(",");
+  const plannedRows = layout.items.map((i) => `${i.clause}@${i.row}`).join(",");
+  if (recordedRows !== plannedRows) out.push(finding("SS804", {}, { scheme: layout.schemeId }));
+
+  // Clause rows: what the hidden clause-id column holds, against the plan.
+  const planned = new Set(layout.items.map((i) => i.clause));
+  const seen = new Map<string, number[]>();
+  const order: { row: number; clause: string }[] = [];
+  for (let row = layout.firstItemRow; row <= layout.lastItemRow + SCAN_BELOW; row++) {
+    const clause = text(sheet.read(`${clauseCol}${row}`));
+    if (clause === "" || (row > layout.lastItemRow && !planned.has(clause) && !/^[0-9]+(\.[0-9]+)+[a-z]?$/.test(clause))) continue;
+    order.push({ row, clause });
+    seen.set(clause, [...(seen.get(clause) ?? []), row]);
+  }
+  let structural = false;
+  for (const item of layout.items) {
+    const rows = seen.get(item.clause);
+    if (rows === undefined) {
+      out.push(finding("SS811", { clause: item.clause, cell: at(`${clauseCol}${item.row}`) }, clauseText(item.clause)));
+      structural = true;
+    } else if (rows.length > 1) {
+      out.push(finding("SS813", { clause: item.clause, cell: at(`${clauseCol}${rows[1]}`) }, { ...clauseText(item.clause), count: rows.length }));
+      structural = true;
+    }
+  }
+  for (const { row, clause } of order) {
+    if (!planned.has(clause)) {
+      out.push(finding("SS812", { cell: at(`${clauseCol}${row}`) }, { text: clause }));
+      structural = true;
+    }
+  }
+  if (!structural) {
+    const misplaced = layout.items.find((item) => text(sheet.read(`${clauseCol}${item.row}`)) !== item.clause);
+    if (misplaced !== undefined) {
+      out.push(
+        finding("SS814", { cell: at(`${clauseCol}${misplaced.row}`) }, { row: misplaced.row, expected: misplaced.clause, found: text(sheet.read(`${clauseCol}${misplaced.row}`)) }),
+      );
+      structural = true;
+    }
+  }
+
+  // Fixed content and formulas, cell by cell, where the rows still line up.
+  if (!structural) {
+    const pointsCol = layout.structureColumns.points;
+    const textCol = layout.structureColumns.text;
+    const clauseAt = new Map(layout.items.map((i) => [i.row, i.clause]));
+    plan.rows.forEach((row, r) => {
+      row.cells.forEach((cell, c) => {
+        if (cell === null) return;
+        const column = columnLetter(c + 1);
+        const address = `${column}${r + 1}`;
+        const clause = clauseAt.get(r + 1);
+        if (cell.formula !== undefined) {
+          const got = sheet.formula(address);
+          if (got === null) {
+            out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)) || "（空）", expected: cell.formula }));
+          } else if (normaliseFormula(got) !== normaliseFormula(cell.formula)) {
+            out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
+          }
+          return;
+        }
+        if (cell.value === undefined || cell.value === null || cell.value === "") return;
+        const got = sheet.read(address);
+        const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
+        if (same) return;
+        const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
+        if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { ...clauseText(clause), found: text(got), expected: String(cell.value) }));
+        else if (clause !== undefined && column === textCol) out.push(finding("SS816", location, clauseText(clause)));
+        else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
+      });
+    });
+  }
+
+  const hiddenRows = [...sheet.hiddenRows].filter((r) => r >= layout.firstItemRow && r <= layout.lastItemRow).sort((a, b) => a - b);
+  if (hiddenRows.length > 0) {
+    const clause = layout.items.find((i) => i.row === hiddenRows[0])?.clause;
+    out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${clauseCol}${hiddenRows[0]}`) }, { rows: hiddenRows.join(", ") }));
+  }
+  const plannedHidden = new Set(plan.columns.map((c, i) => (c.hidden ? columnLetter(i + 1) : "")).filter(Boolean));
+  const hiddenColumns = [...sheet.hiddenColumns].filter((c) => !plannedHidden.has(c)).sort();
+  if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns.join(", ") }));
+  return out;
+}

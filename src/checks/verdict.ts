@@ -1,0 +1,76 @@
+import { describe, sortFindings, type Finding, type Lang } from "./finding";
+
+/** A reviewer's verdict on one submitted file. */
+export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";
+
+export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过"];
+export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable" };
+
+/** Codes that mean the submission disagrees with itself or was altered, beyond the tamper kind. */
+const INCONSISTENT = new Set(["SS301", "SS501", "SS703", "SS107"]);
+
+/**
+ * 不一致 when anything was altered or disagrees with itself (tamper findings, a claimed level above the result,
+ * an inconsistent conclusion); 需补正 when entries or evidence are missing or wrong; otherwise 通过.
+ */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.kind === "tamper" || INCONSISTENT.has(f.code))) return "不一致";
+  if (findings.some((f) => f.severity === "error" || f.kind === "missing" || f.kind === "evidence")) return "需补正";
+  return "通过";
+}
+
+export interface FileCheck {
+  file: string;
+  verdict: Verdict;
+  /** Why the file could not be read (无法读取 only). */
+  reason: string | null;
+  scheme: string | null;
+  role: string | null;
+  organisation: string | null;
+  claimedLevel: string | null;
+  level: string | null;
+  total: number | null;
+  sheetTotal: number | null;
+  passed: boolean | null;
+  counts: { missing: number; evidence: number; errors: number; tamper: number };
+  findings: { code: string; severity: string; clause: string | null; cell: string | null; message: string }[];
+}
+
+export function unreadable(file: string, reason: string): FileCheck {
+  return {
+    file,
+    verdict: "无法读取",
+    reason,
+    scheme: null,
+    role: null,
+    organisation: null,
+    claimedLevel: null,
+    level: null,
+    total: null,
+    sheetTotal: null,
+    passed: null,
+    counts: { missing: 0, evidence: 0, errors: 0, tamper: 0 },
+    findings: [],
+  };
+}
+
+export function fileCheck(
+  file: string,
+  facts: Pick<FileCheck, "scheme" | "role" | "organisation" | "claimedLevel" | "level" | "total" | "sheetTotal" | "passed">,
+  findings: readonly Finding[],
+  lang: Lang,
+): FileCheck {
+  return {
+    file,
+    verdict: verdictOf(findings),
+    reason: null,
+    ...facts,
+    counts: {
+      missing: findings.filter((f) => f.kind === "missing").length,
+      evidence: findings.filter((f) => f.kind === "evidence").length,
+      errors: findings.filter((f) => f.severity === "error" && f.kind !== "tamper").length,
+      tamper: findings.filter((f) => f.kind === "tamper").length,
+    },
+    findings: sortFindings(findings).map((f) => ({ code: f.code, severity: f.severity, clause: f.location.clause ?? null, cell: f.location.cell ?? null, message: describe(f, lang) })),
+  };
+}

@@ -1,0 +1,97 @@
+import { lstatSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkCsv, checkHtml } from "../../checks/checkReport";
+import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
+import { checkFiles } from "../checkPool";
+import { writeNew } from "../files";
+import { lang, UsageError, type Io } from "../io";
+
+const USAGE = "usage: starscore check <folder|files…> [--json out.json] [--csv out.csv] [--html out.html] [--jobs N] [--timeout seconds] [--force] [--lang en]";
+
+/** Every .xlsx below the given folders (and the files given by name), sorted; broken links included. */
+export function submittedFiles(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (p: string) => {
+    let stat;
+    try {
+      stat = lstatSync(p);
+    } catch {
+      throw new UsageError(`${p}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        const child = path.join(p, name);
+        const s = lstatSync(child);
+        if (s.isDirectory() && !/\.xls[xm]$/i.test(name)) walk(child);
+        else if (/\.xls[xm]$/i.test(name)) found.push(child);
+      }
+    } else {
+      found.push(p);
+    }
+  };
+  for (const p of paths) walk(p);
+  return found;
+}
+
+function line(r: FileCheck, en: boolean): string {
+  if (r.verdict === "无法读取") return `  ${r.file}  ${en ? "unreadable: " : "无法读取："}${r.reason ?? ""}`;
+  const first = r.findings.find((f) => f.severity === "error") ?? r.findings[0];
+  const level = r.claimedLevel !== null && r.claimedLevel !== r.level ? `${r.claimedLevel} → ${r.level ?? "-"}` : (r.level ?? "-");
+  const counts = en
+    ? `missing ${r.counts.missing}, evidence ${r.counts.evidence}, errors ${r.counts.errors}, altered ${r.counts.tamper}`
+    : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
+  return `  ${r.file}  ${r.scheme}/${r.role}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+}
+
+/** `starscore check`: reviewers check a folder of submitted workbooks. */
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: "string" }, csv: { type: "string" }, html: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError(USAGE);
+  const l = lang(values.lang);
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of workers, not "${values.jobs}"`);
+  if (!(timeout > 0)) throw new UsageError(`--timeout takes seconds, not "${values.timeout}"`);
+  const files = submittedFiles(positionals);
+  if (files.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
+
+  const tty = process.stderr.isTTY === true;
+  const results = await checkFiles(files, {
+    jobs,
+    timeoutMs: timeout * 1000,
+    lang: l,
+    onResult: (_r, done, total) => {
+      if (!tty) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+    },
+  });
+
+  const en = l === "en";
+  const out: string[] = [];
+  for (const verdict of VERDICT_ORDER) {
+    const group = results.filter((r) => r.verdict === verdict);
+    if (group.length === 0) continue;
+    out.push(`${en ? VERDICT_EN[verdict] : verdict} (${group.length})`);
+    for (const r of group) out.push(line(r, en));
+  }
+  const count = (v: (typeof VERDICT_ORDER)[number]) => results.filter((r) => r.verdict === v).length;
+  out.push(
+    en
+      ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
+      : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`,
+  );
+  io.out(out.join("\n"));
+  const force = values.force === true;
+  if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);
+  if (values.csv !== undefined) writeNew(values.csv, checkCsv(results), force);
+  if (values.html !== undefined) writeNew(values.html, checkHtml(results, new Date().toISOString().slice(0, 16).replace("T", " ")), force);
+  return results.every((r) => r.verdict === "通过") ? 0 : 1;
+}
