@@ -188,8 +188,8 @@ export const CATALOGUE = {
     name: "metadata-missing",
     severity: "error",
     kind: "tamper",
-    zh: (p) => `工作簿缺少 StarScore 布局元数据（隐藏工作表 StarScore_meta 被删除）。请使用 StarScore 重新生成表格。`,
-    en: (p) => `The workbook's StarScore layout metadata (the hidden sheet StarScore_meta) is missing. Lay the form out again with StarScore.`,
+    zh: () => `工作簿缺少 StarScore 布局元数据（隐藏工作表 StarScore_meta 被删除）。请使用 StarScore 重新生成表格。`,
+    en: () => `The workbook's StarScore layout metadata (the hidden sheet StarScore_meta) is missing. Lay the form out again with StarScore.`,
   },
   SS802: {
     name: "metadata-invalid",

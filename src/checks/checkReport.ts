@@ -37,7 +37,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&
 /** The report as one self-contained HTML page (no external resources), readable on screen and on paper. */
 export function checkHtml(results: readonly FileCheck[], generated: string): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  const summary = VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("　");
+  const summary = VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("\u3000");
   const row = (r: FileCheck) =>
     `<tr class="v-${VERDICT_EN[r.verdict].replace(/ /g, "-")}"><td>${esc(r.file)}</td><td>${r.verdict}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(r.scheme ?? "")}${r.role !== null ? ` / ${esc(r.role)}` : ""}</td><td>${esc(r.claimedLevel ?? "")}</td><td>${esc(r.level ?? "")}</td><td class="n">${r.total?.toFixed(2) ?? ""}</td><td class="n">${r.counts.missing}</td><td class="n">${r.counts.evidence}</td><td class="n">${r.counts.errors}</td><td class="n">${r.counts.tamper}</td></tr>`;
   const detail = (r: FileCheck) =>
@@ -50,7 +50,7 @@ table{border-collapse:collapse;width:100%;font-size:12px}th,td{border:1px solid 
 td.n{text-align:right}.v-inconsistent td:nth-child(2){color:#a4262c;font-weight:bold}.v-unreadable td:nth-child(2){color:#8a8886;font-weight:bold}.v-to-complete td:nth-child(2){color:#8f6d00;font-weight:bold}
 section{margin:1em 0;page-break-inside:avoid}h3{font-size:14px;margin:.5em 0}li{font-size:12px;margin:2px 0}code{font-size:11px}
 @media print{body{margin:0}thead{display:table-header-group}tr{page-break-inside:avoid}}
-</style></head><body><h1>提交文件检查 / Submission check</h1><p>${esc(generated)}　共 ${results.length} 个文件：${summary}</p>
+</style></head><body><h1>提交文件检查 / Submission check</h1><p>${esc(generated)}\u3000共 ${results.length} 个文件：${summary}</p>
 <table><thead><tr><th>文件</th><th>结论</th><th>组织名称</th><th>方案/表格</th><th>申报级别</th><th>评定级别</th><th>总分</th><th>未填写</th><th>缺证明材料</th><th>错误</th><th>改动</th></tr></thead><tbody>
 ${results.map(row).join("\n")}
 </tbody></table><h2>逐个文件 / Per file</h2>${results.map(detail).join("\n")}</body></html>
