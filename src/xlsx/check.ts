@@ -8,7 +8,7 @@ import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/score";
-import { cellFormula, laidOutSheets, loadWorkbook, readCell, WorkbookError } from "./read";
+import { CHECK_IGNORES, cellFormula, laidOutSheets, loadWorkbook, readCell, WorkbookError } from "./read";
 import { sniffXlsx } from "./sniff";
 
 /** What a worksheet shows a reviewer: saved values, formulas, hidden rows and columns. */
@@ -37,7 +37,7 @@ export async function checkFile(file: string, schemes: ReadonlyMap<string, Schem
   if (!sniff.ok) return unreadable(file, sniff.reason);
   let wb: ExcelJS.Workbook;
   try {
-    wb = await loadWorkbook(bytes);
+    wb = await loadWorkbook(bytes, CHECK_IGNORES);
   } catch (e) {
     return unreadable(file, `无法解析 / cannot parse (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
   }
@@ -64,7 +64,8 @@ export async function checkFile(file: string, schemes: ReadonlyMap<string, Schem
   // Read entries through the scheme's own layout, not the file's record of it.
   const plan = planSheet(scheme, recorded.role);
   const snap = snapshot(first.sheet, first.name);
-  const scored = scoreSheet(scheme, plan.layout, snap.read, first.name);
+  // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
+  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
   const findings: Finding[] = [...scored.card.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
   return fileCheck(

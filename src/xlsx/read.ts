@@ -83,8 +83,14 @@ export function laidOutSheets(wb: ExcelJS.Workbook): LaidOutSheet[] {
   return found;
 }
 
-export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
+/**
+ * Worksheet parts a reviewer's check never reads. Skipping them makes loading about a third faster, and skipping
+ * dataValidations also spares exceljs expanding a validation range into one entry per cell.
+ */
+export const CHECK_IGNORES = ["dataValidations", "conditionalFormatting", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "drawing", "picture", "tableParts", "extLst", "sheetProtection", "autoFilter", "mergeCells"];
+
+export async function loadWorkbook(data: Buffer | ArrayBuffer, ignoreNodes: readonly string[] = []): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
+  await wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: [...ignoreNodes] } as Parameters<typeof wb.xlsx.load>[1]);
   return wb;
 }

@@ -1,0 +1,219 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { deflateRawSync } from "node:zlib";
+import type ExcelJS from "exceljs";
+import type { FindingCode } from "../../src/checks/catalogue";
+import type { Scheme } from "../../src/scheme/load";
+import type { Role } from "../../src/scoring/assessment";
+import { entryWrites } from "../../src/sheets/fill";
+import { META_SHEET } from "../../src/sheets/meta";
+import { planSheet } from "../../src/sheets/plan";
+import type { SheetPlan } from "../../src/sheets/types";
+import { loadWorkbook } from "../../src/xlsx/read";
+import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
+import { generateAssessment } from "./generate";
+import { recalculateWithLibreOffice } from "./libreoffice";
+
+/** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
+export interface Expectation {
+  file: string;
+  verdict: "通过" | "需补正" | "不一致" | "无法读取";
+  code?: FindingCode;
+  reason?: RegExp;
+}
+
+/** A zip written by hand (stored or deflated entries), for the hostile files no spreadsheet program makes. */
+export function zip(entries: { name: string; data: Buffer; deflate?: boolean; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const body = e.deflate === true ? deflateRawSync(e.data) : e.data;
+    const name = Buffer.from(e.name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.deflate === true ? 8 : 0, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.deflate === true ? 8 : 0, 10);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** An honest workbook, laid out and filled, loaded for a tamperer to edit. */
+async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }> {
+  const plan = planSheet(scheme, role);
+  const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: false });
+  if (a.header !== undefined) delete a.header["申报级别"];
+  const wb = await loadWorkbook(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+  return { wb, sheet: wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet, plan };
+}
+
+type Tamper = { name: string; code: FindingCode; verdict?: Expectation["verdict"]; edit: (t: { wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }) => void };
+
+const col = (plan: SheetPlan, key: "clause" | "text" | "points" | "earned") => plan.layout.structureColumns[key] as string;
+const itemRow = (plan: SheetPlan, i: number) => plan.layout.items[i]?.row ?? 0;
+const entryCol = (plan: SheetPlan) => plan.layout.entryColumns.percent ?? plan.layout.entryColumns.score ?? plan.layout.entryColumns.conclusion ?? "A";
+
+const TAMPERS: Tamper[] = [
+  { name: "points-changed", code: "SS815", edit: ({ sheet, plan }) => (sheet.getCell(`${col(plan, "points")}${itemRow(plan, 3)}`).value = 9) },
+  { name: "row-deleted", code: "SS811", edit: ({ sheet, plan }) => sheet.spliceRows(itemRow(plan, 4), 1) },
+  {
+    name: "row-inserted",
+    code: "SS812",
+    // exceljs's insertRow leaves overlapping merges it cannot read back; shifting the clause-id column down one
+    // row from the third item is what an inserted row does to it.
+    edit: ({ sheet, plan }) => {
+      const c = col(plan, "clause");
+      const from = itemRow(plan, 2);
+      for (let r = plan.layout.lastItemRow + 1; r > from; r--) sheet.getCell(`${c}${r}`).value = sheet.getCell(`${c}${r - 1}`).value;
+      sheet.getCell(`${c}${from}`).value = "5.9.9";
+    },
+  },
+  { name: "row-duplicated", code: "SS813", edit: ({ sheet, plan }) => (sheet.getCell(`${col(plan, "clause")}${itemRow(plan, 6)}`).value = plan.layout.items[5]?.clause ?? "") },
+  {
+    name: "rows-reordered",
+    code: "SS814",
+    edit: ({ sheet, plan }) => {
+      const [a, b] = [`${col(plan, "clause")}${itemRow(plan, 7)}`, `${col(plan, "clause")}${itemRow(plan, 8)}`];
+      const va = sheet.getCell(a).value;
+      sheet.getCell(a).value = sheet.getCell(b).value;
+      sheet.getCell(b).value = va;
+    },
+  },
+  { name: "text-altered", code: "SS816", edit: ({ sheet, plan }) => (sheet.getCell(`${col(plan, "text")}${itemRow(plan, 1)}`).value = "已修改的条款内容") },
+  { name: "formula-overwritten", code: "SS817", edit: ({ sheet, plan }) => (sheet.getCell(`${col(plan, "earned")}${itemRow(plan, 0)}`).value = 1) },
+  {
+    name: "formula-altered",
+    code: "SS818",
+    edit: ({ sheet, plan }) => {
+      const cell = sheet.getCell(plan.layout.results.total as string);
+      cell.value = { formula: `${String(cell.formula)}+5` } as ExcelJS.CellFormulaValue;
+    },
+  },
+  { name: "saved-total-differs", code: "SS701", edit: ({ sheet, plan }) => (sheet.getCell(plan.layout.results.total as string).value = { formula: String(sheet.getCell(plan.layout.results.total as string).formula), result: 12.34 } as ExcelJS.CellFormulaValue) },
+  { name: "saved-level-differs", code: "SS702", edit: ({ sheet, plan }) => (sheet.getCell(plan.layout.results.level as string).value = { formula: String(sheet.getCell(plan.layout.results.level as string).formula), result: "不存在的级别" } as ExcelJS.CellFormulaValue) },
+  { name: "metadata-missing", code: "SS801", edit: ({ wb }) => wb.removeWorksheet((wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).id) },
+  { name: "metadata-malformed", code: "SS802", edit: ({ wb }) => ((wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2").value = "{not json") },
+  { name: "metadata-unknown-scheme", code: "SS803", edit: ({ wb }) => { const c = (wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2"); c.value = String(c.value).replace(/"schemeId":"[^"]+"/, '"schemeId":"no-such-scheme"'); } },
+  { name: "metadata-unknown-version", code: "SS703", edit: ({ wb }) => { const c = (wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2"); c.value = String(c.value).replace(/"schemeVersion":"[^"]+"/, '"schemeVersion":"0.0-forged"'); } },
+  { name: "row-hidden", code: "SS819", edit: ({ sheet, plan }) => (sheet.getRow(itemRow(plan, 2)).hidden = true) },
+  { name: "column-hidden", code: "SS820", edit: ({ sheet, plan }) => (sheet.getColumn(entryCol(plan)).hidden = true) },
+  { name: "level-table-altered", code: "SS821", edit: ({ sheet, plan }) => { const level = sheet.getCell(plan.layout.results.level as string); const m = /LOOKUP\([A-Z]+[0-9]+,([A-Z]+)([0-9]+):/.exec(String(level.formula)); if (m !== null) sheet.getCell(`${m[1]}${m[2]}`).value = 1; } },
+];
+
+/** Entry values a validation would refuse (found by the engine's own checks). */
+const BAD_ENTRIES: { name: string; role: Role; code: FindingCode; value: string | number }[] = [
+  { name: "percent-above-100", role: "audit", code: "SS103", value: 150 },
+  { name: "percent-not-a-number", role: "audit", code: "SS104", value: "很好" },
+  { name: "score-above-max", role: "self", code: "SS102", value: 99 },
+];
+
+/**
+ * Builds the reviewers' fixtures into `dir`: honest submissions over every scheme and role (half of them saved
+ * again by LibreOffice), tampered copies of each kind over two schemes, and the hostile files.
+ */
+export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<string, Scheme>): Promise<Expectation[]> {
+  mkdirSync(dir, { recursive: true });
+  const expect: Expectation[] = [];
+  const put = (name: string, data: Buffer | string, e: Omit<Expectation, "file">) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, data);
+    expect.push({ file, ...e });
+  };
+
+  // Honest: every scheme and role, several seeds; half saved through LibreOffice (cached totals then present).
+  const viaLibreOffice: string[] = [];
+  const staging = mkdtempSync(path.join(tmpdir(), "starscore-staging-"));
+  let seed = 1;
+  for (const scheme of schemes.values()) {
+    for (const role of scheme.kind === "checklist" ? (["checklist"] as Role[]) : (["self", "audit"] as Role[])) {
+      for (let i = 0; i < 3; i++, seed++) {
+        const plan = planSheet(scheme, role);
+        const a = generateAssessment(scheme, seed * 7, { role, naShare: 0.05, specials: role === "audit", lenient: i === 1 });
+        // An honest applicant claims what they reached: drop the random claim.
+        if (a.header !== undefined) delete a.header["申报级别"];
+        const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
+        const name = `honest-${scheme.id}-${role}-${i}.xlsx`;
+        if (i === 0) {
+          writeFileSync(path.join(staging, name), bytes);
+          viaLibreOffice.push(path.join(staging, name));
+        } else {
+          put(name, bytes, { verdict: "通过" });
+        }
+      }
+    }
+  }
+  recalculateWithLibreOffice(viaLibreOffice, dir);
+  for (const f of viaLibreOffice) expect.push({ file: path.join(dir, path.basename(f)), verdict: "通过" });
+
+  // Tampered: every kind on an audit sheet and on a self form.
+  const targets: [string, Role][] = [
+    ["maturity-jsgf-06", "audit"],
+    ["gbt27922-2011-self", "self"],
+  ];
+  for (const [id, role] of targets) {
+    const scheme = schemes.get(id) as Scheme;
+    for (const t of TAMPERS) {
+      const h = await honest(scheme, role, 101);
+      t.edit(h);
+      put(`tampered-${t.name}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: t.verdict ?? "不一致", code: t.code });
+    }
+  }
+  for (const b of BAD_ENTRIES) {
+    const scheme = schemes.get(b.role === "self" ? "gbt27922-2011-self" : "cct-sc03-12") as Scheme;
+    const h = await honest(scheme, b.role, 7);
+    h.sheet.getCell(`${entryCol(h.plan)}${itemRow(h.plan, 4)}`).value = b.value;
+    put(`bad-entry-${b.name}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: b.code });
+  }
+
+  // Hostile and foreign files.
+  const content = '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
+  const real = await xlsxBuffer((await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 3)).wb);
+  put("not-a-zip.xlsx", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { verdict: "无法读取", reason: /不是 xlsx 文件/ });
+  put("truncated.xlsx", real.subarray(0, Math.floor(real.length / 2)), { verdict: "无法读取", reason: /截断/ });
+  put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
+  put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
+  put("encrypted.xlsx", Buffer.concat([OLE2, Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)]), { verdict: "无法读取", reason: /已加密/ });
+  put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大/ });
+  put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /无法解压|不是 StarScore|无法解析/ });
+  put("many-entries.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/x${i}.bin`, data: Buffer.from([i & 255]) }))]), { verdict: "无法读取", reason: /条目过多/ });
+  const rows = Array.from({ length: 130_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("");
+  put("million-rows.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet><dimension ref="A1:A1048576"/><sheetData>${rows}</sheetData></worksheet>`), deflate: true }]), { verdict: "无法读取", reason: /行数过多|过大/ });
+  put("whole-column-validation.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.from('<worksheet><dimension ref="A1"/><dataValidations count="1"><dataValidation type="list" sqref="A:D"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>'), deflate: true }]), { verdict: "无法读取", reason: /整列/ });
+  put("binary.xlsb.xlsx", zip([{ name: "xl/workbook.bin", data: Buffer.alloc(64) }]), { verdict: "无法读取", reason: /xlsb/ });
+  put("not-excel-zip.xlsx", zip([{ name: "word/document.xml", data: Buffer.from("<w/>") }]), { verdict: "无法读取", reason: /不是 Excel 工作簿/ });
+  put("csv-named.xlsx", "组织名称,分数\n华东示例,95\n", { verdict: "无法读取", reason: /CSV/ });
+  put("empty.xlsx", Buffer.alloc(0), { verdict: "无法读取", reason: /空文件/ });
+  const ExcelJSModule = (await import("exceljs")).default;
+  const foreign = new ExcelJSModule.Workbook();
+  foreign.addWorksheet("Sheet1").getCell("A1").value = "别人的表格";
+  put("foreign-workbook.xlsx", Buffer.from(await foreign.xlsx.writeBuffer()), { verdict: "无法读取", reason: /不是 StarScore/ });
+  const broken = path.join(dir, "unreadable.xlsx");
+  symlinkSync(path.join(dir, "no-such-target"), broken);
+  expect.push({ file: broken, verdict: "无法读取", reason: /无法打开/ });
+  return expect;
+}
