@@ -24,7 +24,7 @@ beforeAll(async () => {
     err: () => undefined,
   });
   cli = { code, out };
-  results = new Map((JSON.parse(readFileSync(json, "utf8")) as FileCheck[]).map((r) => [r.file, r]));
+  results = new Map((JSON.parse(readFileSync(json, "utf8")) as FileCheck[]).map((r) => [path.resolve(r.file), r]));
 }, 300_000);
 
 describe("starscore check over the generated fixtures", () => {

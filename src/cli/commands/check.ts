@@ -62,7 +62,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
 
   const tty = process.stderr.isTTY === true;
-  const results = await checkFiles(files, {
+  const checked = await checkFiles(files, {
     jobs,
     timeoutMs: timeout * 1000,
     lang: l,
@@ -74,6 +74,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     },
   });
 
+  // Paths as the reviewer typed them: relative to where they ran the command.
+  const results = checked.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file }));
   const en = l === "en";
   const out: string[] = [];
   for (const verdict of VERDICT_ORDER) {
