@@ -24,6 +24,15 @@ function snapshot(sheet: ExcelJS.Worksheet, name: string): SheetSnapshot {
 
 const STARSCORE_MARK = "StarScore 星级评分";
 
+/** Plans are pure and the same for every file of a scheme and role: make each once per worker. */
+const plans = new Map<string, ReturnType<typeof planSheet>>();
+function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1]): ReturnType<typeof planSheet> {
+  const key = `${scheme.id}@${scheme.version}/${role}`;
+  let plan = plans.get(key);
+  if (plan === undefined) plans.set(key, (plan = planSheet(scheme, role)));
+  return plan;
+}
+
 /** Checks one submitted file end to end; never throws: a file that cannot be read is a result too. */
 export async function checkFile(file: string, schemes: ReadonlyMap<string, Scheme>, lang: Lang = "zh"): Promise<FileCheck> {
   let bytes: Buffer;
@@ -62,7 +71,7 @@ export async function checkFile(file: string, schemes: ReadonlyMap<string, Schem
     return fileCheck(file, { scheme: recorded.schemeId, role: recorded.role, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null }, [finding("SS803", {}, { scheme: recorded.schemeId })], lang);
   }
   // Read entries through the scheme's own layout, not the file's record of it.
-  const plan = planSheet(scheme, recorded.role);
+  const plan = planOf(scheme, recorded.role);
   const snap = snapshot(first.sheet, first.name);
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
   const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
