@@ -1,14 +1,17 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../checks/finding";
-import { layOut, readLive, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
+import { compareCards, type Comparison } from "../report/compare";
 import type { Scheme } from "../scheme/load";
 import type { Assessment, Role } from "../scoring/assessment";
 import type { MetaEntry } from "../sheets/meta";
 import type { SheetScore } from "../sheets/score";
+import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
 import { strings, type Lang } from "./i18n";
 import { LiveView } from "./LiveView";
+import { ManDaysView } from "./ManDaysView";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
 
@@ -19,7 +22,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -133,6 +136,15 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     }
   };
 
+  const onCompare = async (self: MetaEntry, audit: MetaEntry): Promise<Comparison> => {
+    const selfScheme = byId.get(self.layout.schemeId);
+    const auditScheme = byId.get(audit.layout.schemeId);
+    if (selfScheme === undefined || auditScheme === undefined) throw new Error(`unknown scheme ${self.layout.schemeId} / ${audit.layout.schemeId}`);
+    const [a, b] = await readLivePair(run, [selfScheme, self], [auditScheme, audit]);
+    return compareCards(selfScheme, a.card, auditScheme, b.card);
+  };
+  const comparable = existing.filter((e) => byId.get(e.layout.schemeId)?.kind === "points");
+
   const scheme = current !== null ? byId.get(current.layout.schemeId) : undefined;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app" lang={lang === "en" ? "en" : "zh-CN"}>
@@ -150,12 +162,29 @@ export function App({ run, lang, dark, schemes }: AppProps) {
           {live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
         </Tab>
         <Tab value="specials">{t.tabSpecials}</Tab>
+        <Tab value="compare">{t.tabCompare}</Tab>
+        <Tab value="mandays">{t.tabManDays}</Tab>
       </TabList>
       <main>
         {tab === "start" && (
           <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow(e).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
         )}
-        {tab !== "start" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab === "compare" && (
+          <CompareView
+            t={t}
+            lang={lang}
+            sheets={comparable}
+            busy={busy}
+            onCompare={(self, audit) =>
+              onCompare(self, audit).catch((e: unknown) => {
+                fail(e);
+                return null;
+              })
+            }
+          />
+        )}
+        {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
         {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (

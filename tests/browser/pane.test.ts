@@ -1,5 +1,12 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import type { Scheme } from "../../src/scheme/load";
+import type { Assessment, Role } from "../../src/scoring/assessment";
+import type { CellWrite } from "../../src/sheets/cells";
+import { entryWrites } from "../../src/sheets/fill";
+import { planSheet } from "../../src/sheets/plan";
 import { buildPane, launchChromium, OFFICE_JS, servePane } from "../support/browser";
 
 const DOCS = path.join(__dirname, "..", "..", "docs");
@@ -46,6 +53,30 @@ async function typeEntries(page: Page, sheet: string, percent: number, skip: str
   );
 }
 
+/** What a user types to fill a sheet with an example's entries: each entry cell, one by one, through the workbook's events. */
+async function typeExample(page: Page, sheet: string, schemeId: string, role: Role, file: string): Promise<void> {
+  const scheme = loadSchemes().get(schemeId) as Scheme;
+  const assessment = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "examples", file), "utf8")) as Assessment;
+  const writes: CellWrite[] = entryWrites(planSheet(scheme, role).layout, assessment);
+  expect(writes.length).toBeGreaterThan(40);
+  await page.evaluate(
+    async ([sheetName, list]) => {
+      for (const w of list as CellWrite[]) await window.__book.userTypes(sheetName as string, w.address, w.value ?? null);
+    },
+    [sheet, writes] as const,
+  );
+}
+
+async function layOutFromPane(page: Page, schemeId: string, role: Role, button: string): Promise<void> {
+  await page.getByRole("tab", { name: /^(开始|Start)$/ }).click();
+  await page.locator("select").nth(0).selectOption(schemeId);
+  await page.locator("select").nth(1).selectOption(role);
+  const before = await page.evaluate(() => window.__book.sheets.length);
+  await page.getByRole("button", { name: button }).click();
+  await page.waitForFunction((n) => window.__book.sheets.length > n, before);
+  await page.waitForSelector("[data-testid=total]");
+}
+
 describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("lays out a scheme, follows what the user types, and lists findings that select their cells (zh)", async () => {
     const page = await openPane("zh-CN");
@@ -90,6 +121,50 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=level]")).toBe("5-star");
     expect(await page.textContent("[data-testid=verdict]")).toBe("Pass");
     await page.screenshot({ path: path.join(DOCS, "pane-en.png"), fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("compares a self sheet with an audit sheet: the largest gaps, sections and both totals (zh)", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "gbt27922-2011-self", "self", "布局到新工作表");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    expect(await page.evaluate(() => window.__book.sheets.map((s) => s.name))).toEqual(["自评估表", "StarScore_meta", "评分表"]);
+    await typeExample(page, "自评估表", "gbt27922-2011-self", "self", "self-assessment.json");
+    await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit-east.json");
+
+    await page.getByRole("tab", { name: "对比" }).click();
+    expect(await page.locator("select").nth(0).inputValue()).toBe("自评估表");
+    expect(await page.locator("select").nth(1).inputValue()).toBe("评分表");
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByRole("button", { name: "对比" }).click();
+    await page.waitForSelector("[data-testid=comparison]");
+    // Both sheets read in one batch.
+    expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(1);
+    // As `starscore compare examples/self-assessment.json examples/cct-audit-east.json` prints them.
+    expect(await page.textContent("[data-testid=compare-totals]")).toBe("总分：自评 89.29（三星级） · 审查 84.33（三星级） · 差 +4.96");
+    const first = page.locator("[data-testid=gap-row]").first().locator("td");
+    expect(await first.allTextContents()).toEqual(["5.3.2.2 C7", "5.50/7", "4.90/7", "+0.60"]);
+    const rows = await page.locator("[data-testid=gap-row]").allTextContents();
+    expect(rows).toHaveLength(10);
+    await page.screenshot({ path: path.join(DOCS, "pane-compare.png"), fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("works out audit man-days from the scheme's table, without Excel", async () => {
+    const page = await openPane("zh-CN");
+    await page.getByRole("tab", { name: "人日" }).click();
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByTestId("md-staff").fill("100");
+    await page.getByRole("checkbox", { name: /^a\)/ }).check();
+    await page.getByRole("checkbox", { name: /^b\)/ }).check();
+    await page.getByTestId("md-reductions").fill("2");
+    // 100 people: 2.5 (66–175); + a, b 1; − 2 × 0.5 capped at 30% of 2.5 = 0.75; total 2.75; on-site ≥ 80% = 2.2.
+    await page.waitForFunction(() => document.querySelector("[data-testid=md-total]")?.textContent === "2.75");
+    expect(await page.textContent("[data-testid=md-table]")).toBe("2.5");
+    expect(await page.textContent("[data-testid=md-increase]")).toBe("+1");
+    expect(await page.textContent("[data-testid=md-reduction]")).toBe("−0.75");
+    expect(await page.textContent("[data-testid=md-onsite]")).toBe("2.2");
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
     await page.close();
   }, 120_000);
 });
