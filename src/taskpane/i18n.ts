@@ -90,6 +90,8 @@ const zh = {
   radarTitle: "各单项得分率",
   report: "生成审查报告",
   reportDone: (file: string) => `已生成 ${file}。`,
+  reportFile: (sheet: string) => `审查报告-${sheet}.html`,
+  radarNone: "此方案的分项不适合画雷达图。",
   error: (m: string) => `出错：${m}`,
 };
 
@@ -180,6 +182,8 @@ const en: Strings = {
   radarTitle: "Share of each subsection",
   report: "Audit report",
   reportDone: (file) => `${file} is ready.`,
+  reportFile: (sheet) => `audit-report-${sheet}.html`,
+  radarNone: "This scheme's subsections do not make a radar chart.",
   error: (m) => `Error: ${m}`,
 };
 

@@ -97,6 +97,27 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=verdict]")).toBe("通过");
     await page.screenshot({ path: path.join(DOCS, "pane-zh.png"), fullPage: true });
 
+    // A native radar chart beside the sheet: 2 syncs, over a table of the subsections' shares.
+    let syncs = await page.evaluate(() => window.__book.syncCount);
+    await page.getByRole("button", { name: "添加雷达图" }).click();
+    await page.waitForSelector("[data-testid=live-message]");
+    expect(await page.textContent("[data-testid=live-message]")).toBe("已在“评分表”添加雷达图。");
+    // 2 for the chart; its own writes raise no change event here (the in-memory Excel fires them for typing only).
+    expect((await page.evaluate(() => window.__book.syncCount)) - syncs).toBe(2);
+    const charts = await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => [c.type, c.source, c.title]));
+    expect(charts).toEqual([["Radar", expect.stringMatching(/^[A-Z]+1:[A-Z]+[0-9]+$/), "各单项得分率"]]);
+
+    // The audit report, offered as a download built in the page: nothing is fetched, Excel is not called.
+    syncs = await page.evaluate(() => window.__book.syncCount);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
+    const file = await download.path();
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("<!DOCTYPE html>");
+    expect(html).toContain("134.10");
+    expect(html).toContain("九星级");
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(syncs);
+
     await page.getByRole("tab", { name: /问题/ }).click();
     const finding = page.locator("button.finding").first();
     await expect(finding.textContent()).resolves.toContain("SS101");
