@@ -401,10 +401,10 @@ class FakeChart {
     private readonly data: () => ChartData,
     private readonly orNull: boolean,
   ) {
-    const chart = this;
+    const target = data;
     this.title = {
       set text(t: string) {
-        context.queue({ chartTitle: t }, () => (chart.data().title = t));
+        context.queue({ chartTitle: t }, () => (target().title = t));
       },
       get text(): string {
         throw new OfficeError("PropertyNotLoaded", "title.text");
