@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadSchemes } from "../src/cli/schemeFiles";
-import { layOut, readLive, relayOut, selectCell, writeSpecials, type Run } from "../src/excel/session";
+import { addRadarChart } from "../src/excel/chart";
+import { layOut, readLive, readLivePair, relayOut, selectCell, writeSpecials, type Run } from "../src/excel/session";
 import type { Scheme } from "../src/scheme/load";
 import { fakeExcel, type FakeWorkbook } from "../tests/fakes/excel";
 import { buildPane, DIST, launchChromium, OFFICE_JS, servePane } from "../tests/support/browser";
@@ -19,7 +20,7 @@ const median = (xs: number[]): number => {
 };
 
 /** Syncs per pane operation, measured as the difference of the fake's sync counter. */
-async function syncsPerOperation(scheme: Scheme): Promise<[string, number][]> {
+async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[string, number][]> {
   const book = fakeExcel();
   const run = runOf(book);
   const rows: [string, number][] = [];
@@ -38,6 +39,9 @@ async function syncsPerOperation(scheme: Scheme): Promise<[string, number][]> {
   });
   await measure("select", () => selectCell(run, entry.sheet, `G${entry.layout.firstItemRow}`));
   await measure("write specials", () => writeSpecials(run, entry, [{ clause: "5.2.4.3", reason: "x" }], { points: 1, reason: "y" }));
+  await measure("radar chart", () => addRadarChart(run, scheme, entry, { subsection: "分项", share: "得分率", title: "各单项得分率" }, "zh"));
+  const self = (await layOut(run, selfScheme, "self", generateAssessment(selfScheme, 3, { role: "self" }))).entry;
+  await measure("compare (2 sheets)", () => readLivePair(run, [selfScheme, self], [scheme, entry]));
   return rows;
 }
 
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
 
   const schemes = loadSchemes();
   const largest = [...schemes.values()].reduce((a, b) => (b.items.length > a.items.length ? b : a));
-  const rows = await syncsPerOperation(largest);
+  const rows = await syncsPerOperation(largest, schemes.get("gbt27922-2011-self") as Scheme);
   console.log(`syncs per operation, ${largest.id} (${largest.items.length} items) at 1×, in-memory Excel:`);
   const width = Math.max(...rows.map(([n]) => n.length));
   for (const [name, n] of rows) console.log(`  ${name.padEnd(width)}  ${n}`);
