@@ -27,7 +27,8 @@ export function ManDaysView({ t, lang, table }: ManDaysViewProps) {
     const n = Number(staff.trim());
     const count = Number(reductions.trim() === "" ? "0" : reductions.trim());
     if (staff.trim() === "" || !Number.isFinite(n) || n <= 0) problem = t.mdInvalid;
-    else result = calculateManDays(table, { staff: n, audit, increases, reductions: Number.isInteger(count) && count >= 0 ? Math.min(count, table.reductions.length) : 0 });
+    else if (!Number.isInteger(count) || count < 0 || count > table.reductions.length) problem = t.mdReductionsInvalid(table.reductions.length);
+    else result = calculateManDays(table, { staff: n, audit, increases, reductions: count });
   } catch (e) {
     if (!(e instanceof ManDayInputError)) throw e;
     problem = t.error(e.message);

@@ -185,6 +185,10 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=md-increase]")).toBe("+1");
     expect(await page.textContent("[data-testid=md-reduction]")).toBe("−0.75");
     expect(await page.textContent("[data-testid=md-onsite]")).toBe("2.2");
+    // More reduction factors than the document lists is said, not silently cut.
+    await page.getByTestId("md-reductions").fill("20");
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/^减少因素项数应为 0 到 [0-9]+ 的整数。$/);
+    expect(await page.locator("[data-testid=md-total]").count()).toBe(0);
     expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
     await page.close();
   }, 120_000);
