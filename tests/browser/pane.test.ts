@@ -142,6 +142,15 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=level]")).toBe("5-star");
     expect(await page.textContent("[data-testid=verdict]")).toBe("Pass");
     await page.screenshot({ path: path.join(DOCS, "pane-en.png"), fullPage: true });
+    await page.getByRole("button", { name: "Add radar chart" }).click();
+    await page.waitForSelector("[data-testid=live-message]");
+    expect(await page.textContent("[data-testid=live-message]")).toBe('Radar chart added on "评分表".');
+    expect(await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => c.title))).toEqual(["Share of each subsection"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Audit report" }).click()]);
+    expect(download.suggestedFilename()).toBe("audit-report-评分表.html");
+    const html = readFileSync(await download.path(), "utf8");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("95.00");
     await page.close();
   }, 120_000);
 
