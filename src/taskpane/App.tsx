@@ -142,6 +142,7 @@ export function App({ run, lang, dark, schemes }: AppProps) {
   const onCompare = async (self: MetaEntry, audit: MetaEntry): Promise<Comparison> => {
     const selfScheme = byId.get(self.layout.schemeId);
     const auditScheme = byId.get(audit.layout.schemeId);
+    setError(null);
     if (selfScheme === undefined || auditScheme === undefined) throw new Error(`unknown scheme ${self.layout.schemeId} / ${audit.layout.schemeId}`);
     const [a, b] = await readLivePair(run, [selfScheme, self], [auditScheme, audit]);
     return compareCards(selfScheme, a.card, auditScheme, b.card);
@@ -151,6 +152,7 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     if (current === null || s === undefined) return;
     setBusy(true);
     setMessage(null);
+    setError(null);
     try {
       quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
       const added = await addRadarChart(run, s, current, { subsection: t.radarSubsection, share: t.radarShare, title: t.radarTitle }, lang);
@@ -166,6 +168,7 @@ export function App({ run, lang, dark, schemes }: AppProps) {
   const onReport = () => {
     const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
     if (current === null || s === undefined || live === null) return;
+    setError(null);
     try {
       const html = renderReportHtml(buildReport(s, live.assessment, live.card, lang), lang);
       const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
