@@ -159,7 +159,7 @@ export function queueLayout(
   sheet.pageLayout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
   sheet.freezePanes.freezeRows(plan.freezeRows);
   // No password: the lock guards the structure against slips; entry cells are unlocked.
-  sheet.protection.protect({ allowFormatRows: true, allowFormatColumns: true, selectionMode: "Normal" });
+  sheet.protection.protect(PROTECTION);
 
   const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
   if (!state.metaExists) meta.getRange("A1").values = [["StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit"]];
@@ -169,6 +169,9 @@ export function queueLayout(
   sheet.activate();
   return name;
 }
+
+/** How a laid-out sheet is protected: no password; rows and columns may be resized. */
+export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatRows: true, allowFormatColumns: true, selectionMode: "Normal" };
 
 /** The address of a laid-out sheet's whole area, for a single load of its values. */
 export function usedArea(entry: MetaEntry): string {

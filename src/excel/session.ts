@@ -11,7 +11,8 @@ import { queueLayout, queueStateLoads, stateFrom, usedArea, type WorkbookState }
 
 /**
  * What the task pane asks of Excel, each in a fixed number of round trips: laying out takes 2 syncs,
- * re-laying out 2, a live read 1 (and writes nothing), selecting a cell 1, writing special items 1.
+ * re-laying out 2, a live read 1 (and writes nothing; two sheets for the comparison also 1), selecting a cell 1,
+ * writing special items 1.
  */
 
 /** Runs a batch: the pane passes `cb => Excel.run({ delayForCellEdit: true }, cb)` so a user mid-edit is not interrupted. */
@@ -80,6 +81,29 @@ export async function readLive(run: Run, scheme: Scheme, entry: MetaEntry): Prom
     await context.sync();
     return scoreSheet(scheme, entry.layout, valuesReader(area.values), entry.sheet);
   });
+}
+
+/**
+ * Reads several laid-out sheets and scores each: both used areas are loaded in one batch, so a self sheet
+ * and an audit sheet for the comparison take 1 sync together, not one each. No writes.
+ */
+export async function readLiveMany(run: Run, sheets: readonly (readonly [Scheme, MetaEntry])[]): Promise<SheetScore[]> {
+  return run(async (context) => {
+    const areas = sheets.map(([, entry]) => {
+      const area = context.workbook.worksheets.getItem(entry.sheet).getRange(usedArea(entry));
+      area.load("values");
+      return area;
+    });
+    await context.sync();
+    return sheets.map(([scheme, entry], i) => scoreSheet(scheme, entry.layout, valuesReader(areas[i]?.values ?? []), entry.sheet));
+  });
+}
+
+/** A self sheet and an audit sheet, read and scored together: 1 sync. */
+export async function readLivePair(run: Run, self: readonly [Scheme, MetaEntry], audit: readonly [Scheme, MetaEntry]): Promise<[SheetScore, SheetScore]> {
+  const [a, b] = await readLiveMany(run, [self, audit]);
+  if (a === undefined || b === undefined) throw new Error("readLiveMany returned fewer sheets than asked for");
+  return [a, b];
 }
 
 /** Selects a finding's cell (`评分表!G12` or `G12` on `sheet`): 1 sync. */

@@ -1,14 +1,20 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../checks/finding";
-import { layOut, readLive, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
+import { addRadarChart } from "../excel/chart";
+import { compareCards, type Comparison } from "../report/compare";
+import { renderReportHtml } from "../report/html";
+import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
 import type { Assessment, Role } from "../scoring/assessment";
 import type { MetaEntry } from "../sheets/meta";
 import type { SheetScore } from "../sheets/score";
+import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
 import { strings, type Lang } from "./i18n";
 import { LiveView } from "./LiveView";
+import { ManDaysView } from "./ManDaysView";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
 
@@ -19,7 +25,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -133,6 +139,54 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     }
   };
 
+  const onCompare = async (self: MetaEntry, audit: MetaEntry): Promise<Comparison> => {
+    const selfScheme = byId.get(self.layout.schemeId);
+    const auditScheme = byId.get(audit.layout.schemeId);
+    setError(null);
+    if (selfScheme === undefined || auditScheme === undefined) throw new Error(`unknown scheme ${self.layout.schemeId} / ${audit.layout.schemeId}`);
+    const [a, b] = await readLivePair(run, [selfScheme, self], [auditScheme, audit]);
+    return compareCards(selfScheme, a.card, auditScheme, b.card);
+  };
+  const onRadar = async () => {
+    const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
+    if (current === null || s === undefined) return;
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    try {
+      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
+      const added = await addRadarChart(run, s, current, { subsection: t.radarSubsection, share: t.radarShare, title: t.radarTitle }, lang);
+      setMessage(added === null ? t.radarNone : t.radarAdded(current.sheet));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The audit report of the live ScoreCard, offered as a download: built here, nothing fetched or sent. */
+  const onReport = () => {
+    const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
+    if (current === null || s === undefined || live === null) return;
+    setError(null);
+    try {
+      const html = renderReportHtml(buildReport(s, live.assessment, live.card, lang), lang);
+      const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = t.reportFile(current.sheet);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setMessage(t.reportDone(a.download));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const comparable = existing.filter((e) => byId.get(e.layout.schemeId)?.kind === "points");
+
   const scheme = current !== null ? byId.get(current.layout.schemeId) : undefined;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app" lang={lang === "en" ? "en" : "zh-CN"}>
@@ -150,16 +204,38 @@ export function App({ run, lang, dark, schemes }: AppProps) {
           {live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
         </Tab>
         <Tab value="specials">{t.tabSpecials}</Tab>
+        <Tab value="compare">{t.tabCompare}</Tab>
+        <Tab value="mandays">{t.tabManDays}</Tab>
       </TabList>
       <main>
         {tab === "start" && (
           <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow(e).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
         )}
-        {tab !== "start" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
-        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} />}
+        {tab === "compare" && (
+          <CompareView
+            t={t}
+            lang={lang}
+            sheets={comparable}
+            busy={busy}
+            onCompare={(self, audit) =>
+              onCompare(self, audit).catch((e: unknown) => {
+                fail(e);
+                return null;
+              })
+            }
+          />
+        )}
+        {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={onReport} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
           <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
+        )}
+        {tab === "live" && message !== null && (
+          <Text role="status" className="message" data-testid="live-message">
+            {message}
+          </Text>
         )}
         {error !== null && (
           <Text role="alert" className="message">

@@ -1,4 +1,4 @@
-import { Badge, Text } from "@fluentui/react-components";
+import { Badge, Button, Text } from "@fluentui/react-components";
 import type { Scheme } from "../scheme/load";
 import { levelLabel } from "../scoring/levels";
 import type { ScoreCard } from "../scoring/score";
@@ -9,12 +9,15 @@ export interface LiveViewProps {
   lang: Lang;
   scheme: Scheme;
   card: ScoreCard;
+  busy: boolean;
+  onRadar: () => void;
+  onReport: () => void;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** Total, level with its stars, pass or fail, a bar per section, N/A rescaling, deductions and bonus. */
-export function LiveView({ t, lang, scheme, card }: LiveViewProps) {
+export function LiveView({ t, lang, scheme, card, busy, onRadar, onReport }: LiveViewProps) {
   const label = levelLabel(scheme, card);
   const level = card.level !== null ? (lang === "en" ? card.level.nameEn : card.level.name) : label;
   return (
@@ -85,6 +88,14 @@ export function LiveView({ t, lang, scheme, card }: LiveViewProps) {
               </div>
             );
           })}
+          <div className="row">
+            <Button size="small" disabled={busy} onClick={onRadar}>
+              {t.addRadar}
+            </Button>
+            <Button size="small" onClick={onReport}>
+              {t.report}
+            </Button>
+          </div>
         </>
       )}
     </div>

@@ -1,5 +1,12 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import type { Scheme } from "../../src/scheme/load";
+import type { Assessment, Role } from "../../src/scoring/assessment";
+import type { CellWrite } from "../../src/sheets/cells";
+import { entryWrites } from "../../src/sheets/fill";
+import { planSheet } from "../../src/sheets/plan";
 import { buildPane, launchChromium, OFFICE_JS, servePane } from "../support/browser";
 
 const DOCS = path.join(__dirname, "..", "..", "docs");
@@ -46,6 +53,30 @@ async function typeEntries(page: Page, sheet: string, percent: number, skip: str
   );
 }
 
+/** What a user types to fill a sheet with an example's entries: each entry cell, one by one, through the workbook's events. */
+async function typeExample(page: Page, sheet: string, schemeId: string, role: Role, file: string): Promise<void> {
+  const scheme = loadSchemes().get(schemeId) as Scheme;
+  const assessment = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "examples", file), "utf8")) as Assessment;
+  const writes: CellWrite[] = entryWrites(planSheet(scheme, role).layout, assessment);
+  expect(writes.length).toBeGreaterThan(40);
+  await page.evaluate(
+    async ([sheetName, list]) => {
+      for (const w of list as CellWrite[]) await window.__book.userTypes(sheetName as string, w.address, w.value ?? null);
+    },
+    [sheet, writes] as const,
+  );
+}
+
+async function layOutFromPane(page: Page, schemeId: string, role: Role, button: string): Promise<void> {
+  await page.getByRole("tab", { name: /^(开始|Start)$/ }).click();
+  await page.locator("select").nth(0).selectOption(schemeId);
+  await page.locator("select").nth(1).selectOption(role);
+  const before = await page.evaluate(() => window.__book.sheets.length);
+  await page.getByRole("button", { name: button }).click();
+  await page.waitForFunction((n) => window.__book.sheets.length > n, before);
+  await page.waitForSelector("[data-testid=total]");
+}
+
 describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("lays out a scheme, follows what the user types, and lists findings that select their cells (zh)", async () => {
     const page = await openPane("zh-CN");
@@ -65,6 +96,27 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=level]")).toBe("九星级");
     expect(await page.textContent("[data-testid=verdict]")).toBe("通过");
     await page.screenshot({ path: path.join(DOCS, "pane-zh.png"), fullPage: true });
+
+    // A native radar chart beside the sheet: 2 syncs, over a table of the subsections' shares.
+    let syncs = await page.evaluate(() => window.__book.syncCount);
+    await page.getByRole("button", { name: "添加雷达图" }).click();
+    await page.waitForSelector("[data-testid=live-message]");
+    expect(await page.textContent("[data-testid=live-message]")).toBe("已在“评分表”添加雷达图。");
+    // 2 for the chart; its own writes raise no change event here (the in-memory Excel fires them for typing only).
+    expect((await page.evaluate(() => window.__book.syncCount)) - syncs).toBe(2);
+    const charts = await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => [c.type, c.source, c.title]));
+    expect(charts).toEqual([["Radar", expect.stringMatching(/^[A-Z]+1:[A-Z]+[0-9]+$/), "各单项得分率"]]);
+
+    // The audit report, offered as a download built in the page: nothing is fetched, Excel is not called.
+    syncs = await page.evaluate(() => window.__book.syncCount);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
+    const file = await download.path();
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("<!DOCTYPE html>");
+    expect(html).toContain("134.10");
+    expect(html).toContain("九星级");
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(syncs);
 
     await page.getByRole("tab", { name: /问题/ }).click();
     const finding = page.locator("button.finding").first();
@@ -90,6 +142,63 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     expect(await page.textContent("[data-testid=level]")).toBe("5-star");
     expect(await page.textContent("[data-testid=verdict]")).toBe("Pass");
     await page.screenshot({ path: path.join(DOCS, "pane-en.png"), fullPage: true });
+    await page.getByRole("button", { name: "Add radar chart" }).click();
+    await page.waitForSelector("[data-testid=live-message]");
+    expect(await page.textContent("[data-testid=live-message]")).toBe('Radar chart added on "评分表".');
+    expect(await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => c.title))).toEqual(["Share of each subsection"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Audit report" }).click()]);
+    expect(download.suggestedFilename()).toBe("audit-report-评分表.html");
+    const html = readFileSync(await download.path(), "utf8");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("95.00");
+    await page.close();
+  }, 120_000);
+
+  it("compares a self sheet with an audit sheet: the largest gaps, sections and both totals (zh)", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "gbt27922-2011-self", "self", "布局到新工作表");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    expect(await page.evaluate(() => window.__book.sheets.map((s) => s.name))).toEqual(["自评估表", "StarScore_meta", "评分表"]);
+    await typeExample(page, "自评估表", "gbt27922-2011-self", "self", "self-assessment.json");
+    await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit-east.json");
+
+    await page.getByRole("tab", { name: "对比" }).click();
+    expect(await page.locator("select").nth(0).inputValue()).toBe("自评估表");
+    expect(await page.locator("select").nth(1).inputValue()).toBe("评分表");
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByRole("button", { name: "对比" }).click();
+    await page.waitForSelector("[data-testid=comparison]");
+    // Both sheets read in one batch.
+    expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(1);
+    // As `starscore compare examples/self-assessment.json examples/cct-audit-east.json` prints them.
+    expect(await page.textContent("[data-testid=compare-totals]")).toBe("总分：自评 89.29（三星级） · 审查 84.33（三星级） · 差 +4.96");
+    const first = page.locator("[data-testid=gap-row]").first().locator("td");
+    expect(await first.allTextContents()).toEqual(["5.3.2.2 C7", "5.50/7", "4.90/7", "+0.60"]);
+    const rows = await page.locator("[data-testid=gap-row]").allTextContents();
+    expect(rows).toHaveLength(10);
+    await page.screenshot({ path: path.join(DOCS, "pane-compare.png"), fullPage: true });
+    await page.close();
+  }, 120_000);
+
+  it("works out audit man-days from the scheme's table, without Excel", async () => {
+    const page = await openPane("zh-CN");
+    await page.getByRole("tab", { name: "人日" }).click();
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByTestId("md-staff").fill("100");
+    await page.getByRole("checkbox", { name: /^a\)/ }).check();
+    await page.getByRole("checkbox", { name: /^b\)/ }).check();
+    await page.getByTestId("md-reductions").fill("2");
+    // 100 people: 2.5 (66–175); + a, b 1; − 2 × 0.5 capped at 30% of 2.5 = 0.75; total 2.75; on-site ≥ 80% = 2.2.
+    await page.waitForFunction(() => document.querySelector("[data-testid=md-total]")?.textContent === "2.75");
+    expect(await page.textContent("[data-testid=md-table]")).toBe("2.5");
+    expect(await page.textContent("[data-testid=md-increase]")).toBe("+1");
+    expect(await page.textContent("[data-testid=md-reduction]")).toBe("−0.75");
+    expect(await page.textContent("[data-testid=md-onsite]")).toBe("2.2");
+    // More reduction factors than the document lists is said, not silently cut.
+    await page.getByTestId("md-reductions").fill("20");
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/^减少因素项数应为 0 到 [0-9]+ 的整数。$/);
+    expect(await page.locator("[data-testid=md-total]").count()).toBe(0);
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
     await page.close();
   }, 120_000);
 });

@@ -5,7 +5,11 @@ import type { Role } from "../../src/scoring/assessment";
 import { validateScheme, type Scheme } from "../../src/scheme/load";
 import type { SchemeFile } from "../../src/scheme/schema";
 import { scoreAssessment } from "../../src/scoring/score";
-import { layOut, readLive, readWorkbookState, relayOut, selectCell, writeSpecials, type Run } from "../../src/excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials, type Run } from "../../src/excel/session";
+import { compareCards } from "../../src/report/compare";
+import type { Assessment } from "../../src/scoring/assessment";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fakeExcel, type FakeWorkbook } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 import { schemeFile } from "../support/schemes";
@@ -156,5 +160,39 @@ describe("re-laying out over a filled sheet loses no entry", () => {
       expect(after.card.total).toBe(scoreAssessment(scheme, original).total);
       expect(Object.keys(kept.entries)).toHaveLength(scheme.items.length);
     }
+  });
+});
+
+describe("the self-vs-audit comparison reads both sheets", () => {
+  const example = (file: string) => JSON.parse(readFileSync(path.join(__dirname, "..", "..", "examples", file), "utf8")) as Assessment;
+  const selfScheme = schemes.get("gbt27922-2011-self") as Scheme;
+  const cct = schemes.get("cct-sc03-12") as Scheme;
+
+  it("in 1 sync, writing nothing, and compares as the engine does", async () => {
+    const book = fakeExcel();
+    const run = runOf(book);
+    const selfA = example("self-assessment.json");
+    const auditA = example("cct-audit-east.json");
+    const { entry: self } = await layOut(run, selfScheme, "self", selfA);
+    const { entry: audit } = await layOut(run, cct, "audit", auditA);
+    const before = JSON.stringify(book.sheets);
+    const syncs = book.syncCount;
+    const [a, b] = await readLivePair(run, [selfScheme, self], [cct, audit]);
+    expect(book.syncCount - syncs).toBe(1);
+    expect(JSON.stringify(book.sheets)).toBe(before);
+    const got = compareCards(selfScheme, a.card, cct, b.card);
+    const want = compareCards(selfScheme, scoreAssessment(selfScheme, selfA), cct, scoreAssessment(cct, auditA));
+    expect(got.rows).toEqual(want.rows);
+    expect([got.self.total, got.audit.total]).toEqual([89.29, 84.33]);
+    const top = got.rows[0];
+    expect([top?.clauses, top?.self.earned, top?.audit.earned, top?.gap]).toEqual([["5.3.2.2"], 5.5, expect.closeTo(4.9, 10), expect.closeTo(0.6, 10)]);
+  });
+
+  it("fails at its one sync when a sheet is gone", async () => {
+    const book = fakeExcel();
+    const run = runOf(book);
+    const { entry: self } = await layOut(run, selfScheme, "self");
+    const { entry: audit } = await layOut(run, cct, "audit");
+    await expect(readLivePair(run, [selfScheme, self], [cct, { ...audit, sheet: "没有这张表" }])).rejects.toThrow("ItemNotFound");
   });
 });

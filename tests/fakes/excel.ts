@@ -43,7 +43,23 @@ interface SheetData {
   pageLayout: Record<string, unknown>;
   printTitleRows: string | null;
   changeHandlers: ((e: { address: string; worksheetId: string; source: string }) => Promise<void> | void)[];
+  charts: ChartData[];
 }
+
+/** A chart as `worksheet.charts.add` made it: its type, the range its data comes from, and what was set on it. */
+export interface ChartData {
+  name: string;
+  type: string;
+  /** The source range's address on this sheet (`K1:L21`). */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  position: { start: string; end: string } | null;
+}
+
+/** The chart types Office.js's Excel.ChartType lists that the fake accepts (a typo fails as in Excel). */
+const CHART_TYPES = new Set(["Radar", "RadarMarkers", "RadarFilled", "ColumnClustered", "BarClustered", "Line", "Pie", "XYScatter"]);
+const SERIES_BY = new Set(["Auto", "Columns", "Rows"]);
 
 const MAX_PAYLOAD = 5 * 1024 * 1024;
 
@@ -100,6 +116,7 @@ export class FakeWorkbook {
       pageLayout: {},
       printTitleRows: null,
       changeHandlers: [],
+      charts: [],
     };
     this.sheets.push(s);
     return s;
@@ -231,7 +248,8 @@ class FakeWorksheets extends Loadable {
 
 export class FakeWorksheet extends Loadable {
   private nullResolved: boolean | null = null;
-  readonly protection: { protect: (options?: unknown) => void; unprotect: () => void };
+  readonly protection: FakeProtection;
+  readonly charts: FakeCharts;
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
   readonly onChanged: { add: (h: SheetData["changeHandlers"][number]) => void };
@@ -244,10 +262,8 @@ export class FakeWorksheet extends Loadable {
     super(context);
     if (mustExist) context.queue({ getItem: sheetName }, () => this.data());
     if (orNull) context.queueLoad(this);
-    this.protection = {
-      protect: (options) => context.queue({ protect: options ?? null }, () => (this.data().protected = true)),
-      unprotect: () => context.queue({ unprotect: true }, () => (this.data().protected = false)),
-    };
+    this.protection = new FakeProtection(context, () => this.data());
+    this.charts = new FakeCharts(context, () => this.data());
     this.freezePanes = { freezeRows: (n = 1) => context.queue({ freezeRows: n }, () => (this.data().frozenRows = n)) };
     const layout: Record<string, unknown> = {};
     this.pageLayout = new Proxy(layout, {
@@ -312,6 +328,113 @@ export class FakeWorksheet extends Loadable {
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, () => this.sheetName, null, this);
+  }
+}
+
+/** `worksheet.protection`: protect / unprotect queued; `protected` readable after load and sync. */
+class FakeProtection extends Loadable {
+  private state: boolean | null = null;
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetData,
+  ) {
+    super(context);
+  }
+  protect(options?: unknown): void {
+    this.context.queue({ protect: options ?? null }, () => (this.sheet().protected = true));
+  }
+  unprotect(): void {
+    this.context.queue({ unprotect: true }, () => (this.sheet().protected = false));
+  }
+  override resolve(): void {
+    super.resolve();
+    this.state = this.sheet().protected;
+  }
+  get protected(): boolean {
+    this.need("protected");
+    return this.state as boolean;
+  }
+}
+
+/** `worksheet.charts`: add (strict about type, source and series), getItemOrNullObject by name. */
+class FakeCharts {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => SheetData,
+  ) {}
+  add(type: string, source: unknown, seriesBy: string = "Auto"): FakeChart {
+    if (!(source instanceof FakeRange)) throw new OfficeError("InvalidArgument", "charts.add takes a Range as its source");
+    const address = source.fixedAddressOf();
+    if (address === null) throw new OfficeError("InvalidArgument", "the chart's source must be a range with an address");
+    const data: ChartData = { name: "", type, source: address, seriesBy, title: null, position: null };
+    this.context.queue({ addChart: type, source: address, seriesBy }, () => {
+      if (!CHART_TYPES.has(type)) throw new OfficeError("InvalidArgument", `unknown chart type ${type}`);
+      if (!SERIES_BY.has(seriesBy)) throw new OfficeError("InvalidArgument", `unknown seriesBy ${seriesBy}`);
+      if (source.sheetNameOf() !== this.sheet().name) throw new OfficeError("InvalidArgument", "the chart's source is on another sheet");
+      const [r1, c1, r2, c2] = parseRange(address);
+      if (r2 - r1 < 1 || c2 - c1 < 1) throw new OfficeError("InvalidArgument", `a chart needs at least 2 rows and 2 columns, not ${address}`);
+      const sheet = this.sheet();
+      data.name = data.name === "" ? `Chart ${sheet.charts.length + 1}` : data.name;
+      sheet.charts.push(data);
+    });
+    return new FakeChart(this.context, () => data, false);
+  }
+  getItemOrNullObject(name: string): FakeChart {
+    let found: ChartData | undefined;
+    const chart = new FakeChart(this.context, () => {
+      if (found === undefined) throw new OfficeError("ItemNotFound", `no chart ${name}`);
+      return found;
+    }, true);
+    this.context.queue({ getChart: name }, () => {
+      found = this.sheet().charts.find((c) => c.name === name);
+      chart.setNull(found === undefined);
+    });
+    return chart;
+  }
+}
+
+class FakeChart {
+  private nullResolved: boolean | null = null;
+  readonly title: { text: string };
+  constructor(
+    private readonly context: FakeContext,
+    private readonly data: () => ChartData,
+    private readonly orNull: boolean,
+  ) {
+    const target = data;
+    this.title = {
+      set text(t: string) {
+        context.queue({ chartTitle: t }, () => (target().title = t));
+      },
+      get text(): string {
+        throw new OfficeError("PropertyNotLoaded", "title.text");
+      },
+    };
+  }
+  setNull(isNull: boolean): void {
+    this.nullResolved = isNull;
+  }
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullResolved === null) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after sync");
+    return this.nullResolved;
+  }
+  set name(n: string) {
+    this.context.queue({ chartName: n }, () => (this.data().name = n));
+  }
+  get name(): string {
+    throw new OfficeError("PropertyNotLoaded", "name");
+  }
+  setPosition(start: string, end?: string): void {
+    parseRange(start);
+    if (end !== undefined) parseRange(end);
+    this.context.queue({ setPosition: [start, end ?? null] }, () => (this.data().position = { start, end: end ?? start }));
+  }
+  delete(): void {
+    this.context.queue({ deleteChart: true }, () => {
+      const d = this.data();
+      for (const sheet of this.context.book.sheets) sheet.charts = sheet.charts.filter((c) => c !== d);
+    });
   }
 }
 
@@ -392,6 +515,15 @@ class FakeRange extends Loadable {
         throw new OfficeError("PropertyNotLoaded", "columnWidth");
       },
     };
+  }
+
+  /** For the fake's charts: the address this range was made with (null for a used range). */
+  fixedAddressOf(): string | null {
+    return this.fixedAddress;
+  }
+
+  sheetNameOf(): string {
+    return this.sheetData().name;
   }
 
   private sheetData(): SheetData {

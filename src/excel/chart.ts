@@ -1,0 +1,65 @@
+import { buildReport } from "../report/model";
+import type { Scheme } from "../scheme/load";
+import { columnIndex, columnLetter } from "../sheets/address";
+import type { MetaEntry } from "../sheets/meta";
+import { scoreSheet } from "../sheets/score";
+import { PROTECTION, usedArea } from "./layout";
+import { valuesReader, type Run } from "./session";
+
+/** The name the pane gives its radar chart, so adding it again replaces it instead of piling charts up. */
+export const RADAR_CHART_NAME = "StarScore_radar";
+
+export interface RadarLabels {
+  subsection: string;
+  share: string;
+  title: string;
+}
+
+export interface RadarChartResult {
+  /** The table the chart draws from (`P1:Q21`), header row included. */
+  table: string;
+  /** One row per axis: the subsection and earned ÷ applicable maximum (null where nothing applies). */
+  rows: { label: string; share: number | null }[];
+}
+
+/**
+ * Adds a native Excel radar chart (ExcelApi 1.1) of the subsections' shares beside a laid-out sheet: 2 syncs.
+ * The first reads the sheet's entries (and whether it is protected, and any radar added before); the second
+ * writes the table of shares two columns to the right of the sheet's area and adds the chart over it,
+ * replacing an earlier one. A protected sheet is unprotected for the batch and protected again as it was laid
+ * out. The axes are the audit report's: subsections, or the parts where a scheme has too few or too many.
+ * Returns null, writing nothing, when the scheme has no radar (a checklist, or neither fits).
+ */
+export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, labels: RadarLabels, lang: "zh" | "en"): Promise<RadarChartResult | null> {
+  if (scheme.kind !== "points") return null;
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(entry.sheet);
+    const areaAddress = usedArea(entry);
+    const area = ws.getRange(areaAddress);
+    area.load("values");
+    const protection = ws.protection.load("protected");
+    const old = ws.charts.getItemOrNullObject(RADAR_CHART_NAME);
+    await context.sync();
+
+    const { assessment, card } = scoreSheet(scheme, entry.layout, valuesReader(area.values), entry.sheet);
+    const radar = buildReport(scheme, assessment, card, lang).radar;
+    if (radar === null) return null;
+    const rows = radar.axes.map((a) => ({ label: `${a.id} ${a.title}`, share: a.share }));
+    const first = columnIndex(/:([A-Z]+)/.exec(areaAddress)?.[1] ?? "A") + 2;
+    const [c1, c2] = [columnLetter(first), columnLetter(first + 1)];
+    const table = `${c1}1:${c2}${rows.length + 1}`;
+    const wasProtected = protection.protected;
+    if (wasProtected) protection.unprotect();
+    if (!old.isNullObject) old.delete();
+    const range = ws.getRange(table);
+    range.values = [[labels.subsection, labels.share], ...rows.map((r) => [r.label, r.share === null ? "" : r.share])];
+    range.numberFormat = [["General", "General"], ...rows.map(() => ["General", "0%"])];
+    const chart = ws.charts.add("Radar", range, "Auto");
+    chart.name = RADAR_CHART_NAME;
+    chart.title.text = labels.title;
+    chart.setPosition(`${columnLetter(first + 3)}1`, `${columnLetter(first + 10)}22`);
+    if (wasProtected) protection.protect(PROTECTION);
+    await context.sync();
+    return { table, rows };
+  });
+}
