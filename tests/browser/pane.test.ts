@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { loadSchemes } from "../../src/cli/schemeFiles";
@@ -9,7 +10,8 @@ import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import { buildPane, launchChromium, OFFICE_JS, servePane } from "../support/browser";
 
-const DOCS = path.join(__dirname, "..", "..", "docs");
+// Screenshots go to docs/ only when asked (UPDATE_SCREENSHOTS=1 npx jest tests/browser): a test run leaves the tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(__dirname, "..", "..", "docs") : mkdtempSync(path.join(tmpdir(), "starscore-shots-"));
 let stub = "";
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
