@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "../support/cli";
 import { chromiumPath } from "../../src/cli/pdf";
 import { handPair } from "../support/comparePair";
 
@@ -9,12 +9,6 @@ const ROOT = path.join(__dirname, "..", "..");
 const example = (name: string) => path.join(ROOT, "examples", name);
 const tmp = () => mkdtempSync(path.join(tmpdir(), "starscore-report-"));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe("starscore report", () => {
   it("writes the HTML, and never overwrites it without --force", async () => {

@@ -2,17 +2,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "../support/cli";
 
 const ROOT = path.join(__dirname, "..", "..");
 const example = (name: string) => path.join(ROOT, "examples", name);
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 function tempFile(name: string, content: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "starscore-"));

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "../support/cli";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
 import { scoreAssessment } from "../../src/scoring/score";
@@ -9,12 +9,6 @@ import { scoreAssessment } from "../../src/scoring/score";
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const schemes = loadSchemes();
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 /** What an entry means, whatever way it was typed: the engine's reading of it, plus its texts. */
 function meaning(a: Assessment) {
