@@ -79,12 +79,24 @@ async function layOutFromPane(page: Page, schemeId: string, role: Role, button: 
   await page.waitForSelector("[data-testid=total]");
 }
 
+/** Waits until the in-memory Excel has seen no sync for a second: debounced refreshes have run. */
+async function waitForQuiet(page: Page): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const now = await page.evaluate(() => window.__book.syncCount);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+}
+
 describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("lays out a scheme, follows what the user types, and lists findings that select their cells (zh)", async () => {
     const page = await openPane("zh-CN");
     await expect(page.getByRole("button", { name: "布局到新工作表" }).isVisible()).resolves.toBe(true);
     await page.locator("select").nth(0).selectOption("maturity-jsgf-06");
     await page.locator("select").nth(1).selectOption("audit");
+    await waitForQuiet(page);
     const before = await page.evaluate(() => window.__book.syncCount);
     await page.getByRole("button", { name: "布局到新工作表" }).click();
     await page.waitForSelector("[data-testid=total]");
@@ -167,6 +179,8 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.getByRole("tab", { name: "对比" }).click();
     expect(await page.locator("select").nth(0).inputValue()).toBe("自评估表");
     expect(await page.locator("select").nth(1).inputValue()).toBe("评分表");
+    // Let the live refresh that the typing set off (debounced) finish first, so only the compare's own reads count.
+    await waitForQuiet(page);
     const before = await page.evaluate(() => window.__book.syncCount);
     await page.getByRole("button", { name: "对比" }).click();
     await page.waitForSelector("[data-testid=comparison]");
@@ -185,6 +199,7 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("works out audit man-days from the scheme's table, without Excel", async () => {
     const page = await openPane("zh-CN");
     await page.getByRole("tab", { name: "人日" }).click();
+    await waitForQuiet(page);
     const before = await page.evaluate(() => window.__book.syncCount);
     await page.getByTestId("md-staff").fill("100");
     await page.getByRole("checkbox", { name: /^a\)/ }).check();
