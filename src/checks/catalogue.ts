@@ -289,6 +289,13 @@ export const CATALOGUE = {
     zh: (p) => `固定内容被改动：现为“${p.found}”，应为“${p.expected}”。请恢复。`,
     en: (p) => `Fixed content was altered: it is "${p.found}" but should be "${p.expected}". Restore it.`,
   },
+  SS822: {
+    name: "validation-removed",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `${p.range} 的数据验证被删除或放宽（${p.detailZh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
+    en: (p) => `Data validation on ${p.range} was removed or weakened (${p.detailEn}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type FindingCode = keyof typeof CATALOGUE;

@@ -1,6 +1,7 @@
-import { columnLetter, qualified } from "../sheets/address";
+import { columnLetter, parseRange, qualified, rangeAddress } from "../sheets/address";
 import type { CellReader } from "../sheets/cells";
-import type { SheetLayout, SheetPlan } from "../sheets/types";
+import { shiftFormula } from "../sheets/shiftFormula";
+import type { PlannedValidation, SheetLayout, SheetPlan } from "../sheets/types";
 import { finding, type Finding } from "./finding";
 
 /** What a reviewer's check sees of a submitted sheet: saved values, formulas, hidden rows and columns. */
@@ -10,6 +11,20 @@ export interface SheetSnapshot {
   formula: (address: string) => string | null;
   hiddenRows: ReadonlySet<number>;
   hiddenColumns: ReadonlySet<string>;
+  validations: readonly SheetValidation[];
+}
+
+/** A data-validation rule as a spreadsheet saved it. */
+export interface SheetValidation {
+  type: string;
+  operator: string;
+  /** The ranges it covers, space-separated (`G8:G20 G22:G101`). */
+  sqref: string;
+  /** Formulas as saved, relative to the top-left cell of the first range. */
+  formula1: string;
+  formula2: string;
+  /** Whether a value breaking the rule is refused (error style "stop", error alert shown). */
+  refuses: boolean;
 }
 
 /** Rows below the last item a check scans for inserted clause rows. */
@@ -90,7 +105,7 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
           const got = sheet.formula(address);
           if (got === null) {
             out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)) || "（空）", expected: cell.formula }));
-          } else if (normaliseFormula(got) !== normaliseFormula(cell.formula)) {
+          } else if (got !== cell.formula && normaliseFormula(got) !== normaliseFormula(cell.formula)) {
             out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
           }
           return;
@@ -115,5 +130,63 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   const plannedHidden = new Set(plan.columns.map((c, i) => (c.hidden ? columnLetter(i + 1) : "")).filter(Boolean));
   const hiddenColumns = [...sheet.hiddenColumns].filter((c) => !plannedHidden.has(c)).sort();
   if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns.join(", ") }));
+  for (const v of plan.validations) out.push(...validationFindings(v, sheet, at));
   return out;
+}
+
+const listValues = (f: string) =>
+  f
+    .replace(/^"|"$/g, "")
+    .split(/[,;]/)
+    .map((x) => x.trim())
+    .sort()
+    .join(",");
+
+/** Whether a saved rule is the planned one, read at the saved rule's own anchor cell. */
+function sameRule(planned: PlannedValidation, plannedTop: { column: number; row: number }, saved: SheetValidation): boolean {
+  if (!saved.refuses) return false;
+  const first = parseRange(saved.sqref.split(/\s+/)[0] ?? "");
+  if (first === null) return false;
+  const moved = (f: string) => normaliseFormula(shiftFormula(f, first.r1 - plannedTop.row, first.c1 - plannedTop.column));
+  const rule = planned.rule;
+  switch (rule.kind) {
+    case "list":
+      return saved.type === "list" && listValues(saved.formula1) === listValues(rule.values.join(","));
+    case "decimal":
+      return (
+        saved.type === "decimal" &&
+        saved.operator === "between" &&
+        Number(saved.formula1) === rule.min &&
+        (typeof rule.max === "number" ? Number(saved.formula2) === rule.max : normaliseFormula(saved.formula2) === moved(rule.max))
+      );
+    case "custom":
+      return saved.type === "custom" && normaliseFormula(saved.formula1) === moved(rule.formula);
+  }
+}
+
+/**
+ * The entry cells whose validation is gone or weakened (another rule, or one that only warns). Pasting cells
+ * from another workbook replaces their validation, so this is a warning: the values themselves are checked anyway.
+ */
+function validationFindings(planned: PlannedValidation, sheet: SheetSnapshot, at: (address: string) => string): Finding[] {
+  const range = parseRange(planned.range);
+  if (range === null) return [];
+  const top = { column: range.c1, row: range.r1 };
+  const covering = sheet.validations.map((v) => ({ v, ranges: v.sqref.split(/\s+/).map(parseRange) }));
+  const unguarded: { column: number; row: number }[] = [];
+  let removed = 0;
+  for (let column = range.c1; column <= range.c2; column++) {
+    for (let row = range.r1; row <= range.r2; row++) {
+      const rule = covering.find(({ ranges }) => ranges.some((r) => r !== null && column >= r.c1 && column <= r.c2 && row >= r.r1 && row <= r.r2));
+      if (rule !== undefined && sameRule(planned, top, rule.v)) continue;
+      unguarded.push({ column, row });
+      if (rule === undefined) removed += 1;
+    }
+  }
+  const first = unguarded[0];
+  const last = unguarded[unguarded.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const span = at(rangeAddress(first.column, first.row, last.column, last.row));
+  const detail = removed === unguarded.length ? ["已删除", "removed"] : removed === 0 ? ["规则被修改", "rule changed"] : ["部分删除、部分修改", "partly removed, partly changed"];
+  return [finding("SS822", { cell: at(rangeAddress(first.column, first.row, first.column, first.row)) }, { range: `${span}（${unguarded.length} 格）`, detailZh: detail[0] as string, detailEn: detail[1] as string })];
 }

@@ -16,9 +16,15 @@ export interface PoolOptions {
 }
 
 /**
- * Checks files on `jobs` worker threads. Files are handed out one at a time, so memory stays bounded
- * however many there are; a file that takes longer than the time limit is reported (无法读取：超时) and its
- * worker replaced, and the run goes on. Results come back in the order of `files`.
+ * Files a worker holds at once: the one it is checking and the next, so it never waits for the main thread
+ * between files. Memory stays bounded: a worker holds at most this many files, however many there are.
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Checks files on `jobs` worker threads. A worker checks its files in order; the time limit runs for the file
+ * at the head of its queue. A file that takes longer is reported (无法读取：超时), its worker replaced, the files
+ * queued behind it handed to the new worker, and the run goes on. Results come back in the order of `files`.
  */
 export async function checkFiles(files: readonly string[], options: PoolOptions): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
@@ -31,43 +37,55 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
   };
   const lane = () =>
     new Promise<void>((resolve) => {
-      let worker = new Worker(workerScript());
-      let current = -1;
+      const retry: number[] = [];
+      let inFlight: number[] = [];
       let timer: NodeJS.Timeout | null = null;
-      const start = () => {
-        if (next >= files.length) {
+      let worker: Worker;
+      const arm = () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = inFlight.length === 0 ? null : setTimeout(() => replace(`超时（超过 ${Math.round(options.timeoutMs / 1000)} 秒）/ timed out`), options.timeoutMs);
+      };
+      const fill = () => {
+        while (inFlight.length < IN_FLIGHT) {
+          const index = retry.shift() ?? (next < files.length ? next++ : undefined);
+          if (index === undefined) break;
+          inFlight.push(index);
+          worker.postMessage({ id: index, file: files[index], lang: options.lang });
+          if (inFlight.length === 1) arm();
+        }
+        if (inFlight.length === 0) {
           void worker.terminate();
           resolve();
-          return;
         }
-        current = next++;
-        timer = setTimeout(() => {
-          finish(current, unreadable(files[current] as string, `超时（超过 ${Math.round(options.timeoutMs / 1000)} 秒）/ timed out`));
-          void worker.terminate();
-          worker = spawn();
-          start();
-        }, options.timeoutMs);
-        worker.postMessage({ id: current, file: files[current], lang: options.lang });
+      };
+      /** The head file failed (timed out, or crashed its worker): report it, start a fresh worker for the rest. */
+      const replace = (reason: string) => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        const [head, ...rest] = inFlight;
+        if (head !== undefined) finish(head, unreadable(files[head] as string, reason));
+        retry.unshift(...rest);
+        inFlight = [];
+        void worker.terminate();
+        worker = spawn();
+        fill();
       };
       const spawn = () => {
         const w = new Worker(workerScript());
         w.on("message", (msg: { id: number; result: FileCheck }) => {
-          if (msg.id !== current) return;
-          if (timer !== null) clearTimeout(timer);
-          finish(current, msg.result);
-          start();
+          if (w !== worker || msg.id !== inFlight[0]) return;
+          inFlight.shift();
+          finish(msg.id, msg.result);
+          arm();
+          fill();
         });
         w.on("error", (e) => {
-          if (timer !== null) clearTimeout(timer);
-          finish(current, unreadable(files[current] as string, `检查出错 / check failed (${e.message})`));
-          worker = spawn();
-          start();
+          if (w === worker) replace(`检查出错 / check failed (${e.message})`);
         });
         return w;
       };
-      void worker.terminate();
       worker = spawn();
-      start();
+      fill();
     });
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, files.length)) }, lane));
   return results;

@@ -1,10 +1,22 @@
-// A worker thread of `starscore check`: checks the files it is sent, one at a time, and answers with results.
+// A worker thread of `starscore check`: checks the files it is sent, in order, and answers each with its result.
 import { parentPort } from "node:worker_threads";
 import type { Lang } from "../checks/finding";
 import { checkFile } from "../xlsx/check";
-import { loadSchemes } from "./schemeFiles";
+import { loadScheme } from "./schemeFiles";
 
-const schemes = loadSchemes();
+const schemes = { get: loadScheme };
+const queue: { id: number; file: string; lang: Lang }[] = [];
+let busy = false;
+
+async function drain(): Promise<void> {
+  busy = true;
+  for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+    parentPort?.postMessage({ id: task.id, result: await checkFile(task.file, schemes, task.lang) });
+  }
+  busy = false;
+}
+
 parentPort?.on("message", (task: { id: number; file: string; lang: Lang }) => {
-  void checkFile(task.file, schemes, task.lang).then((result) => parentPort?.postMessage({ id: task.id, result }));
+  queue.push(task);
+  if (!busy) void drain();
 });

@@ -1,7 +1,7 @@
 import { SchemeError } from "../scheme/load";
 import { AssessmentError } from "../scoring/assessment";
 import { RoleMismatchError } from "../scoring/score";
-import { WorkbookError } from "../xlsx/read";
+import { WorkbookError } from "../xlsx/saved";
 import { compareCommand } from "./commands/compare";
 import { exportCommand } from "./commands/export";
 import { newCommand } from "./commands/new";

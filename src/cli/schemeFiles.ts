@@ -15,6 +15,22 @@ export function schemesDir(): string {
 }
 
 let cache: Map<string, Scheme> | undefined;
+const single = new Map<string, Scheme | undefined>();
+
+/**
+ * One scheme by id, read and validated on first use; undefined when there is no such scheme. A worker checking
+ * a folder of one scheme's files then parses one YAML file instead of all of them (YAML parsing is most of a
+ * worker's start-up). The id comes from a submitted file, so it must be a plain file name.
+ */
+export function loadScheme(id: string): Scheme | undefined {
+  if (cache !== undefined) return cache.get(id);
+  if (single.has(id)) return single.get(id);
+  const dir = schemesDir();
+  const file = path.join(dir, `${id}.yaml`);
+  const scheme = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) && existsSync(file) ? parseScheme(readFileSync(file, "utf8"), path.join("schemes", `${id}.yaml`)) : undefined;
+  single.set(id, scheme);
+  return scheme;
+}
 
 /** Every scheme file, validated; a broken file throws SchemeError naming it. */
 export function loadSchemes(dir: string = schemesDir()): Map<string, Scheme> {

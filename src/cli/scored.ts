@@ -22,7 +22,7 @@ export function isWorkbook(file: string): boolean {
 /** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it. */
 export async function readScored(file: string): Promise<Scored> {
   if (isWorkbook(file)) {
-    const result = await scoreXlsx(readBytes(file), loadSchemes());
+    const result = scoreXlsx(readBytes(file), loadSchemes());
     return {
       scheme: result.scheme,
       assessment: result.assessment,

@@ -37,3 +37,17 @@ export function qualified(sheet: string, address: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 }
+
+/** `G8:G101`, `G8`, whole columns `A:D` or whole rows `3:5` → its corners; null when it is not an A1 range. */
+export function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
+  const [a = "", b = a] = range.replace(/\$/g, "").split(":");
+  const corner = (s: string, last: boolean) => {
+    if (/^[A-Za-z]{1,3}$/.test(s)) return { column: columnIndex(s), row: last ? 1_048_576 : 1 };
+    if (/^[0-9]+$/.test(s)) return { column: last ? 16_384 : 1, row: Number(s) };
+    return parseCell(s);
+  };
+  const first = corner(a, false);
+  const second = corner(b, true);
+  if (first === null || second === null) return null;
+  return { c1: Math.min(first.column, second.column), r1: Math.min(first.row, second.row), c2: Math.max(first.column, second.column), r2: Math.max(first.row, second.row) };
+}

@@ -39,6 +39,18 @@ export function encodeMeta(sheet: string, title: string, layout: SheetLayout): s
 /** The metadata of one laid-out sheet, or a reason it cannot be used. */
 export function decodeMeta(text: unknown): { ok: true; entry: MetaEntry } | { ok: false; reason: string } {
   if (typeof text !== "string" || text.trim() === "") return { ok: false, reason: "empty" };
+  // A reviewer's folder holds many files laid out alike: decode each distinct record once.
+  const known = decoded.get(text);
+  if (known !== undefined) return known;
+  const result = decodeMetaText(text);
+  if (decoded.size >= 64) decoded.clear();
+  decoded.set(text, result);
+  return result;
+}
+
+const decoded = new Map<string, ReturnType<typeof decodeMetaText>>();
+
+function decodeMetaText(text: string): { ok: true; entry: MetaEntry } | { ok: false; reason: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type ExcelJS from "exceljs";
 import { finding, type Finding, type Lang } from "../checks/finding";
 import { tamperFindings, type SheetSnapshot } from "../checks/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../checks/verdict";
@@ -8,19 +7,16 @@ import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/score";
-import { CHECK_IGNORES, cellFormula, laidOutSheets, loadWorkbook, readCell, WorkbookError } from "./read";
-import { sniffXlsx } from "./sniff";
+import { laidOutSheets } from "./read";
+import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 
-/** What a worksheet shows a reviewer: saved values, formulas, hidden rows and columns. */
-function snapshot(sheet: ExcelJS.Worksheet, name: string): SheetSnapshot {
-  const hiddenRows = new Set<number>();
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    if (row.hidden) hiddenRows.add(n);
-  });
-  const hiddenColumns = new Set<string>();
-  for (let c = 1; c <= Math.max(sheet.columnCount, 12); c++) if (sheet.getColumn(c).hidden) hiddenColumns.add(sheet.getColumn(c).letter);
-  return { name, read: (a) => readCell(sheet.getCell(a)), formula: (a) => cellFormula(sheet.getCell(a)), hiddenRows, hiddenColumns };
+/** What a worksheet shows a reviewer: saved values, formulas, hidden rows and columns, validation. */
+function snapshot(sheet: SavedSheet, name: string): SheetSnapshot {
+  return { name, read: sheet.read, formula: sheet.formula, hiddenRows: sheet.hiddenRows(), hiddenColumns: sheet.hiddenColumns(), validations: sheet.validations() };
 }
+
+/** Where schemes come from: a loaded map, or a loader that reads a scheme when a file first names it. */
+export type SchemeSource = Pick<ReadonlyMap<string, Scheme>, "get">;
 
 const STARSCORE_MARK = "StarScore 星级评分";
 
@@ -33,42 +29,29 @@ function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1]): ReturnTy
   return plan;
 }
 
-/** Checks one submitted file end to end; never throws: a file that cannot be read is a result too. */
-export async function checkFile(file: string, schemes: ReadonlyMap<string, Scheme>, lang: Lang = "zh"): Promise<FileCheck> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return unreadable(file, `无法打开文件 / cannot open (${code ?? String(e)})`);
-  }
-  const sniff = sniffXlsx(bytes);
-  if (!sniff.ok) return unreadable(file, sniff.reason);
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(bytes, CHECK_IGNORES);
-  } catch (e) {
-    return unreadable(file, `无法解析 / cannot parse (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
-  }
-  const looksLaidOut = wb.worksheets.some((ws) => String(readCell(ws.getCell("A2")) ?? "").includes(STARSCORE_MARK));
-  const metaSheet = wb.getWorksheet(META_SHEET);
+const NO_FACTS = { scheme: null, role: null, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null };
+
+function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, lang: Lang): FileCheck {
+  const metaSheet = wb.sheet(META_SHEET);
   if (metaSheet === undefined) {
+    const looksLaidOut = wb.sheets.some((ws) => String(ws.read("A2") ?? "").includes(STARSCORE_MARK));
     if (!looksLaidOut) return unreadable(file, "不是 StarScore 生成的工作簿 / not made by StarScore");
-    return fileCheck(file, { scheme: null, role: null, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null }, [finding("SS801", {})], lang);
+    return fileCheck(file, NO_FACTS, [finding("SS801", {})], lang);
   }
   let laid;
   try {
     laid = laidOutSheets(wb);
   } catch (e) {
-    const reason = decodeMeta(readCell(metaSheet.getCell("B2")));
-    return fileCheck(file, { scheme: null, role: null, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null }, [finding("SS802", {}, { reason: reason.ok ? (e instanceof WorkbookError ? e.message : String(e)) : reason.reason })], lang);
+    if (!(e instanceof WorkbookError)) throw e;
+    const reason = decodeMeta(metaSheet.read("B2"));
+    return fileCheck(file, NO_FACTS, [finding("SS802", {}, { reason: reason.ok ? e.message : reason.reason })], lang);
   }
   const first = laid[0];
   if (first === undefined) return unreadable(file, "没有 StarScore 工作表 / no StarScore sheet");
   const recorded = first.meta.layout;
   const scheme = schemes.get(recorded.schemeId);
   if (scheme === undefined) {
-    return fileCheck(file, { scheme: recorded.schemeId, role: recorded.role, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null }, [finding("SS803", {}, { scheme: recorded.schemeId })], lang);
+    return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [finding("SS803", {}, { scheme: recorded.schemeId })], lang);
   }
   // Read entries through the scheme's own layout, not the file's record of it.
   const plan = planOf(scheme, recorded.role);
@@ -92,4 +75,22 @@ export async function checkFile(file: string, schemes: ReadonlyMap<string, Schem
     findings,
     lang,
   );
+}
+
+/** Checks one submitted file end to end; never throws: a file that cannot be read is a result too. */
+export async function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh"): Promise<FileCheck> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return unreadable(file, `无法打开文件 / cannot open (${code ?? String(e)})`);
+  }
+  try {
+    return checkWorkbook(file, openWorkbook(bytes), schemes, lang);
+  } catch (e) {
+    // Parts are unpacked as they are read, so a damaged or oversized part surfaces here.
+    if (e instanceof WorkbookError) return unreadable(file, e.message);
+    throw e;
+  }
 }

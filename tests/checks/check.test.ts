@@ -34,15 +34,22 @@ describe("starscore check over the generated fixtures", () => {
     expect([...results.keys()].sort()).toEqual(expectations.map((e) => e.file).sort());
   });
 
-  it("flags no honest file", () => {
-    for (const e of expectations.filter((x) => x.verdict === "通过")) {
+  it("flags no honest file: no error, no tamper finding, no validation warning", () => {
+    const honest = expectations.filter((x) => x.verdict === "通过" && x.code === undefined);
+    expect(honest.some((e) => e.file.includes("shared-formulas"))).toBe(true);
+    for (const e of honest) {
       const r = results.get(e.file);
-      expect([path.basename(e.file), r?.verdict, r?.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.cell}`)]).toEqual([path.basename(e.file), "通过", []]);
+      const flagged = r?.findings.filter((f) => f.severity === "error" || f.code.startsWith("SS8") || f.code === "SS822").map((f) => `${f.code} ${f.cell}`);
+      expect([path.basename(e.file), r?.verdict, flagged]).toEqual([path.basename(e.file), "通过", []]);
     }
   });
 
+  it("skips Excel's lock files (~$name.xlsx) in a folder", () => {
+    expect([...results.keys()].some((f) => path.basename(f).startsWith("~$"))).toBe(false);
+  });
+
   it("catches each bad file with its expected code or reason", () => {
-    for (const e of expectations.filter((x) => x.verdict !== "通过")) {
+    for (const e of expectations.filter((x) => x.verdict !== "通过" || x.code !== undefined)) {
       const r = results.get(e.file);
       const got = { file: path.basename(e.file), verdict: r?.verdict, code: e.code !== undefined && r?.findings.some((f) => f.code === e.code) ? e.code : r?.findings.map((f) => f.code).join(","), reason: e.reason !== undefined && e.reason.test(r?.reason ?? "") };
       expect(got).toEqual({ file: path.basename(e.file), verdict: e.verdict, code: e.code ?? r?.findings.map((f) => f.code).join(","), reason: e.reason !== undefined });

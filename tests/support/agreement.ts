@@ -71,7 +71,7 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
       run.disagreements.push({ file: name, engine: "", sheet: "LibreOffice wrote no file" });
       continue;
     }
-    const got = await scoreXlsx(readFileSync(path.join(output, name)), schemesById);
+    const got = scoreXlsx(readFileSync(path.join(output, name)), schemesById);
     const sheet = `${got.sheetTotal?.toFixed(2) ?? "null"} ${got.sheetLevel ?? "null"}`;
     const engine = `${want.total?.toFixed(2) ?? "null"} ${want.level}`;
     // The engine's own reading of the saved workbook must also match what it computed from the JSON.

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
 import type { FindingCode } from "../../src/checks/catalogue";
 import type { Scheme } from "../../src/scheme/load";
@@ -10,9 +9,11 @@ import { entryWrites } from "../../src/sheets/fill";
 import { META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import type { SheetPlan } from "../../src/sheets/types";
-import { loadWorkbook } from "../../src/xlsx/read";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
+import { loadExcel } from "./excel";
 import { generateAssessment } from "./generate";
+import { rezip, zip } from "./zip";
+import { shiftFormula } from "../../src/sheets/shiftFormula";
 import { recalculateWithLibreOffice } from "./libreoffice";
 
 /** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
@@ -23,44 +24,6 @@ export interface Expectation {
   reason?: RegExp;
 }
 
-/** A zip written by hand (stored or deflated entries), for the hostile files no spreadsheet program makes. */
-export function zip(entries: { name: string; data: Buffer; deflate?: boolean; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = e.deflate === true ? deflateRawSync(e.data) : e.data;
-    const name = Buffer.from(e.name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.deflate === true ? 8 : 0, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.deflate === true ? 8 : 0, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** An honest workbook, laid out and filled, loaded for a tamperer to edit. */
@@ -68,7 +31,7 @@ async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: E
   const plan = planSheet(scheme, role);
   const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: false });
   if (a.header !== undefined) delete a.header["申报级别"];
-  const wb = await loadWorkbook(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
   return { wb, sheet: wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet, plan };
 }
 
@@ -133,6 +96,41 @@ const BAD_ENTRIES: { name: string; role: Role; code: FindingCode; value: string 
 ];
 
 /**
+ * A worksheet's XML as Excel saves a filled-down column: runs of formulas that are copies of the one above them
+ * become shared formulas (the first cell keeps the text and the range, the others only name it by `si`).
+ */
+export function shareFormulas(xml: string): { xml: string; shared: number } {
+  const cells = [...xml.matchAll(/<c r="([A-Z]+)([0-9]+)"([^>]*)><f>([^<]*)<\/f>/g)].map((m) => ({ col: m[1] as string, row: Number(m[2]), formula: m[4] as string, at: m.index }));
+  const role = new Map<number, string>();
+  let si = 0;
+  let shared = 0;
+  for (const col of new Set(cells.map((c) => c.col))) {
+    const run = cells.filter((c) => c.col === col).sort((a, b) => a.row - b.row);
+    for (let i = 0; i < run.length; ) {
+      const master = run[i] as (typeof run)[number];
+      let j = i + 1;
+      const decoded = (f: string) => f.replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+      while (j < run.length && (run[j]?.row ?? 0) === master.row + (j - i) && decoded(run[j]?.formula ?? "") === shiftFormula(decoded(master.formula), j - i, 0)) j++;
+      if (j - i >= 2) {
+        role.set(master.at, `<f t="shared" ref="${col}${master.row}:${col}${master.row + j - i - 1}" si="${si}">${master.formula}</f>`);
+        for (let k = i + 1; k < j; k++) role.set((run[k] as (typeof run)[number]).at, `<f t="shared" si="${si}"/>`);
+        shared += j - i - 1;
+        si++;
+      }
+      i = j;
+    }
+  }
+  const out = xml.replace(/<c r="([A-Z]+)([0-9]+)"([^>]*)><f>([^<]*)<\/f>/g, (whole, c: string, r: string, attrs: string, _f: string, at: number) => {
+    const f = role.get(at);
+    return f === undefined ? whole : `<c r="${c}${r}"${attrs}>${f}`;
+  });
+  return { xml: out, shared };
+}
+
+/** The first worksheet's part in an exceljs-written package (the laid-out sheet comes first). */
+const FIRST_SHEET = "xl/worksheets/sheet1.xml";
+
+/**
  * Builds the reviewers' fixtures into `dir`: honest submissions over every scheme and role (half of them saved
  * again by LibreOffice), tampered copies of each kind over two schemes, and the hostile files.
  */
@@ -170,6 +168,24 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   recalculateWithLibreOffice(viaLibreOffice, dir);
   for (const f of viaLibreOffice) expect.push({ file: path.join(dir, path.basename(f)), verdict: "通过" });
 
+  // Honest, as Excel saves a filled-down column: shared formulas, which the check must translate to each cell.
+  {
+    // Written straight from the plan: a load and save through exceljs re-anchors validation ranges wrongly.
+    const scheme = schemes.get("maturity-jsgf-06") as Scheme;
+    const plan = planSheet(scheme, "audit");
+    const a = generateAssessment(scheme, 5, { role: "audit", naShare: 0.05, specials: true });
+    if (a.header !== undefined) delete a.header["申报级别"];
+    let shared = 0;
+    const bytes = rezip(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))), (name, text) => {
+      if (name !== FIRST_SHEET) return text;
+      const r = shareFormulas(text);
+      shared = r.shared;
+      return r.xml;
+    });
+    if (shared < 150) throw new Error(`expected the maturity audit sheet to share most formulas, shared ${shared}`);
+    put("honest-shared-formulas-maturity-jsgf-06-audit.xlsx", bytes, { verdict: "通过" });
+  }
+
   // Tampered: every kind on an audit sheet and on a self form.
   const targets: [string, Role][] = [
     ["maturity-jsgf-06", "audit"],
@@ -190,6 +206,16 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
     put(`bad-entry-${b.name}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: b.code });
   }
 
+  // Validation removed (as pasting from another workbook does) or replaced by one over whole columns: read quickly,
+  // reported as a warning, every value still checked.
+  for (const [name, edit] of [
+    ["validation-removed", (xml: string) => xml.replace(/<dataValidations[\s\S]*?<\/dataValidations>/, "")],
+    ["validation-whole-columns", (xml: string) => xml.replace(/<dataValidations[\s\S]*?<\/dataValidations>/, '<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="A:XFD"><formula1>"a,b"</formula1></dataValidation></dataValidations>')],
+  ] as const) {
+    const h = await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 9);
+    put(`${name}-cct-sc03-12-audit.xlsx`, rezip(await xlsxBuffer(h.wb), (part, text) => (part === FIRST_SHEET ? edit(text) : text)), { verdict: "通过", code: "SS822" });
+  }
+
   // Hostile and foreign files.
   const content = '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
   const real = await xlsxBuffer((await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 3)).wb);
@@ -201,9 +227,9 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大/ });
   put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /无法解压|不是 StarScore|无法解析/ });
   put("many-entries.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/x${i}.bin`, data: Buffer.from([i & 255]) }))]), { verdict: "无法读取", reason: /条目过多/ });
-  const rows = Array.from({ length: 130_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("");
-  put("million-rows.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.from(`<worksheet><dimension ref="A1:A1048576"/><sheetData>${rows}</sheetData></worksheet>`), deflate: true }]), { verdict: "无法读取", reason: /行数过多|过大/ });
-  put("whole-column-validation.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.from('<worksheet><dimension ref="A1"/><dataValidations count="1"><dataValidation type="list" sqref="A:D"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>'), deflate: true }]), { verdict: "无法读取", reason: /整列/ });
+  // A StarScore sheet with 130,000 more rows below it (the limit is 100,000 rows a sheet).
+  const filler = Array.from({ length: 130_000 }, (_, i) => `<row r="${i + 1000}"><c r="A${i + 1000}"><v>1</v></c></row>`).join("");
+  put("million-rows.xlsx", rezip(real, (part, text) => (part === FIRST_SHEET ? text.replace("</sheetData>", `${filler}</sheetData>`) : text)), { verdict: "无法读取", reason: /行数过多/ });
   put("binary.xlsb.xlsx", zip([{ name: "xl/workbook.bin", data: Buffer.alloc(64) }]), { verdict: "无法读取", reason: /xlsb/ });
   put("not-excel-zip.xlsx", zip([{ name: "word/document.xml", data: Buffer.from("<w/>") }]), { verdict: "无法读取", reason: /不是 Excel 工作簿/ });
   put("csv-named.xlsx", "组织名称,分数\n华东示例,95\n", { verdict: "无法读取", reason: /CSV/ });
@@ -212,6 +238,8 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   const foreign = new ExcelJSModule.Workbook();
   foreign.addWorksheet("Sheet1").getCell("A1").value = "别人的表格";
   put("foreign-workbook.xlsx", Buffer.from(await foreign.xlsx.writeBuffer()), { verdict: "无法读取", reason: /不是 StarScore/ });
+  // Excel's owner file beside an open workbook: not a submission, skipped by the folder walk (no expectation).
+  writeFileSync(path.join(dir, "~$honest-open-in-excel.xlsx"), Buffer.from("owner file", "utf8"));
   const broken = path.join(dir, "unreadable.xlsx");
   symlinkSync(path.join(dir, "no-such-target"), broken);
   expect.push({ file: broken, verdict: "无法读取", reason: /无法打开/ });

@@ -4,9 +4,10 @@ import type { Assessment } from "../../src/scoring/assessment";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import type { Role } from "../../src/scoring/assessment";
-import { loadWorkbook } from "../../src/xlsx/read";
+import { openWorkbook } from "../../src/xlsx/saved";
 import { scoreWorkbook } from "../../src/xlsx/score";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
+import { loadExcel } from "../support/excel";
 
 const schemes = loadSchemes();
 
@@ -16,13 +17,13 @@ async function workbook(schemeId: string, role: Role, assessment: Partial<Assess
   if (scheme === undefined) throw new Error(schemeId);
   const plan = planSheet(scheme, role);
   const a: Assessment = { scheme: schemeId, role, entries: {}, ...assessment };
-  const wb = await loadWorkbook(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
   const sheet = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
   const rowOf = (clause: string) => plan.layout.items.find((i) => i.clause === clause)?.row ?? 0;
   return { wb, sheet, plan, rowOf };
 }
 
-const reload = async (wb: ExcelJS.Workbook) => loadWorkbook(await xlsxBuffer(wb));
+const reload = async (wb: ExcelJS.Workbook) => openWorkbook(await xlsxBuffer(wb));
 
 describe("the reader forgives what spreadsheets do to cells", () => {
   it("得分比例 as 0.95 (percent cell), 95 typed, '95' as text, '９５％', a formula's cached value", async () => {

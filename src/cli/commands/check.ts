@@ -10,7 +10,7 @@ import { lang, UsageError, type Io } from "../io";
 
 const USAGE = "usage: starscore check <folder|files…> [--json out.json] [--csv out.csv] [--html out.html] [--jobs N] [--timeout seconds] [--force] [--lang en]";
 
-/** Every .xlsx below the given folders (and the files given by name), sorted; broken links included. */
+/** Every .xlsx below the given folders (and the files given by name), sorted; broken links included, Excel's lock files not. */
 export function submittedFiles(paths: readonly string[]): string[] {
   const found: string[] = [];
   const walk = (p: string) => {
@@ -25,7 +25,8 @@ export function submittedFiles(paths: readonly string[]): string[] {
         const child = path.join(p, name);
         const s = lstatSync(child);
         if (s.isDirectory() && !/\.xls[xm]$/i.test(name)) walk(child);
-        else if (/\.xls[xm]$/i.test(name)) found.push(child);
+        // "~$name.xlsx" is the owner file Excel keeps beside a workbook that is open, not a submission.
+        else if (/\.xls[xm]$/i.test(name) && !name.startsWith("~$")) found.push(child);
       }
     } else {
       found.push(p);

@@ -9,7 +9,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { output: { type: "string", short: "o" }, force: { type: "boolean" } }, allowPositionals: true });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore export <file.xlsx> [-o assessment.json] [--force]");
-  const { assessment } = await scoreXlsx(readBytes(file), loadSchemes());
+  const { assessment } = scoreXlsx(readBytes(file), loadSchemes());
   const json = `${JSON.stringify(assessment, null, 2)}\n`;
   if (values.output === undefined) io.out(json);
   else writeNew(values.output, json, values.force === true);
