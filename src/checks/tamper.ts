@@ -1,4 +1,4 @@
-import { columnLetter, parseRange, qualified, rangeAddress } from "../sheets/address";
+import { columnIndex, columnLetter, parseRange, qualified, rangeAddress } from "../sheets/address";
 import type { CellReader } from "../sheets/cells";
 import { shiftFormula } from "../sheets/shiftFormula";
 import type { PlannedValidation, SheetLayout, SheetPlan } from "../sheets/types";
@@ -127,8 +127,9 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
     const clause = layout.items.find((i) => i.row === hiddenRows[0])?.clause;
     out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${clauseCol}${hiddenRows[0]}`) }, { rows: hiddenRows.join(", ") }));
   }
-  const plannedHidden = new Set(plan.columns.map((c, i) => (c.hidden ? columnLetter(i + 1) : "")).filter(Boolean));
-  const hiddenColumns = [...sheet.hiddenColumns].filter((c) => !plannedHidden.has(c)).sort();
+  // Only the form's own columns count: hiding the unused columns to its right is tidiness, not tampering.
+  const formColumns = new Set(plan.columns.map((c, i) => (c.hidden ? "" : columnLetter(i + 1))).filter(Boolean));
+  const hiddenColumns = [...sheet.hiddenColumns].filter((c) => formColumns.has(c)).sort((a, b) => columnIndex(a) - columnIndex(b));
   if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns.join(", ") }));
   for (const v of plan.validations) out.push(...validationFindings(v, sheet, at));
   return out;

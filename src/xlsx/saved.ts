@@ -128,6 +128,8 @@ function rowOrCell(p: string): RegExp {
 }
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
+/** A row height or column width of 0 hides it as surely as the hidden flag does. */
+const zero = (v: string | undefined) => v !== undefined && Number(v) === 0;
 
 /** Open and close tags of an element, made once per part rather than per cell. */
 interface Tag {
@@ -177,7 +179,7 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
   const dataStart = xml.indexOf(`<${p}sheetData`);
   const head = dataStart === -1 ? xml : xml.slice(0, dataStart);
   for (const col of elements(head, `${p}col`)) {
-    if (!isTrue(attribute(col.attributes, "hidden"))) continue;
+    if (!isTrue(attribute(col.attributes, "hidden")) && !zero(attribute(col.attributes, "width"))) continue;
     const min = Number(attribute(col.attributes, "min"));
     const max = Math.min(Number(attribute(col.attributes, "max")), 16_384);
     for (let c = min; c <= max; c++) hiddenColumns.add(columnLetter(c));
@@ -206,7 +208,7 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
         row = r === undefined ? row + 1 : Number(r);
         column = 0;
         if (++rows > limits.maxRows) throw new WorkbookError(`工作表行数过多（超过 ${limits.maxRows} 行）/ too many rows`);
-        if (isTrue(attribute(attributes, "hidden"))) hiddenRows.add(row);
+        if (isTrue(attribute(attributes, "hidden")) || zero(attribute(attributes, "ht"))) hiddenRows.add(row);
         continue;
       }
       const r = attribute(attributes, "r");

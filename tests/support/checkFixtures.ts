@@ -35,6 +35,17 @@ async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: E
   return { wb, sheet: wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet, plan };
 }
 
+/**
+ * An honest submission's bytes as StarScore writes them, for edits made in the XML. (A load and save through
+ * exceljs, as `honest` does, re-anchors a validation range's formula wrongly, which SS822 would rightly report.)
+ */
+async function written(scheme: Scheme, role: Role, seed: number): Promise<{ plan: SheetPlan; bytes: Buffer }> {
+  const plan = planSheet(scheme, role);
+  const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: role === "audit" });
+  if (a.header !== undefined) delete a.header["申报级别"];
+  return { plan, bytes: await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))) };
+}
+
 type Tamper = { name: string; code: FindingCode; verdict?: Expectation["verdict"]; edit: (t: { wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }) => void };
 
 const col = (plan: SheetPlan, key: "clause" | "text" | "points" | "earned") => plan.layout.structureColumns[key] as string;
@@ -170,13 +181,8 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
 
   // Honest, as Excel saves a filled-down column: shared formulas, which the check must translate to each cell.
   {
-    // Written straight from the plan: a load and save through exceljs re-anchors validation ranges wrongly.
-    const scheme = schemes.get("maturity-jsgf-06") as Scheme;
-    const plan = planSheet(scheme, "audit");
-    const a = generateAssessment(scheme, 5, { role: "audit", naShare: 0.05, specials: true });
-    if (a.header !== undefined) delete a.header["申报级别"];
     let shared = 0;
-    const bytes = rezip(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))), (name, text) => {
+    const bytes = rezip((await written(schemes.get("maturity-jsgf-06") as Scheme, "audit", 5)).bytes, (name, text) => {
       if (name !== FIRST_SHEET) return text;
       const r = shareFormulas(text);
       shared = r.shared;
@@ -184,6 +190,14 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
     });
     if (shared < 150) throw new Error(`expected the maturity audit sheet to share most formulas, shared ${shared}`);
     put("honest-shared-formulas-maturity-jsgf-06-audit.xlsx", bytes, { verdict: "通过" });
+  }
+
+  // Honest: the unused columns right of the form hidden for tidiness (Excel writes one <col> up to XFD).
+  {
+    const { plan, bytes: laid } = await written(schemes.get("cct-sc03-12") as Scheme, "audit", 15);
+    const next = plan.columns.length + 1;
+    const bytes = rezip(laid, (part, text) => (part === FIRST_SHEET ? text.replace("</cols>", `<col min="${next}" max="16384" width="9" hidden="1"/></cols>`) : text));
+    put("honest-unused-columns-hidden-cct-sc03-12-audit.xlsx", bytes, { verdict: "通过" });
   }
 
   // Tampered: every kind on an audit sheet and on a self form.
@@ -214,6 +228,16 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   ] as const) {
     const h = await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 9);
     put(`${name}-cct-sc03-12-audit.xlsx`, rezip(await xlsxBuffer(h.wb), (part, text) => (part === FIRST_SHEET ? edit(text) : text)), { verdict: "通过", code: "SS822" });
+  }
+
+  // A clause row hidden by giving it height 0 rather than the hidden flag (exceljs cannot write a 0 height).
+  {
+    const h = await honest(schemes.get("gbt27922-2011-self") as Scheme, "self", 13);
+    const row = itemRow(h.plan, 5);
+    const bytes = rezip(await xlsxBuffer(h.wb), (part, text) =>
+      part === FIRST_SHEET ? text.replace(new RegExp(`<row r="${row}"([^>]*)>`), (_, attrs: string) => `<row r="${row}"${attrs.replace(/\s(ht|customHeight)="[^"]*"/g, "")} ht="0" customHeight="1">`) : text,
+    );
+    put("tampered-row-height-zero-gbt27922-2011-self-self.xlsx", bytes, { verdict: "不一致", code: "SS819" });
   }
 
   // Hostile and foreign files.
