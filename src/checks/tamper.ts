@@ -173,13 +173,17 @@ function validationFindings(planned: PlannedValidation, sheet: SheetSnapshot, at
   const range = parseRange(planned.range);
   if (range === null) return [];
   const top = { column: range.c1, row: range.r1 };
-  const covering = sheet.validations.map((v) => ({ v, ranges: v.sqref.split(/\s+/).map(parseRange) }));
+  // Whether each saved rule is the planned one is worked out once, not per cell.
+  const covering = sheet.validations
+    .map((v) => ({ v, ranges: v.sqref.split(/\s+/).map(parseRange) }))
+    .filter(({ ranges }) => ranges.some((r) => r !== null && r.c1 <= range.c2 && r.c2 >= range.c1 && r.r1 <= range.r2 && r.r2 >= range.r1))
+    .map((c) => ({ ...c, same: sameRule(planned, top, c.v) }));
   const unguarded: { column: number; row: number }[] = [];
   let removed = 0;
   for (let column = range.c1; column <= range.c2; column++) {
     for (let row = range.r1; row <= range.r2; row++) {
       const rule = covering.find(({ ranges }) => ranges.some((r) => r !== null && column >= r.c1 && column <= r.c2 && row >= r.r1 && row <= r.r2));
-      if (rule !== undefined && sameRule(planned, top, rule.v)) continue;
+      if (rule?.same === true) continue;
       unguarded.push({ column, row });
       if (rule === undefined) removed += 1;
     }

@@ -179,9 +179,9 @@ describe("openWorkbook reads the forms other programs write", () => {
     const sheet =
       '<cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" width="0" customWidth="1"/></cols><sheetData>' +
       '<row r="2" hidden="1"><c><v>1</v></c><c t="inlineStr"><is><t>行内</t></is></c><c t="b"><v>1</v></c><c t="e"><v>#DIV/0!</v></c></row>' +
-      '<row ht="0" customHeight="1"><c r="A3" t="d"><v>2026-11-23T00:00:00</v></c><c t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c t="n"><f>1/0</f></c></row></sheetData>';
+      '<row ht="0" customHeight="1"><c r="A3" t="d"><v>2026-11-23T00:00:00</v></c><c t="str"><f>"a"&amp;"b"</f><v>a&amp;lt;b</v></c><c t="n"><f>1/0</f></c></row></sheetData>';
     const ws = openWorkbook(pkg(sheet)).sheets[0];
-    expect(["A2", "B2", "C2", "D2", "A3", "B3", "C3"].map((a) => ws?.read(a))).toEqual([1, "行内", true, "#DIV/0!", "2026-11-23", "ab", null]);
+    expect(["A2", "B2", "C2", "D2", "A3", "B3", "C3"].map((a) => ws?.read(a))).toEqual([1, "行内", true, "#DIV/0!", "2026-11-23", "a&lt;b", null]);
     expect(["B3", "C3", "A2"].map((a) => ws?.formula(a))).toEqual(['="a"&"b"', "=1/0", null]);
     // Height or width 0 hides a row or column as the hidden flag does.
     expect([...(ws?.hiddenRows() ?? [])]).toEqual([2, 3]);
