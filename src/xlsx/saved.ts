@@ -180,7 +180,7 @@ function columnOf(address: string): number {
   return n;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A worksheet's XML is decoded as latin1 (one byte, one character), which is several times faster than UTF-8 and
