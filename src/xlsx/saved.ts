@@ -140,8 +140,12 @@ function rowOrCell(p: string): RegExp {
 }
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
-/** A row height or column width of 0 hides it as surely as the hidden flag does. */
-const zero = (v: string | undefined) => v !== undefined && Number(v) === 0;
+/**
+ * A row too low or a column too narrow to show anything hides it as surely as the hidden flag does: under 3 points
+ * (a line of 10-point text needs about 13) or under half a character.
+ */
+const tooLow = (v: string | undefined) => v !== undefined && Number(v) < 3;
+const tooNarrow = (v: string | undefined) => v !== undefined && Number(v) < 0.5;
 
 /** Open and close tags of an element, made once per part rather than per cell. */
 interface Tag {
@@ -203,7 +207,7 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
   const dataStart = xml.indexOf(`<${p}sheetData`);
   const head = dataStart === -1 ? xml : xml.slice(0, dataStart);
   for (const col of elements(head, `${p}col`)) {
-    if (!isTrue(attribute(col.attributes, "hidden")) && !zero(attribute(col.attributes, "width"))) continue;
+    if (!isTrue(attribute(col.attributes, "hidden")) && !tooNarrow(attribute(col.attributes, "width"))) continue;
     const min = Number(attribute(col.attributes, "min"));
     const max = Math.min(Number(attribute(col.attributes, "max")), 16_384);
     for (let c = min; c <= max; c++) hiddenColumns.add(columnLetter(c));
@@ -232,7 +236,7 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
         row = r === undefined ? row + 1 : Number(r);
         column = 0;
         if (++rows > limits.maxRows) throw new WorkbookError(`工作表行数过多（超过 ${limits.maxRows} 行）/ too many rows`);
-        if (isTrue(attribute(attributes, "hidden")) || zero(attribute(attributes, "ht"))) hiddenRows.add(row);
+        if (isTrue(attribute(attributes, "hidden")) || tooLow(attribute(attributes, "ht"))) hiddenRows.add(row);
         continue;
       }
       const r = attribute(attributes, "r");

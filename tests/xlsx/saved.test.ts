@@ -8,6 +8,7 @@ import { columnIndex } from "../../src/sheets/address";
 import type { CellRead } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
+import { checkFile } from "../../src/xlsx/check";
 import { openWorkbook, WorkbookError } from "../../src/xlsx/saved";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { shareFormulas } from "../support/checkFixtures";
@@ -175,17 +176,17 @@ describe("openWorkbook reads the forms other programs write", () => {
     expect(["A1", "B1", "C1", "D1", "E1"].map((a) => ws?.read(a))).toEqual(["评分表", "符合 要求", "第一行\r\n第二行 中中 <&>", "a<b & c", ""]);
   });
 
-  it("cells without addresses, inline strings, booleans, errors, ISO dates, hidden rows and columns (flag or size 0)", () => {
+  it("cells without addresses, inline strings, booleans, errors, ISO dates, hidden rows and columns (flag, or a size too small to show)", () => {
     const sheet =
-      '<cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" width="0" customWidth="1"/></cols><sheetData>' +
+      '<cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" width="0" customWidth="1"/><col min="6" max="6" width="0.3" customWidth="1"/><col min="7" max="7" width="2" customWidth="1"/></cols><sheetData>' +
       '<row r="2" hidden="1"><c><v>1</v></c><c t="inlineStr"><is><t>行内</t></is></c><c t="b"><v>1</v></c><c t="e"><v>#DIV/0!</v></c></row>' +
       '<row ht="0" customHeight="1"><c r="A3" t="d"><v>2026-11-23T00:00:00</v></c><c t="str"><f>"a"&amp;"b"</f><v>a&amp;lt;b</v></c><c t="n"><f>1/0</f></c></row></sheetData>';
     const ws = openWorkbook(pkg(sheet)).sheets[0];
     expect(["A2", "B2", "C2", "D2", "A3", "B3", "C3"].map((a) => ws?.read(a))).toEqual([1, "行内", true, "#DIV/0!", "2026-11-23", "a&lt;b", null]);
     expect(["B3", "C3", "A2"].map((a) => ws?.formula(a))).toEqual(['="a"&"b"', "=1/0", null]);
-    // Height or width 0 hides a row or column as the hidden flag does.
+    // Height or width (near) 0 hides a row or column as the hidden flag does; a narrow column of 2 characters shows.
     expect([...(ws?.hiddenRows() ?? [])]).toEqual([2, 3]);
-    expect([...(ws?.hiddenColumns() ?? [])]).toEqual(["B", "C", "E"]);
+    expect([...(ws?.hiddenColumns() ?? [])]).toEqual(["B", "C", "E", "F"]);
     expect(ws?.lastRow()).toBe(3);
   });
 
@@ -208,4 +209,38 @@ describe("openWorkbook reads the forms other programs write", () => {
     expect(() => wb.sheets[0]?.read("A1")).toThrow(WorkbookError);
     expect(() => wb.sheets[0]?.read("A1")).toThrow(/行数过多/);
   });
+});
+
+describe("damaged parts never crash a check", () => {
+  it("300 workbooks with a part cut short, cut into, or spliced with stray markup each get a verdict", async () => {
+    const scheme = schemes.get("cct-sc03-12");
+    if (scheme === undefined) throw new Error("cct-sc03-12");
+    const plan = planSheet(scheme, "audit");
+    const base = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, generateAssessment(scheme, 3, { role: "audit" }))));
+    const parts = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+    const stray = ["<", ">", "&", '"', "</c>", '<c r="ZZZZ9999999">', '<f t="shared" si="9"/>', "&#xFFFFFFF;", "<v>", "]]>"];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "starscore-damaged-")), "damaged.xlsx");
+    const verdicts = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      writeFileSync(
+        file,
+        rezip(base, (name, text) => {
+          if (name !== parts[i % parts.length]) return text;
+          const at = Math.floor(random() * text.length);
+          switch (i % 3) {
+            case 0:
+              return text.slice(0, at);
+            case 1:
+              return text.slice(0, at) + text.slice(at + Math.floor(random() * 200));
+            default:
+              return text.slice(0, at) + (stray[Math.floor(random() * stray.length)] as string) + text.slice(at);
+          }
+        }),
+      );
+      verdicts.add(checkFile(file, schemes).verdict);
+    }
+    expect(verdicts.has("无法读取") || verdicts.has("不一致")).toBe(true);
+  }, 60_000);
 });
