@@ -177,12 +177,12 @@ function validationFindings(planned: PlannedValidation, sheet: SheetSnapshot, at
   const covering = sheet.validations
     .map((v) => ({ v, ranges: v.sqref.split(/\s+/).map(parseRange) }))
     .filter(({ ranges }) => ranges.some((r) => r !== null && r.c1 <= range.c2 && r.c2 >= range.c1 && r.r1 <= range.r2 && r.r2 >= range.r1))
-    .map((c) => ({ ...c, same: sameRule(planned, top, c.v) }));
+    .map((c) => ({ covers: (column: number, row: number) => c.ranges.some((r) => r !== null && column >= r.c1 && column <= r.c2 && row >= r.r1 && row <= r.r2), same: sameRule(planned, top, c.v) }));
   const unguarded: { column: number; row: number }[] = [];
   let removed = 0;
   for (let column = range.c1; column <= range.c2; column++) {
     for (let row = range.r1; row <= range.r2; row++) {
-      const rule = covering.find(({ ranges }) => ranges.some((r) => r !== null && column >= r.c1 && column <= r.c2 && row >= r.r1 && row <= r.r2));
+      const rule = covering.find((c) => c.covers(column, row));
       if (rule?.same === true) continue;
       unguarded.push({ column, row });
       if (rule === undefined) removed += 1;

@@ -1,10 +1,10 @@
 import type { SheetValidation } from "../checks/tamper";
 import type { CellRead } from "../sheets/cells";
-import { columnLetter } from "../sheets/address";
+import { columnLetter, parseCell } from "../sheets/address";
 import { shiftFormula } from "../sheets/shiftFormula";
-import { DEFAULT_LIMITS, sniffXlsx, type Limits } from "./sniff";
+import { DEFAULT_LIMITS, sniffXlsx, WORKBOOK, type Limits } from "./sniff";
 import { inflateEntry, type ZipEntry } from "./zip";
-import { attribute, decodeText, decodeXml, elements, rootPrefix, textOf } from "./xml";
+import { attribute, child, decodeText, decodeXml, elements, rootPrefix, tag, textOf } from "./xml";
 
 /**
  * A submitted workbook as the spreadsheet that saved it left it: values and formulas by A1 address, hidden rows
@@ -147,43 +147,6 @@ const isTrue = (v: string | undefined) => v === "1" || v === "true";
 const tooLow = (v: string | undefined) => v !== undefined && Number(v) < 3;
 const tooNarrow = (v: string | undefined) => v !== undefined && Number(v) < 0.5;
 
-/** Open and close tags of an element, made once per part rather than per cell. */
-interface Tag {
-  open: string;
-  close: string;
-}
-const tag = (name: string): Tag => ({ open: `<${name}`, close: `</${name}>` });
-
-/** The text between `<tag …>` and `</tag>` inside `s`, with its attributes; null when absent. */
-function child(s: string, t: Tag): { attributes: string; content: string } | null {
-  let i = s.indexOf(t.open);
-  while (i !== -1) {
-    const after = s.charCodeAt(i + t.open.length);
-    // The next character ends the name: ">", "/", or whitespace.
-    if (after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13) break;
-    i = s.indexOf(t.open, i + 1);
-  }
-  if (i === -1) return null;
-  const close = s.indexOf(">", i);
-  if (close === -1) return null;
-  const selfClosing = s.charCodeAt(close - 1) === 47;
-  const attributes = s.slice(i + t.open.length, selfClosing ? close - 1 : close);
-  if (selfClosing) return { attributes, content: "" };
-  const end = s.indexOf(t.close, close);
-  return { attributes, content: end === -1 ? "" : s.slice(close + 1, end) };
-}
-
-/** The column number of an A1 address (`G12` → 7). */
-function columnOf(address: string): number {
-  let n = 0;
-  for (let i = 0; i < address.length; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    n = n * 26 + ch - 64;
-  }
-  return n;
-}
-
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
@@ -243,7 +206,7 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
       let address: string;
       if (r === undefined) {
         // Cells may leave out their address: each follows the one before it in the row.
-        if (column < 0) column = columnOf(previous);
+        if (column < 0) column = parseCell(previous)?.column ?? 0;
         column += 1;
         address = `${columnLetter(column)}${row}`;
       } else {
@@ -263,8 +226,8 @@ function parseSheet(xml: string, strings: readonly string[], dates: readonly boo
         const text = decodeXml(utf8(f.content));
         if (attribute(f.attributes, "t") === "shared") {
           const si = attribute(f.attributes, "si") ?? "";
-          if (text !== "") masters.set(si, { formula: text, row, column: columnOf(address) });
-          else sharers.push({ address, si, row, column: columnOf(address) });
+          if (text !== "") masters.set(si, { formula: text, row, column: parseCell(address)?.column ?? 0 });
+          else sharers.push({ address, si, row, column: parseCell(address)?.column ?? 0 });
         }
         if (text !== "") formulas.set(address, `=${text}`);
       }
@@ -339,12 +302,10 @@ export function openWorkbook(bytes: Buffer, limits: Limits = DEFAULT_LIMITS): Sa
   const sniff = sniffXlsx(bytes, limits);
   if (!sniff.ok) throw new WorkbookError(sniff.reason);
   const pkg: Package = { bytes, entries: new Map(sniff.entries.map((e) => [e.name, e])), limits };
-  const rootRels = relationships(part(pkg, "_rels/.rels"), "");
-  const workbookPath = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
-  const workbookXml = part(pkg, workbookPath);
+  // sniffXlsx has already required the workbook part at this path, as every spreadsheet program writes it.
+  const workbookXml = part(pkg, WORKBOOK);
   if (workbookXml === null) throw new WorkbookError("不是 Excel 工作簿 / not an Excel workbook");
-  const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
-  const rels = relationships(part(pkg, `${folder}_rels/${workbookPath.slice(folder.length)}.rels`), folder);
+  const rels = relationships(part(pkg, "xl/_rels/workbook.xml.rels"), "xl/");
   const related = (kind: string) => [...rels.values()].find((r) => r.type.endsWith(`/${kind}`))?.target;
 
   const p = rootPrefix(workbookXml, "workbook");
@@ -361,8 +322,8 @@ export function openWorkbook(bytes: Buffer, limits: Limits = DEFAULT_LIMITS): Sa
     let parsed: Parsed | null = null;
     const load = (): Parsed => {
       if (parsed !== null) return parsed;
-      strings ??= sharedStrings(part(pkg, related("sharedStrings") ?? `${folder}sharedStrings.xml`));
-      dates ??= dateStyles(part(pkg, related("styles") ?? `${folder}styles.xml`));
+      strings ??= sharedStrings(part(pkg, related("sharedStrings") ?? "xl/sharedStrings.xml"));
+      dates ??= dateStyles(part(pkg, related("styles") ?? "xl/styles.xml"));
       const xml = path === undefined ? null : part(pkg, path, "latin1");
       parsed =
         xml === null

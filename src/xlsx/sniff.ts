@@ -26,6 +26,9 @@ export const DEFAULT_LIMITS: Limits = {
 /** Why a file cannot be read, in the reviewer's words (shown after 无法读取：). */
 export type Unreadable = { ok: false; reason: string };
 
+/** Where the workbook part lives: Excel, WPS and LibreOffice all write it here. */
+export const WORKBOOK = "xl/workbook.xml";
+
 const looksLikeText = (buf: Buffer) => buf.subarray(0, 512).every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
 
 /** The zip entries of an .xlsx that is safe to unpack, or why the file is not one. */
@@ -46,6 +49,6 @@ export function sniffXlsx(buf: Buffer, limits: Limits = DEFAULT_LIMITS): { ok: t
   if (total > limits.maxTotalBytes) return { ok: false, reason: `解压后过大（疑似压缩炸弹）/ too large when unpacked (${Number.isFinite(total) ? `${Math.round(total / 1048576)} MB` : "ZIP64"})` };
   const names = new Set(entries.map((e) => e.name));
   if (names.has("xl/workbook.bin")) return { ok: false, reason: "二进制工作簿 .xlsb，请另存为 .xlsx / .xlsb is not supported" };
-  if (!names.has("xl/workbook.xml")) return { ok: false, reason: "不是 Excel 工作簿 / not an Excel workbook" };
+  if (!names.has(WORKBOOK)) return { ok: false, reason: "不是 Excel 工作簿 / not an Excel workbook" };
   return { ok: true, entries };
 }

@@ -14,6 +14,7 @@ import { loadExcel } from "./excel";
 import { generateAssessment } from "./generate";
 import { rezip, zip } from "./zip";
 import { shiftFormula } from "../../src/sheets/shiftFormula";
+import { decodeXml } from "../../src/xlsx/xml";
 import { recalculateWithLibreOffice } from "./libreoffice";
 
 /** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
@@ -120,8 +121,7 @@ export function shareFormulas(xml: string): { xml: string; shared: number } {
     for (let i = 0; i < run.length; ) {
       const master = run[i] as (typeof run)[number];
       let j = i + 1;
-      const decoded = (f: string) => f.replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
-      while (j < run.length && (run[j]?.row ?? 0) === master.row + (j - i) && decoded(run[j]?.formula ?? "") === shiftFormula(decoded(master.formula), j - i, 0)) j++;
+      while (j < run.length && (run[j]?.row ?? 0) === master.row + (j - i) && decodeXml(run[j]?.formula ?? "") === shiftFormula(decodeXml(master.formula), j - i, 0)) j++;
       if (j - i >= 2) {
         role.set(master.at, `<f t="shared" ref="${col}${master.row}:${col}${master.row + j - i - 1}" si="${si}">${master.formula}</f>`);
         for (let k = i + 1; k < j; k++) role.set((run[k] as (typeof run)[number]).at, `<f t="shared" si="${si}"/>`);
