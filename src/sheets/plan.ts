@@ -111,7 +111,7 @@ function itemText(item: Item, withPoints: boolean): string {
 
 /**
  * Lays out a scheme for a role: self (自评估表), audit (评分表) or checklist. Pure: the same plan feeds
- * the .xlsx writer and the Office.js writer.
+ * every writer, whether it writes a file or a workbook open in Excel.
  */
 export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   if (!roleFits(scheme, role)) throw new RoleMismatchError(scheme, role);

@@ -3,8 +3,8 @@ import type { Role } from "../scoring/assessment";
 /**
  * A SheetPlan says what goes in every cell of a laid-out sheet: values, formulas, styles, merges,
  * validation, conditional formats, protection, print setup and where each entry lives. It is pure data:
- * the .xlsx writer (src/xlsx) and the Office.js writer (src/excel) both turn the same plan into cells,
- * so the layout lives in one place.
+ * the file writer and the live-workbook writer (the adapters outside the core) both turn the same plan
+ * into cells, so the layout lives in one place.
  */
 
 export type CellValue = string | number | boolean | null;

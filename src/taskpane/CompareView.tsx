@@ -22,6 +22,20 @@ const signed = (n: number | null) => (n === null ? "—" : `${n > 0 ? "+" : n < 
 const side = (s: Side | null, t: Strings) => (s === null ? "—" : s.share === null ? t.compareNa : `${s.earned.toFixed(2)}/${fmt(s.applicableMax)}`);
 
 /** Self-assessment against audit: pick the two sheets, see the largest gaps, the sections and both totals. */
+/** The self, audit and gap cells of a section row or a clause row: the two tables show them alike. */
+function SideCells({ row, t }: { row: { self: Side | null; audit: Side | null; gap: number | null; byShare: boolean }; t: Strings }) {
+  return (
+    <>
+      <TableCell>{side(row.self, t)}</TableCell>
+      <TableCell>{side(row.audit, t)}</TableCell>
+      <TableCell>
+        {signed(row.gap)}
+        {row.byShare ? " *" : ""}
+      </TableCell>
+    </>
+  );
+}
+
 export function CompareView({ t, lang, sheets, busy, onCompare }: CompareViewProps) {
   const selfDefault = sheets.find((e) => e.layout.role === "self") ?? sheets[0];
   const auditDefault = sheets.find((e) => e.layout.role === "audit" && e !== selfDefault) ?? sheets.find((e) => e !== selfDefault);
@@ -75,12 +89,7 @@ export function CompareView({ t, lang, sheets, busy, onCompare }: CompareViewPro
                   <TableCell>
                     {s.id} {lang === "en" ? (s.titleEn ?? s.title) : s.title}
                   </TableCell>
-                  <TableCell>{side(s.self, t)}</TableCell>
-                  <TableCell>{side(s.audit, t)}</TableCell>
-                  <TableCell>
-                    {signed(s.gap)}
-                    {s.byShare ? " *" : ""}
-                  </TableCell>
+                  <SideCells row={s} t={t} />
                 </TableRow>
               ))}
             </TableBody>
@@ -106,12 +115,7 @@ export function CompareView({ t, lang, sheets, busy, onCompare }: CompareViewPro
                         {r.clauses.join("/")}
                         {r.codes.length > 0 ? ` ${r.codes.join("/")}` : ""}
                       </TableCell>
-                      <TableCell>{side(r.self, t)}</TableCell>
-                      <TableCell>{side(r.audit, t)}</TableCell>
-                      <TableCell>
-                        {signed(r.gap)}
-                        {r.byShare ? " *" : ""}
-                      </TableCell>
+                      <SideCells row={r} t={t} />
                     </TableRow>
                   ))}
                 </TableBody>
