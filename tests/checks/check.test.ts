@@ -66,6 +66,8 @@ describe("starscore check over the generated fixtures", () => {
   it("groups the terminal output by verdict, ends with a summary, and exits 1", () => {
     expect(cli.code).toBe(1);
     expect(cli.out.indexOf("无法读取 (")).toBeLessThan(cli.out.indexOf("不一致 ("));
+    // A file whose metadata is gone has no scheme or role: shown as "-", never as "null".
+    expect(cli.out).not.toContain("null");
     expect(cli.out.trim().split("\n").pop()).toMatch(/^共 [0-9]+ 个文件：无法读取 [0-9]+，不一致 [0-9]+，需补正 [0-9]+，通过 [0-9]+$/);
   });
 

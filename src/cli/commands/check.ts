@@ -43,7 +43,7 @@ function line(r: FileCheck, en: boolean): string {
   const counts = en
     ? `missing ${r.counts.missing}, evidence ${r.counts.evidence}, errors ${r.counts.errors}, altered ${r.counts.tamper}`
     : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
-  return `  ${r.file}  ${r.scheme}/${r.role}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+  return `  ${r.file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
