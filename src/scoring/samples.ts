@@ -66,9 +66,12 @@ export function readSamples(clause: string, entry: Entry, out: Finding[]): Sampl
   return { checked, nonconforming };
 }
 
-/** The points a sample record earns: max × (checked − nonconforming) ÷ checked, as the sheet's formula computes it. */
+/**
+ * The points a sample record earns: max × ((checked − nonconforming) ÷ checked) — the share first, as a typed
+ * percentage is a share times the points, so 14 of 20 on 7 points earns exactly what 70 % does.
+ */
 export function sampledPoints(max: number, r: SampleRecord): number {
-  return (max * (r.checked - r.nonconforming)) / r.checked;
+  return max * ((r.checked - r.nonconforming) / r.checked);
 }
 
 /** Figures closer than half a cent agree: both sides round to 2 decimals. */
