@@ -54,6 +54,14 @@ describe("npm run build -- --env url=… --env id=…", () => {
       }
     }
   });
+
+  it("README's nginx and IIS examples send the pane's own Content-Security-Policy", () => {
+    const meta = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(readFileSync(path.join(out, "taskpane.html"), "utf8"))?.[1];
+    const section = readFileSync(path.join(ROOT, "README.md"), "utf8").split("## Deploy for your organisation")[1]?.split("\n## ")[0] ?? "";
+    const headers = [...section.matchAll(/Content-Security-Policy"? (?:value=)?"([^"]+)"/g)].map((m) => m[1]);
+    expect(meta).toBeDefined();
+    expect(headers).toEqual([meta, meta]);
+  });
 });
 
 describe("the manifest for a host: refused when it cannot work", () => {
