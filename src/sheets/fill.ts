@@ -6,7 +6,7 @@ import type { SheetLayout } from "./types";
 const CONCLUSION_TEXT = { conform: "符合", nonconform: "不符合", na: "不适用" } as const;
 
 /** A typed value as the cell should hold it: numbers as numbers, N/A as 不适用, anything unreadable kept as typed. */
-function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
+export function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
   const r = readNumber(value, unit);
   if (r.kind === "empty") return null;
   if (r.kind === "na") return "不适用";
