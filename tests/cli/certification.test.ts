@@ -120,7 +120,7 @@ describe("starscore mandays", () => {
     [["--staff", "0"], "the effective headcount must be a number above 0, not 0"],
     [["--staff", "十"], '--staff takes a number, not "十"'],
     [[], "usage: starscore mandays --staff N"],
-    [["--staff", "10", "--audit", "annual"], '--audit takes initial, surveillance, recertification, not "annual"'],
+    [["--staff", "10", "--audit", "annual"], '--audit takes initial, surveillance or recertification, not "annual"'],
     [["--staff", "10", "--increase", "z"], 'unknown increase factor "z"; known: a, b, c, d, e'],
     [["--staff", "10", "--reduce", "1", "--reduce-count", "2"], "give --reduce (factor codes) or --reduce-count (a number), not both"],
     [["--staff", "10", "--scheme", "maturity-jsgf-06"], "scheme maturity-jsgf-06 has no man-day table (certification.mandays)"],
