@@ -212,7 +212,8 @@ describe("the completeness prerequisite decides (GB/T 27922 certificate)", () =>
   });
 
   it("without it: the total stands but there is no level, no pass, and the reason is given", () => {
-    for (const header of [{}, { "GB/T 27922 证书编号": "  " }, { "GB/T 27922 证书编号": null }]) {
+    const headers: Assessment["header"][] = [{}, { "GB/T 27922 证书编号": "  " }, { "GB/T 27922 证书编号": null }];
+    for (const header of headers) {
       const card = all(header);
       expect([card.total, card.graded, card.passed, card.level, card.notGradedBy]).toEqual([150, false, false, null, ["prerequisite"]]);
       expect(found(card)).toEqual([["SS601", undefined, "GB/T 27922 证书编号"]]);
