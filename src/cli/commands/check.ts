@@ -2,6 +2,7 @@ import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { checkCsv, checkHtml } from "../../checks/checkReport";
+import { parseLimit, withLeftOutLimit } from "../../checks/leftOutCheck";
 import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
 import { checkFiles } from "../checkPool";
 import { writeNew } from "../files";
@@ -42,7 +43,9 @@ function line(r: FileCheck, en: boolean): string {
   const counts = en
     ? `missing ${r.counts.missing}, evidence ${r.counts.evidence}, errors ${r.counts.errors}, altered ${r.counts.tamper}`
     : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
-  return `  ${r.file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+  const lo = r.leftOut;
+  const leftOut = lo === null || lo.count === 0 ? "" : en ? `, left out ${lo.count} (${lo.points} pts)` : `，删减 ${lo.count} 项 ${lo.points} 分`;
+  return `  ${r.file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${leftOut}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
@@ -52,6 +55,8 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of workers, not "${values.jobs}"`);
   if (!(timeout > 0)) throw new UsageError(`--timeout takes seconds, not "${values.timeout}"`);
+  const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
+  if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const files = submittedFiles(positionals);
   if (files.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
 
@@ -69,7 +74,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   });
 
   // Paths as the reviewer typed them: relative to where they ran the command.
-  const results = checked.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file }));
+  const results = checked.map((r) => {
+    const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
+    return limit === null ? shown : withLeftOutLimit(shown, limit, l);
+  });
   const en = l === "en";
   const out: string[] = [];
   for (const verdict of VERDICT_ORDER) {
