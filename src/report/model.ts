@@ -4,6 +4,7 @@ import type { Level } from "../scheme/schema";
 import type { Assessment, Role } from "../scoring/assessment";
 import type { ItemStatus, ScoreCard } from "../scoring/score";
 import { HEADER_FIELDS } from "../sheets/plan";
+import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 
 /**
@@ -106,6 +107,8 @@ export interface ReportModel {
   signedBy: string | null;
   signedOn: string | null;
   findings: { severity: "error" | "warning" | "info"; code: string; message: string }[];
+  /** Sample records, 删减 with reasons, why not graded, the certificate's cycle (documentRules.ts). */
+  rules: DocumentRules;
 }
 
 function text(value: string | number | null | undefined): string | null {
@@ -228,5 +231,6 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
       const j = toJson(f, lang);
       return { severity: j.severity, code: j.code, message: j.message };
     }),
+    rules: documentRules(scheme, assessment, card),
   };
 }
