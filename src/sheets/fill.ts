@@ -51,8 +51,10 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     put(cols.percent, na ?? cellNumber(entry.percent, "%"));
     put(cols.score, na ?? cellNumber(entry.score, "分"));
     put(cols.conclusion, na ?? cellConclusion(entry.conclusion));
-    put(cols.evidence, cellText(entry.evidence));
-    put(cols.note, cellText(entry.note));
+    // A reason for 删减 goes where the form has people write it: the row's remark, or the self form's evidence cell.
+    const reason = cellText(entry.reason);
+    put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
+    put(cols.note, cellText(entry.note) ?? reason);
   }
   if (layout.deductions !== null) {
     const d = layout.deductions;
