@@ -359,6 +359,34 @@ export const CATALOGUE = {
     zh: (p) => `${p.range} 的数据验证被删除或放宽（${p.detailZh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
     en: (p) => `Data validation on ${p.range} was removed or weakened (${p.detailEn}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
   },
+  SS901: {
+    name: "surveillance-late",
+    severity: "warning",
+    kind: "outcome",
+    zh: (p) => `第 ${p.n} 次监督审核 ${p.audit} 晚于期限 ${p.deadline}（${p.ruleZh}，CCT §8.1.1）。请核对审核日期，或说明特殊情况（§8.1.1 注）。`,
+    en: (p) => `Surveillance audit ${p.n} on ${p.audit} is after its deadline ${p.deadline} (${p.ruleEn}, CCT §8.1.1). Check the date, or record the special circumstances (§8.1.1 note).`,
+  },
+  SS902: {
+    name: "surveillance-missing",
+    severity: "warning",
+    kind: "outcome",
+    zh: (p) => `第 ${p.n} 次监督审核的期限 ${p.deadline} 已过（${p.ruleZh}，CCT §8.1.1），截至 ${p.today} 没有审核记录。请填写审核日期，或安排审核。`,
+    en: (p) => `Surveillance audit ${p.n} was due by ${p.deadline} (${p.ruleEn}, CCT §8.1.1) and there is no audit by ${p.today}. Enter its date, or plan the audit.`,
+  },
+  SS903: {
+    name: "audit-before-certificate",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `审核日期 ${p.audit} 不晚于证书日期 ${p.issued}，不是获证后的监督审核，未计入。请核对日期。`,
+    en: (p) => `The audit on ${p.audit} is not after the certificate's date ${p.issued}, so it is no surveillance audit and was not counted. Check the date.`,
+  },
+  SS904: {
+    name: "audit-after-expiry",
+    severity: "warning",
+    kind: "consistency",
+    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；到期后应再认证（CCT §8.2）。`,
+    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; after expiry comes recertification (CCT §8.2).`,
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type FindingCode = keyof typeof CATALOGUE;
