@@ -43,6 +43,12 @@ const EXCEL_UNDERSTANDS = new Set([
   "http://schemas.microsoft.com/office/drawing/2010/main",
 ]);
 
+/**
+ * How deep elements may nest. A spreadsheet part nests about ten deep; saxes resolves a namespace prefix by walking
+ * up the open elements, so an unbounded depth would make a small part cost quadratic time.
+ */
+const MAX_DEPTH = 128;
+
 /** A part whose XML is not well-formed, or not what the package says it is. */
 export class XmlError extends Error {
   override name = "XmlError";
@@ -116,6 +122,7 @@ export function readXml(xml: string, part: string, reader: XmlReader, keep: Read
   });
   parser.on("opentag", (tag) => {
     const depth = shown.length;
+    if (depth >= MAX_DEPTH) throw new XmlError(`${part} 元素嵌套过深 / ${part} nests elements more than ${MAX_DEPTH} deep`);
     if (skipFrom !== -1) {
       shown.push(false);
       return;

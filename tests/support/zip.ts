@@ -11,6 +11,8 @@ export interface ZipPart {
   directoryMethod?: number;
   crc?: number;
   localName?: string;
+  /** The entry's bytes already deflated (many entries sharing one large body are built once). */
+  body?: Buffer;
   /** Where the directory says the entry starts, as the index of another entry whose local header it names. */
   offsetOf?: number;
 }
@@ -22,11 +24,11 @@ export function zip(entries: ZipPart[]): Buffer {
   const offsets: number[] = [];
   let offset = 0;
   for (const e of entries) {
-    const body = e.deflate === true ? deflateRawSync(e.data) : e.data;
+    const body = e.body ?? (e.deflate === true ? deflateRawSync(e.data) : e.data);
     const name = Buffer.from(e.name, "utf8");
     const localName = Buffer.from(e.localName ?? e.name, "utf8");
     const crc = e.crc ?? crc32(e.data);
-    const method = e.deflate === true ? 8 : 0;
+    const method = e.deflate === true || e.body !== undefined ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
