@@ -96,6 +96,17 @@ export const SpecialSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * When a partial percentage needs a sample record: CCT 附件2 评分要求 1) allows partial credit only on
+ * indicators checked on several samples, in proportion to the samples that do not conform; 2) makes every
+ * other indicator all or nothing. Absent: the document gives no such rule and any percentage is accepted.
+ */
+export const PartialCreditSchema = z.strictObject({
+  needsSamples: z.boolean(),
+  /** Where the document says so (附件2 评分要求 1)、2)). */
+  source: z.string().min(1),
+});
+
 export const PrerequisiteSchema = z.strictObject({
   /** The header field in which the organisation shows it meets the prerequisite. */
   header: z.string().min(1),
@@ -164,8 +175,22 @@ export const ServiceDomainsSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** What a certification rule says beyond the scoring sheet: audit time and the domains it covers. */
+/** The certificate's cycle (CCT §7.1 validity, §8.1.1 surveillance, §8.2 recertification), in months. */
+export const CycleSchema = z.strictObject({
+  source: z.string().min(1),
+  /** §7.1: 有效期为 3 年. */
+  validMonths: z.number().int().positive(),
+  /** §8.1.1: the first surveillance 在认证证书签发日起 12 个月内. */
+  firstSurveillanceMonths: z.number().int().positive(),
+  /** §8.1.1: 两次监督审核/审查的时间间隔不得超过 15 个月. */
+  maxGapMonths: z.number().int().positive(),
+  /** §8.2: 在认证证书有效日期前 3 个月内 提出再认证申请. */
+  recertificationWindowMonths: z.number().int().positive(),
+});
+
+/** What a certification rule says beyond the scoring sheet: audit time, the domains it covers, the certificate's cycle. */
 export const CertificationSchema = z.strictObject({
+  cycle: CycleSchema.optional(),
   mandays: ManDaysSchema.optional(),
   serviceDomains: ServiceDomainsSchema.optional(),
 });
@@ -191,6 +216,7 @@ export const SchemeSchema = z.strictObject({
   levels: z.array(LevelSchema).optional(),
   special: SpecialSchema.optional(),
   prerequisite: PrerequisiteSchema.optional(),
+  partialCredit: PartialCreditSchema.optional(),
   /** Text printed under the form (the self form's declaration). */
   declaration: z.string().min(1).optional(),
   /** The certification rule's audit time (附件1) and service domains (附件3), where the document has them. */
@@ -204,6 +230,7 @@ export type SubsectionFile = z.infer<typeof SubsectionSchema>;
 export type ItemFile = z.infer<typeof ItemSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type ManDays = z.infer<typeof ManDaysSchema>;
+export type Cycle = z.infer<typeof CycleSchema>;
 export type ManDayBand = z.infer<typeof ManDayBandSchema>;
 export type ManDayFactor = z.infer<typeof ManDayFactorSchema>;
 export type ServiceDomains = z.infer<typeof ServiceDomainsSchema>;
