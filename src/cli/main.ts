@@ -1,6 +1,6 @@
 import { SchemeError } from "../scheme/load";
 import { AssessmentError } from "../scoring/assessment";
-import { RoleMismatchError } from "../scoring/score";
+import { RoleMismatchError } from "../scheme/roles";
 import { WorkbookError } from "../xlsx/saved";
 import { compareCommand } from "./commands/compare";
 import { exportCommand } from "./commands/export";

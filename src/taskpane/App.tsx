@@ -1,13 +1,14 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Finding } from "../checks/finding";
+import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
 import { addRadarChart } from "../excel/chart";
 import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
-import type { Assessment, Role } from "../scoring/assessment";
+import type { Assessment } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
 import type { SheetScore } from "../sheets/score";
 import { CompareView } from "./CompareView";

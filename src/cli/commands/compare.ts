@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Lang } from "../../checks/finding";
+import type { Lang } from "../../findings/language";
 import { compareCards, type CardSummary, type Comparison, type Side } from "../../report/compare";
 import { excelRound } from "../../scoring/round";
 import { lang, UsageError, type Io } from "../io";

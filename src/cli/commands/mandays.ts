@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Lang } from "../../checks/finding";
+import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import { AUDIT_KINDS, calculateManDays, ManDayInputError, type AuditKind, type ManDayResult } from "../../scoring/mandays";
 import { lang, schemeById, UsageError, type Io } from "../io";

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { parseAssessment, RoleSchema } from "../../scoring/assessment";
+import { parseAssessment } from "../../scoring/assessment";
+import { RoleSchema } from "../../scheme/roles";
 import { entryWrites } from "../../sheets/fill";
 import { planSheet } from "../../sheets/plan";
 import { workbookFromPlan, xlsxBuffer } from "../../xlsx/write";

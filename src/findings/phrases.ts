@@ -1,0 +1,25 @@
+import { ENTRY_FIELDS } from "../scheme/words";
+import type { Lang } from "./language";
+
+/** Phrases the catalogue's messages share, each in 简体中文 and English. */
+
+/** How a number may be typed in a field, as SS104 suggests it. */
+export const EXAMPLE: Record<(typeof ENTRY_FIELDS)[number], { zh: string; en: string }> = {
+  percent: { zh: "95 或 95%", en: "95 or 95%" },
+  score: { zh: "3 或 3分", en: "3 or 3分" },
+  conclusion: { zh: "符合", en: "符合" },
+  bonus: { zh: "3 或 3分", en: "3 or 3分" },
+};
+
+/** The special items a scheme may lack (SS403). */
+export const SPECIAL = { deduction: { zh: "特别扣分项", en: "special deductions" }, bonus: { zh: "特别加分项", en: "bonus" } } as const;
+
+/** How a saved data validation differs from the planned one (SS822). */
+export const VALIDATION_CHANGE = {
+  removed: { zh: "已删除", en: "removed" },
+  changed: { zh: "规则被修改", en: "rule changed" },
+  mixed: { zh: "部分删除、部分修改", en: "partly removed, partly changed" },
+} as const;
+
+/** A value as typed, or a word for "nothing" when the cell was cleared. */
+export const empty = (text: string, lang: Lang): string => (text !== "" ? text : lang === "zh" ? "（空）" : "(empty)");
