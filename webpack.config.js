@@ -1,21 +1,28 @@
-// Builds the task pane (React 18 + Fluent UI v9) into dist-web/. `npm run build` for production; `npm start` serves
-// it over https on localhost:3000. office.js comes from Microsoft: its worldwide CDN by default, or the URL given by
+// Builds the task pane (React 18 + Fluent UI v9) into dist-web/ with the manifest beside it. `npm run build` for
+// production (manifest for https://localhost:3000); `npm run build -- --env url=https://host/path/ [--env id=<guid>]`
+// for hosting at that location (see README.md, "Deploy for your organisation"); `npm start` serves it over https on
+// localhost:3000. office.js comes from Microsoft: its worldwide CDN by default, or the URL given by
 // OFFICE_JS_URL / `--env officeJs=<url>`, or `--env china` for Microsoft 365 operated by 21Vianet.
 const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { hostedManifest, DEV_ORIGIN } = require("./scripts/hosted-manifest");
 
 const WORLDWIDE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CHINA = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
 
-/** Copies assets/ (the icons the manifest names) into the build, so dist-web is complete to host. */
+/** Copies assets/ (the icons the manifest names) and the manifest for its host into the build, so dist-web is complete to host. */
 class CopyAssets {
+  constructor(manifest) {
+    this.manifest = manifest;
+  }
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("CopyAssets", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "CopyAssets", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const dir = path.resolve(__dirname, "assets");
         for (const f of fs.readdirSync(dir)) compilation.emitAsset(`assets/${f}`, new sources.RawSource(fs.readFileSync(path.join(dir, f))));
+        compilation.emitAsset("manifest.xml", new sources.RawSource(this.manifest));
       });
     });
   }
@@ -25,6 +32,7 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const officeJsUrl = env.officeJs ?? process.env.OFFICE_JS_URL ?? (env.china ? CHINA : WORLDWIDE);
   const officeJsOrigin = new URL(officeJsUrl).origin;
+  const manifest = hostedManifest(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"), env.url ?? `${DEV_ORIGIN}/`, env.id);
   const html = (template, filename, chunks) => new HtmlWebpackPlugin({ template, filename, chunks, templateParameters: { officeJsUrl, officeJsOrigin }, minify: production });
   const config = {
     mode: production ? "production" : "development",
@@ -40,7 +48,7 @@ module.exports = async (env = {}, argv = {}) => {
         { test: /\.css$/, type: "asset/source" },
       ],
     },
-    plugins: [new CopyAssets(), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", [])],
+    plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", [])],
     performance: { hints: false },
   };
   if (!production) {

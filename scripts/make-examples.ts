@@ -58,6 +58,12 @@ const completeness = generateAssessment(scheme("completeness-2025"), 2025, { naS
 completeness.header = { 组织名称: "北方示例机械有限公司", "GB/T 27922 证书编号": "CCT-SC-2024-0001", 审查类型: "初次认证" };
 write("completeness-audit.json", completeness);
 
+/** CCT 附件2 评分要求 1: a partial share comes from samples; the fewest samples giving exactly `percent`. */
+function samplesFor(percent: number): { checked: number; nonconforming: number } {
+  const checked = [4, 5, 8, 10, 20, 40, 100, 200].find((n) => Number.isInteger((n * (100 - percent)) / 100)) ?? 200;
+  return { checked, nonconforming: (checked * (100 - percent)) / 100 };
+}
+
 // The CCT audit of the same organisation as the self-assessment (for `starscore compare`): the auditor gives each
 // clause the organisation's own share less 0–10 points, on a 5 % grid (50 % at least); 5.2.5.5, which the
 // organisation called not applicable, the auditor found to apply (80 %).
@@ -71,7 +77,7 @@ for (const item of cctScheme.items) {
   const score = own === undefined ? undefined : selfCard.items[own.index];
   const share = score === undefined || !score.applicable || score.max === 0 ? 1 : score.earned / score.max;
   const percent = item.clause === "5.2.5.5" ? 80 : Math.max(50, Math.min(100, Math.round((share * 100 - rnd() * 10) / 5) * 5));
-  eastEntries[item.clause] = { percent };
+  eastEntries[item.clause] = percent === 100 ? { percent } : { percent, samples: samplesFor(percent) };
 }
 write("cct-audit-east.json", {
   scheme: cctScheme.id,

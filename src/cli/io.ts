@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Lang } from "../findings/language";
-import type { Scheme } from "../scheme/load";
-import { loadSchemes } from "./schemeFiles";
+import type { Scheme } from "../scheme/compile";
+import { loadScheme, schemeIds } from "./schemeFiles";
 
 /** Input that cannot be used at all: exit code 2 with a one-line message. */
 export class UsageError extends Error {
@@ -22,10 +22,11 @@ export function lang(value: unknown): Lang {
   throw new UsageError(`--lang takes zh or en, not "${String(value)}"`);
 }
 
+/** The scheme with this id; only its own file is read. */
 export function schemeById(id: string): Scheme {
-  const scheme = loadSchemes().get(id);
+  const scheme = loadScheme(id);
   if (scheme === undefined) {
-    throw new UsageError(`unknown scheme "${id}"; known: ${[...loadSchemes().keys()].join(", ")}`);
+    throw new UsageError(`unknown scheme "${id}"; known: ${schemeIds().join(", ")}`);
   }
   return scheme;
 }

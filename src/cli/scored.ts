@@ -1,7 +1,6 @@
 import type { Scheme } from "../scheme/load";
 import { parseAssessment, type Assessment } from "../scoring/assessment";
 import { scoreAssessment, type ScoreCard } from "../scoring/score";
-import { scoreXlsx } from "../xlsx/score";
 import { readBytes } from "./files";
 import { readText, schemeById } from "./io";
 import { loadSchemes } from "./schemeFiles";
@@ -22,6 +21,8 @@ export function isWorkbook(file: string): boolean {
 /** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it. */
 export async function readScored(file: string): Promise<Scored> {
   if (isWorkbook(file)) {
+    // The workbook reader only for workbooks: scoring a JSON file does not load it.
+    const { scoreXlsx } = await import("../xlsx/score");
     const result = scoreXlsx(readBytes(file), loadSchemes());
     return {
       scheme: result.scheme,

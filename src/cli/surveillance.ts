@@ -19,9 +19,7 @@ export function certificationDecision(
     if (audit !== undefined) throw new UsageError("--audit needs --certified <level>");
     return undefined;
   }
-  if (audit !== undefined && audit !== "surveillance" && audit !== "recertification") {
-    throw new UsageError(`--audit takes surveillance or recertification, not "${audit}"`);
-  }
+  // --audit is one of its declared choices (commandLine.ts): parseCommand refused any other.
   try {
     const d = decideCertification(scheme, certified, card, (audit ?? "surveillance") as AuditType);
     return { text: `\n\n${decisionMessage(d, lang)}`, json: { surveillance: decisionJson(d, lang) } };

@@ -3,8 +3,9 @@ import type { Scheme } from "../scheme/load";
 import { columnIndex, columnLetter } from "../sheets/address";
 import type { MetaEntry } from "../sheets/meta";
 import { scoreSheet } from "../sheets/score";
-import { PROTECTION, usedArea } from "./layout";
+import { usedArea } from "./layout";
 import { valuesReader, type Run } from "./session";
+import { asText } from "./text";
 
 /** The name the pane gives its radar chart, so adding it again replaces it instead of piling charts up. */
 export const RADAR_CHART_NAME = "StarScore_radar";
@@ -23,21 +24,33 @@ export interface RadarChartResult {
 }
 
 /**
+ * The sheet is protected and Excel refused to lift the protection without its password: the user protected
+ * it with one. Nothing was changed; the pane says so and what to do.
+ */
+export class ProtectedWithPasswordError extends Error {
+  constructor(readonly sheet: string, cause: unknown) {
+    super(`${sheet}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "ProtectedWithPasswordError";
+  }
+}
+
+/**
  * Adds a native Excel radar chart (ExcelApi 1.1) of the subsections' shares beside a laid-out sheet: 2 syncs.
  * The first reads the sheet's entries (and whether it is protected, and any radar added before); the second
  * writes the table of shares two columns to the right of the sheet's area and adds the chart over it,
- * replacing an earlier one. A protected sheet is unprotected for the batch and protected again as it was laid
- * out. The axes are the audit report's: subsections, or the parts where a scheme has too few or too many.
+ * replacing an earlier one. A protected sheet is unprotected for the batch and protected again with the options
+ * it had (read in the first sync: the user may have changed them). Unprotecting is the batch's first write, so
+ * when the user's password stops it nothing has been changed: that is a ProtectedWithPasswordError. The axes are the audit report's: subsections, or the parts where a scheme has too few or too many.
  * Returns null, writing nothing, when the scheme has no radar (a checklist, or neither fits).
  */
-export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, labels: RadarLabels, lang: "zh" | "en"): Promise<RadarChartResult | null> {
+export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, labels: RadarLabels, lang: "zh" | "en", key: string = entry.sheet): Promise<RadarChartResult | null> {
   if (scheme.kind !== "points") return null;
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(entry.sheet);
+    const ws = context.workbook.worksheets.getItem(key);
     const areaAddress = usedArea(entry);
     const area = ws.getRange(areaAddress);
     area.load("values");
-    const protection = ws.protection.load("protected");
+    const protection = ws.protection.load("protected,options");
     const old = ws.charts.getItemOrNullObject(RADAR_CHART_NAME);
     await context.sync();
 
@@ -49,17 +62,23 @@ export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, 
     const [c1, c2] = [columnLetter(first), columnLetter(first + 1)];
     const table = `${c1}1:${c2}${rows.length + 1}`;
     const wasProtected = protection.protected;
+    const options = wasProtected ? protection.options : null;
     if (wasProtected) protection.unprotect();
     if (!old.isNullObject) old.delete();
     const range = ws.getRange(table);
-    range.values = [[labels.subsection, labels.share], ...rows.map((r) => [r.label, r.share === null ? "" : r.share])];
+    range.values = [[asText(labels.subsection), asText(labels.share)], ...rows.map((r) => [asText(r.label), r.share === null ? "" : r.share])];
     range.numberFormat = [["General", "General"], ...rows.map(() => ["General", "0%"])];
     const chart = ws.charts.add("Radar", range, "Auto");
     chart.name = RADAR_CHART_NAME;
     chart.title.text = labels.title;
     chart.setPosition(`${columnLetter(first + 3)}1`, `${columnLetter(first + 10)}22`);
-    if (wasProtected) protection.protect(PROTECTION);
-    await context.sync();
+    if (options !== null) protection.protect(options);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (wasProtected) throw new ProtectedWithPasswordError(entry.sheet, e);
+      throw e;
+    }
     return { table, rows };
   });
 }

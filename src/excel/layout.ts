@@ -3,6 +3,7 @@ import type { CellWrite } from "../sheets/cells";
 import { decodeMeta, encodeMeta, META_SHEET, type MetaEntry } from "../sheets/meta";
 import { STYLES } from "../sheets/styles";
 import type { PlannedValidation, SheetPlan } from "../sheets/types";
+import { asText } from "./text";
 
 /**
  * Turns a SheetPlan into Office.js calls. It holds no rule: layout lives in the plan. Every `context.sync()`
@@ -13,12 +14,11 @@ import type { PlannedValidation, SheetPlan } from "../sheets/types";
 /** Character widths (as the plan gives them) to points, as Excel's default font measures them. */
 const POINTS_PER_CHAR = 5.6;
 
-/** What the workbook already holds, read in one sync. */
+/** What a layout needs to know of the workbook, read in one sync: the sheets' names and ids. */
 export interface WorkbookState {
   sheetNames: string[];
-  /** The StarScore sheets recorded in the metadata sheet. */
-  laidOut: MetaEntry[];
-  metaRows: number;
+  /** Sheet name → Excel's worksheet id, which survives a rename. */
+  ids: Record<string, string>;
   metaExists: boolean;
 }
 
@@ -32,40 +32,42 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
   }
 }
 
-/** The objects whose loads tell what the workbook holds: queue them, sync once, then `stateFrom`. */
-export interface StateLoads {
-  sheets: Excel.WorksheetCollection;
-  meta: Excel.Worksheet;
-  used: Excel.Range;
+/**
+ * Queues the load of every sheet's name and id: sync once, then `stateFrom`. Nothing is called on the metadata
+ * sheet here: on a fresh workbook it does not exist, and what Excel does with a method called on a null object
+ * (`getItemOrNullObject(…).getUsedRangeOrNullObject()`) is not documented.
+ */
+export function queueStateLoads(context: Excel.RequestContext): Excel.WorksheetCollection {
+  return context.workbook.worksheets.load("items/name,items/id");
 }
 
-export function queueStateLoads(context: Excel.RequestContext): StateLoads {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const meta = sheets.getItemOrNullObject(META_SHEET);
-  const used = meta.getUsedRangeOrNullObject(true);
-  used.load("values");
-  return { sheets, meta, used };
+/** Reads what the load brought back; call only after the sync that followed `queueStateLoads`. */
+export function stateFrom(sheets: Excel.WorksheetCollection): WorkbookState {
+  const sheetNames = sheets.items.map((s) => s.name);
+  return {
+    sheetNames,
+    ids: Object.fromEntries(sheets.items.map((s) => [s.name, s.id])),
+    metaExists: sheetNames.some((n) => n.toLowerCase() === META_SHEET.toLowerCase()),
+  };
 }
 
-/** Reads what the loads brought back; call only after the sync that followed `queueStateLoads`. */
-export function stateFrom({ sheets, meta, used }: StateLoads): WorkbookState {
-  const rows = meta.isNullObject || used.isNullObject ? [] : used.values;
+/** The StarScore sheets the metadata sheet's rows record (its first row is a title). */
+export function laidOutFrom(rows: readonly (readonly unknown[])[]): MetaEntry[] {
   const laidOut: MetaEntry[] = [];
   for (const row of rows.slice(1)) {
     const decoded = decodeMeta(row[1]);
     if (decoded.ok) laidOut.push(decoded.entry);
   }
-  return { sheetNames: sheets.items.map((s) => s.name), laidOut, metaRows: rows.length, metaExists: !meta.isNullObject };
+  return laidOut;
 }
 
 /** The grid of formulas and constants `range.formulas` takes: "" for empty cells on a new sheet. */
 function formulaGrid(plan: SheetPlan, fill: readonly CellWrite[]): (string | number | boolean)[][] {
-  const grid = plan.rows.map((row) => row.cells.map((c) => (c === null ? "" : (c.formula ?? c.value ?? ""))));
+  const grid = plan.rows.map((row) => row.cells.map((c) => (c === null ? "" : (c.formula ?? asText(c.value ?? "")))));
   for (const w of fill) {
     const at = parseCell(w.address);
     const row = at === null ? undefined : grid[at.row - 1];
-    if (at !== null && row !== undefined && at.column <= row.length) row[at.column - 1] = w.value ?? "";
+    if (at !== null && row !== undefined && at.column <= row.length) row[at.column - 1] = asText(w.value ?? "");
   }
   return grid;
 }
@@ -130,7 +132,7 @@ export function queueLayout(
   fill: readonly CellWrite[],
   state: WorkbookState,
   title: string,
-): string {
+): { name: string; sheet: Excel.Worksheet } {
   const name = freeSheetName(plan.sheetName, state.sheetNames);
   const sheet = context.workbook.worksheets.add(name);
   const width = plan.columns.length;
@@ -162,12 +164,13 @@ export function queueLayout(
   sheet.protection.protect(PROTECTION);
 
   const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
-  if (!state.metaExists) meta.getRange("A1").values = [["StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit"]];
-  const row = Math.max(state.metaRows, 1) + 1;
-  meta.getRange(`A${row}:B${row}`).values = [[name, encodeMeta(name, title, plan.layout)]];
+  if (!state.metaExists) meta.getRange("A1").values = [[asText("StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit")]];
+  // The row under the last one used, found by Excel as the batch runs: no read of the metadata sheet is needed.
+  const next = meta.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(0, 1);
+  next.values = [[asText(name), asText(encodeMeta(name, title, plan.layout))]];
   meta.visibility = "VeryHidden";
   sheet.activate();
-  return name;
+  return { name, sheet };
 }
 
 /** How a laid-out sheet is protected: no password; rows and columns may be resized. */

@@ -3,18 +3,32 @@ import { parseCell } from "../sheets/address";
 import type { Assessment } from "../scoring/assessment";
 import type { Role } from "../scheme/roles";
 import type { CellReader, CellWrite } from "../sheets/cells";
-import { entryWrites } from "../sheets/fill";
-import type { MetaEntry } from "../sheets/meta";
+import { cellNumber, entryWrites } from "../sheets/fill";
+import { META_SHEET, type MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { readAssessment } from "../sheets/read";
 import { scoreSheet, type SheetScore } from "../sheets/score";
-import { queueLayout, queueStateLoads, stateFrom, usedArea, type WorkbookState } from "./layout";
+import { laidOutFrom, queueLayout, queueStateLoads, stateFrom, usedArea } from "./layout";
+import { asText } from "./text";
 
 /**
- * What the task pane asks of Excel, each in a fixed number of round trips: laying out takes 2 syncs,
- * re-laying out 2, a live read 1 (and writes nothing; two sheets for the comparison also 1), selecting a cell 1,
- * writing special items 1.
+ * What the task pane asks of Excel, each in a fixed number of round trips: reading the workbook's StarScore sheets
+ * 1 (2 once the metadata sheet exists), laying out 2, re-laying out 2, a live read 1 (and writes nothing; two
+ * sheets for the comparison also 1), selecting a cell 1, writing special items 1, following change events 1.
+ * A sheet is addressed by its Excel id where the pane has one (`key`), so a renamed sheet is still found.
  */
+
+/** A StarScore sheet the metadata records, with its worksheet id (null if no sheet has its name any more). */
+export type KnownSheet = MetaEntry & { id: string | null };
+
+/** The StarScore sheets of the open workbook. */
+export interface WorkbookSheets {
+  sheetNames: string[];
+  laidOut: KnownSheet[];
+}
+
+/** A live score, with the name the sheet has now (it may have been renamed since it was laid out). */
+export type LiveScore = SheetScore & { sheet: string };
 
 /** Runs a batch: the pane passes `cb => Excel.run({ delayForCellEdit: true }, cb)` so a user mid-edit is not interrupted. */
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -32,26 +46,38 @@ export function valuesReader(values: readonly (readonly unknown[])[]): CellReade
   };
 }
 
-/** The StarScore sheets of the open workbook and the names of all its sheets: 1 sync. */
-export async function readWorkbookState(run: Run): Promise<WorkbookState> {
+/** The StarScore sheets of the open workbook and the names of all its sheets: 1 sync, 2 when it has any. */
+export async function readWorkbookState(run: Run): Promise<WorkbookSheets> {
   return run(async (context) => {
-    const loads = queueStateLoads(context);
+    const sheets = queueStateLoads(context);
     await context.sync();
-    return stateFrom(loads);
+    const { sheetNames, metaExists, ids } = stateFrom(sheets);
+    if (!metaExists) return { sheetNames, laidOut: [] };
+    const used = context.workbook.worksheets.getItem(META_SHEET).getUsedRange(true).load("values");
+    await context.sync();
+    return { sheetNames, laidOut: laidOutFrom(used.values).map((e) => ({ ...e, id: ids[e.sheet] ?? null })) };
   });
 }
 
+/** A laid-out sheet as `layOut` and `relayOut` return it: its name, metadata and worksheet id. */
+export interface LaidOut {
+  sheet: string;
+  entry: MetaEntry;
+  id: string;
+}
+
 /** Lays a scheme out on a new sheet with a free name, pre-filled with `fill`: 2 syncs. Existing sheets are never touched. */
-export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessment | null = null): Promise<{ sheet: string; entry: MetaEntry }> {
+export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessment | null = null): Promise<LaidOut> {
   const plan = planSheet(scheme, role);
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
-    const loads = queueStateLoads(context);
+    const sheets = queueStateLoads(context);
     await context.sync();
     const writes: CellWrite[] = fill === null ? [] : entryWrites(plan.layout, fill);
-    const sheet = queueLayout(context, plan, writes, stateFrom(loads), title);
+    const { name, sheet } = queueLayout(context, plan, writes, stateFrom(sheets), title);
+    sheet.load("id");
     await context.sync();
-    return { sheet, entry: { format: "starscore-layout/1", sheet, title, layout: plan.layout } };
+    return { sheet: name, id: sheet.id, entry: { format: "starscore-layout/1", sheet: name, title, layout: plan.layout } };
   });
 }
 
@@ -59,28 +85,33 @@ export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessm
  * Lays an existing StarScore sheet out again from `scheme` (a newer version, say) on a new sheet, keeping
  * every entry by clause id: 2 syncs. The old sheet stays as it is; nothing the user typed is lost.
  */
-export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry): Promise<{ sheet: string; entry: MetaEntry; kept: Assessment }> {
+export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry, key: string = old.sheet): Promise<LaidOut & { kept: Assessment }> {
   const plan = planSheet(scheme, old.layout.role);
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
-    const loads = queueStateLoads(context);
-    const area = context.workbook.worksheets.getItem(old.sheet).getRange(usedArea(old));
+    const sheets = queueStateLoads(context);
+    const area = context.workbook.worksheets.getItem(key).getRange(usedArea(old));
     area.load("values");
     await context.sync();
     const kept = { ...readAssessment(old.layout, valuesReader(area.values)), scheme: scheme.id, schemeVersion: scheme.version };
-    const sheet = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(loads), title);
+    const { name, sheet } = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(sheets), title);
+    sheet.load("id");
     await context.sync();
-    return { sheet, entry: { format: "starscore-layout/1", sheet, title, layout: plan.layout }, kept };
+    return { sheet: name, id: sheet.id, entry: { format: "starscore-layout/1", sheet: name, title, layout: plan.layout }, kept };
   });
 }
 
-/** Reads a laid-out sheet's entries and scores them: 1 sync, no writes. */
-export async function readLive(run: Run, scheme: Scheme, entry: MetaEntry): Promise<SheetScore> {
+/**
+ * Reads a laid-out sheet's entries and scores them: 1 sync, no writes. `key` is the sheet's id (or name): the
+ * score carries the sheet's name as it is now, so findings point at a renamed sheet correctly.
+ */
+export async function readLive(run: Run, scheme: Scheme, entry: MetaEntry, key: string = entry.sheet): Promise<LiveScore> {
   return run(async (context) => {
-    const area = context.workbook.worksheets.getItem(entry.sheet).getRange(usedArea(entry));
+    const ws = context.workbook.worksheets.getItem(key).load("name");
+    const area = ws.getRange(usedArea(entry));
     area.load("values");
     await context.sync();
-    return scoreSheet(scheme, entry.layout, valuesReader(area.values), entry.sheet);
+    return { ...scoreSheet(scheme, entry.layout, valuesReader(area.values), ws.name), sheet: ws.name };
   });
 }
 
@@ -120,37 +151,57 @@ export async function selectCell(run: Run, sheet: string, address: string): Prom
 }
 
 /** Writes the special deductions and the bonus into their rows (clearing rows no longer used): 1 sync. */
+/**
+ * Writes the special deductions and the bonus into their rows (clearing rows no longer used): 1 sync. Texts are
+ * written as text (`asText`); the bonus as the number the sheet's formula reads with N(), so "1分" or "１" count
+ * there as they count in the engine. Each reason goes into the top-left cell of its row's merged area, the one
+ * cell of a merged area that holds a value ("only the contents of the upper-left cell are kept", Excel support,
+ * "Merge and unmerge cells"); nothing is written into the rest of the area.
+ */
 export async function writeSpecials(
   run: Run,
   entry: MetaEntry,
   deductions: NonNullable<Assessment["deductions"]>,
   bonus: Assessment["bonus"],
+  key: string = entry.sheet,
 ): Promise<void> {
   const d = entry.layout.deductions;
   const b = entry.layout.bonus;
   await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(entry.sheet);
+    const ws = context.workbook.worksheets.getItem(key);
     if (d !== null) {
-      const rows = d.lastRow - d.firstRow + 1;
-      const values = Array.from({ length: rows }, (_, i) => {
-        const x = deductions[i];
-        return [x?.clause ?? "", x?.reason ?? ""];
-      });
-      ws.getRange(`${d.clauseColumn}${d.firstRow}:${d.clauseColumn}${d.lastRow}`).values = values.map((v) => [v[0] ?? ""]);
-      ws.getRange(`${d.reasonColumn}${d.firstRow}:${d.reasonColumn}${d.lastRow}`).values = values.map((v) => [v[1] ?? ""]);
+      const rows = Array.from({ length: d.lastRow - d.firstRow + 1 }, (_, i) => deductions[i]);
+      ws.getRange(`${d.clauseColumn}${d.firstRow}:${d.clauseColumn}${d.lastRow}`).values = rows.map((x) => [asText(x?.clause ?? "")]);
+      ws.getRange(`${d.reasonColumn}${d.firstRow}:${d.reasonColumn}${d.lastRow}`).values = rows.map((x) => [asText(x?.reason ?? "")]);
     }
     if (b !== null) {
-      ws.getRange(b.points).values = [[bonus?.points ?? ""]];
-      ws.getRange(b.reason).values = [[bonus?.reason ?? ""]];
+      ws.getRange(b.points).values = [[asText(cellNumber(bonus?.points, "分") ?? "")]];
+      ws.getRange(b.reason).values = [[asText(bonus?.reason ?? "")]];
     }
     await context.sync();
   });
 }
 
-/** Calls `onChange` whenever the sheet changes (registered in 1 sync); the caller debounces. */
-export async function watchSheet(run: Run, sheet: string, onChange: () => void): Promise<void> {
-  await run(async (context) => {
-    context.workbook.worksheets.getItem(sheet).onChanged.add(async () => onChange());
+/** What a change event tells the pane (Excel.WorksheetChangedEventArgs). */
+export interface SheetChange {
+  worksheetId: string;
+  /** "ThisLocalAddin" for the add-in's own writes (ExcelApi 1.14); undefined on older Excel. */
+  triggerSource?: string;
+}
+
+/**
+ * Registers one workbook-level change handler (WorksheetCollection.onChanged, ExcelApi 1.9): 1 sync. The caller
+ * routes events by `worksheetId`, so following another sheet needs no new handler, and a sheet renamed, or
+ * deleted and laid out again, is followed by its id. Returns the removal (1 sync), for when the pane closes.
+ */
+export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void): Promise<() => Promise<void>> {
+  const registration = await run(async (context) => {
+    const r = context.workbook.worksheets.onChanged.add(async (e) => onChange(e));
     await context.sync();
+    return r;
   });
+  return async () => {
+    registration.remove();
+    await registration.context.sync();
+  };
 }

@@ -8,11 +8,12 @@ import { z } from "zod";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { empty, EXAMPLE, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { empty, EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
 const field = z.enum(ENTRY_FIELDS);
+const sampleField = z.enum(["checked", "nonconforming"]);
 
 export const CATALOGUE = catalogue({
   SS101: {
@@ -72,6 +73,66 @@ export const CATALOGUE = catalogue({
     params: { row: z.string() },
     zh: (p) => `${at(p)}同一行（${p.row}）填写了两次，只计第一条。请删除重复的条目。`,
     en: (p) => `${atEn(p)}the same row (${p.row}) was entered twice; only the first entry counts. Remove the repeat.`,
+  },
+  SS110: {
+    name: "partial-without-samples",
+    severity: "warning",
+    kind: "consistency",
+    /** `share`: the partial credit given, as a fraction of the item's points; `source`: the rule's document. */
+    params: { share: z.number(), source: z.string() },
+    zh: (p) => `${at(p)}给了部分分（${percent(p.share)}），但没有样本记录。${p.source}：只有抽取多个样本验证的指标可按不符合样本的比例扣分，其余指标不符合即扣除全部分值。请填写样本数和不符合数，或给 0% / 100%。`,
+    en: (p) => `${atEn(p)}partial credit (${percent(p.share)}) without a sample record. ${p.source}: only indicators checked on several samples lose points in proportion to the samples that do not conform; any other indicator that does not conform loses all its points. Enter the samples checked and how many did not conform, or give 0% / 100%.`,
+  },
+  SS111: {
+    name: "sample-count-invalid",
+    severity: "error",
+    kind: "error",
+    /** `text`: the count as typed. */
+    params: { field: sampleField, text: z.string() },
+    zh: (p) => `${at(p)}${SAMPLE_FIELD[p.field].zh}“${p.text}”不是 0 或正整数，样本记录未采用。请填写整数。`,
+    en: (p) => `${atEn(p)}${SAMPLE_FIELD[p.field].en} "${p.text}" is not a whole number of 0 or more, so the sample record was not used. Enter a whole number.`,
+  },
+  SS112: {
+    name: "no-samples-checked",
+    severity: "error",
+    kind: "error",
+    params: {},
+    zh: (p) => `${at(p)}样本数为 0，无法按比例计分，样本记录未采用。请填写实际抽查的样本数。`,
+    en: (p) => `${atEn(p)}0 samples checked: no share can be worked out, so the sample record was not used. Enter how many samples were checked.`,
+  },
+  SS113: {
+    name: "nonconforming-above-checked",
+    severity: "error",
+    kind: "error",
+    params: { checked: z.number(), nonconforming: z.number() },
+    zh: (p) => `${at(p)}不符合数 ${p.nonconforming} 大于样本数 ${p.checked}，样本记录未采用。请核对。`,
+    en: (p) => `${atEn(p)}${p.nonconforming} nonconforming samples out of ${p.checked} checked is impossible, so the sample record was not used. Check both counts.`,
+  },
+  SS114: {
+    name: "percent-disagrees-with-samples",
+    severity: "error",
+    kind: "error",
+    /** `typed`: the figure as typed; `expected`: what the record gives, in the field's unit (a percentage, or points). */
+    params: { field: z.enum(["percent", "score"]), typed: z.string(), checked: z.number(), nonconforming: z.number(), expected: z.number() },
+    zh: (p) => `${at(p)}填写的${ENTRY_FIELD_WORDS[p.field].zh} ${p.typed} 与样本记录不符：${p.checked} 个样本中 ${p.nonconforming} 个不符合，应为 ${inUnit(p.field, p.expected)}。已按样本记录计分；请改正其中之一。`,
+    en: (p) => `${atEn(p)}the ${ENTRY_FIELD_WORDS[p.field].en} entered, ${p.typed}, disagrees with the sample record: ${p.nonconforming} of ${p.checked} samples do not conform, which gives ${inUnit(p.field, p.expected)}. The sample record was counted; correct one of them.`,
+  },
+  SS115: {
+    name: "left-out-without-reason",
+    severity: "warning",
+    kind: "consistency",
+    params: {},
+    zh: (p) => `${at(p)}删减（不适用）但未说明理由。CCT 6.3.6：只有因企业及其商品的特点而不适用的要求才可删减。请填写删减理由。`,
+    en: (p) => `${atEn(p)}left out (not applicable) without a reason. CCT 6.3.6: a requirement may be left out only when it does not fit the organisation and its goods. Enter the reason.`,
+  },
+  SS116: {
+    name: "whole-and-part-entered",
+    severity: "warning",
+    kind: "consistency",
+    /** Clause ids: the whole clause and its lettered part. */
+    params: { whole: z.string(), part: z.string() },
+    zh: (p) => `${at(p)}条款 ${p.whole} 整条填写了一次，其分项 ${p.part} 又单独填写；分项的条目计分。请只保留一种写法。`,
+    en: (p) => `${atEn(p)}clause ${p.whole} was entered as a whole and its part ${p.part} on its own; the part's entry counts. Keep one of them.`,
   },
   SS201: {
     name: "evidence-missing",
@@ -139,6 +200,23 @@ export const CATALOGUE = catalogue({
     zh: (p) => `特别扣分项关联的条款 ${p.clause} 不在方案中。请核对条款号。`,
     en: (p) => `A special deduction names clause ${p.clause}, which the scheme does not have. Check the clause number.`,
   },
+  SS410: {
+    name: "subsection-all-left-out",
+    severity: "warning",
+    kind: "outcome",
+    params: { subsection: z.string(), count: z.number(), points: z.number() },
+    zh: (p) => `${p.subsection} 的 ${p.count} 个条款（${p.points} 分）全部删减。整个小类不适用的情况少见，请核对删减理由。`,
+    en: (p) => `All ${p.count} clauses of ${p.subsection} (${p.points} points) are left out. A whole subsection rarely fails to apply; check the reasons.`,
+  },
+  SS411: {
+    name: "left-out-share-above-limit",
+    severity: "warning",
+    kind: "outcome",
+    /** `share` and `limit`: fractions of the full marks. */
+    params: { count: z.number(), points: z.number(), share: z.number(), limit: z.number() },
+    zh: (p) => `删减了 ${p.count} 个条款共 ${p.points} 分，占满分的 ${percent(p.share)}，超过审核设定的上限 ${percent(p.limit)}。请核对删减理由。`,
+    en: (p) => `${p.count} clauses worth ${p.points} points are left out, ${percent(p.share)} of the full marks, above the reviewer's limit of ${percent(p.limit)}. Check the reasons.`,
+  },
   SS501: {
     name: "claimed-level-above",
     severity: "error",
@@ -159,11 +237,11 @@ export const CATALOGUE = catalogue({
   SS601: {
     name: "prerequisite-missing",
     severity: "warning",
-    kind: "consistency",
+    kind: "outcome",
     /** The scheme's prerequisite: its header field and its own statement in both languages. */
     params: { header: z.string(), zh: z.string(), en: z.string() },
-    zh: (p) => `${p.zh}（表头“${p.header}”为空）`,
-    en: (p) => `${p.en} (header field "${p.header}" is empty)`,
+    zh: (p) => `未满足前提条件，不予评级：${p.zh}（表头“${p.header}”为空）`,
+    en: (p) => `Prerequisite not met, so the result is not graded: ${p.en} (header field "${p.header}" is empty)`,
   },
   SS602: {
     name: "service-domain-unknown",

@@ -23,3 +23,15 @@ export const VALIDATION_CHANGE = {
 
 /** A value as typed, or a word for "nothing" when the cell was cleared. */
 export const empty = (text: string, lang: Lang): string => (text !== "" ? text : lang === "zh" ? "（空）" : "(empty)");
+
+/** The counts of a sample record (SS111). */
+export const SAMPLE_FIELD = {
+  checked: { zh: "样本数", en: "samples checked" },
+  nonconforming: { zh: "不符合数", en: "nonconforming samples" },
+} as const;
+
+/** A fraction as a percentage, to 2 decimals at most: 0.705 → 70.5%. */
+export const percent = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
+
+/** A figure in its field's unit: a percentage (70 → 70%) or points, to 2 decimals at most. */
+export const inUnit = (field: "percent" | "score", value: number): string => `${Number(value.toFixed(2))}${field === "percent" ? "%" : ""}`;

@@ -1,36 +1,10 @@
 import { parseDocument } from "yaml";
 import { describeIssue, formatPath, type Problem } from "./problems";
-import { checkConsistency, itemMax, subsectionsOf } from "./consistency";
-import { SchemeSchema, type ItemFile, type SchemeFile, type SectionFile, type SubsectionFile } from "./schema";
+import { compileScheme, type Scheme } from "./compile";
+import { checkConsistency } from "./consistency";
+import { SchemeSchema, type SchemeFile } from "./schema";
 
-/** An item with what the scheme file implies about it: its maximum and where it sits. */
-export type Item = ItemFile & {
-  /** The row's maximum (its clause plus any clauses it also carries); 0 in checklists. */
-  max: number;
-  sectionId: string;
-  subsectionId: string;
-  /** Position in the scheme's order, from 0. */
-  index: number;
-  /** Positions of its section in `sections` and of its subsection among all subsections, from 0. */
-  sectionIndex: number;
-  subsectionIndex: number;
-};
-
-/** A section whose items always sit in subsections (a section without that level gets one of its own id). */
-export type Section = Omit<SectionFile, "subsections" | "items"> & {
-  subsections: (SubsectionFile & { max: number })[];
-  max: number;
-};
-
-/** A validated scheme with its items flattened and indexed by clause id. */
-export type Scheme = Omit<SchemeFile, "sections"> & {
-  sections: Section[];
-  items: Item[];
-  /** Every clause id (including clauses a row also carries) to its item. */
-  byClause: ReadonlyMap<string, Item>;
-  /** The total below which the organisation fails; null in checklists. */
-  passMarkOrLowest: number | null;
-};
+export { compileScheme, type Item, type Scheme, type Section } from "./compile";
 
 /** One message naming the file, the path inside it, what was found and what was expected. */
 export class SchemeError extends Error {
@@ -47,50 +21,8 @@ export class SchemeError extends Error {
   }
 }
 
-/** Flattens a validated scheme file into the model the engine and the layouts use. */
-export function compileScheme(file: SchemeFile): Scheme {
-  const items: Item[] = [];
-  const byClause = new Map<string, Item>();
-  let subsectionIndex = 0;
-  const sections: Section[] = file.sections.map((section, s) => {
-    const subsections = subsectionsOf(section, s).map(({ sub }) => {
-      for (const raw of sub.items) {
-        // Every item gets the same shape (absent fields as undefined), so the engine's hot loop
-        // reads them through one hidden class instead of dozens.
-        const item: Item = {
-          clause: raw.clause,
-          code: raw.code,
-          text: raw.text,
-          points: raw.points,
-          alsoClauses: raw.alsoClauses,
-          evidence: raw.evidence,
-          askApplicable: raw.askApplicable,
-          group: raw.group,
-          note: raw.note,
-          max: itemMax(raw),
-          sectionId: section.id,
-          subsectionId: sub.id,
-          index: items.length,
-          sectionIndex: s,
-          subsectionIndex,
-        };
-        items.push(item);
-        byClause.set(item.clause, item);
-        for (const also of raw.alsoClauses ?? []) byClause.set(also.clause, item);
-      }
-      subsectionIndex += 1;
-      return { ...sub, max: sub.items.reduce((sum, i) => sum + itemMax(i), 0) };
-    });
-    const { subsections: _s, items: _i, ...rest } = section;
-    return { ...rest, subsections, max: subsections.reduce((sum, u) => sum + u.max, 0) };
-  });
-  const lowest = file.levels?.[0]?.min;
-  const passMarkOrLowest = file.kind === "points" ? (file.passMark ?? lowest ?? null) : null;
-  return { ...file, sections, items, byClause, passMarkOrLowest };
-}
-
-/** Validates an already-parsed scheme object; `file` names it in errors. */
-export function validateScheme(data: unknown, file: string): Scheme {
+/** Validates an already-parsed scheme object, as its file states it; `file` names it in errors. */
+export function validateSchemeFile(data: unknown, file: string): SchemeFile {
   const parsed = SchemeSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new SchemeError(file, parsed.error.issues.map(describeIssue));
   const issues = checkConsistency(parsed.data);
@@ -100,11 +32,21 @@ export function validateScheme(data: unknown, file: string): Scheme {
       issues.map((i) => ({ path: formatPath(i.path), found: i.found, expected: i.expected })),
     );
   }
-  return compileScheme(parsed.data);
+  return parsed.data;
+}
+
+/** Validates an already-parsed scheme object; `file` names it in errors. */
+export function validateScheme(data: unknown, file: string): Scheme {
+  return compileScheme(validateSchemeFile(data, file));
 }
 
 /** Parses and validates the text of a scheme file. Pure: the caller reads the file. */
 export function parseScheme(text: string, file: string): Scheme {
+  return compileScheme(parseSchemeFile(text, file));
+}
+
+/** Parses and validates the text of a scheme file, as the file states it (before compileScheme). */
+export function parseSchemeFile(text: string, file: string): SchemeFile {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     throw new SchemeError(
@@ -116,5 +58,5 @@ export function parseScheme(text: string, file: string): Scheme {
       })),
     );
   }
-  return validateScheme(doc.toJS(), file);
+  return validateSchemeFile(doc.toJS(), file);
 }

@@ -96,6 +96,17 @@ export const SpecialSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * When a partial percentage needs a sample record: CCT 附件2 评分要求 1) allows partial credit only on
+ * indicators checked on several samples, in proportion to the samples that do not conform; 2) makes every
+ * other indicator all or nothing. Absent: the document gives no such rule and any percentage is accepted.
+ */
+export const PartialCreditSchema = z.strictObject({
+  needsSamples: z.boolean(),
+  /** Where the document says so (附件2 评分要求 1)、2)). */
+  source: z.string().min(1),
+});
+
 export const PrerequisiteSchema = z.strictObject({
   /** The header field in which the organisation shows it meets the prerequisite. */
   header: z.string().min(1),
@@ -191,6 +202,7 @@ export const SchemeSchema = z.strictObject({
   levels: z.array(LevelSchema).optional(),
   special: SpecialSchema.optional(),
   prerequisite: PrerequisiteSchema.optional(),
+  partialCredit: PartialCreditSchema.optional(),
   /** Text printed under the form (the self form's declaration). */
   declaration: z.string().min(1).optional(),
   /** The certification rule's audit time (附件1) and service domains (附件3), where the document has them. */

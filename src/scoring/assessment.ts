@@ -20,6 +20,10 @@ export const EntrySchema = z.strictObject({
   evidence: z.union([z.string(), z.array(z.string())]).nullable().optional(),
   /** false: the clause does not apply (删减), whatever else the entry says. */
   applicable: z.boolean().optional(),
+  /** Why the clause does not apply (CCT 6.3.6: only what does not fit the organisation and its goods). */
+  reason: z.string().nullable().optional(),
+  /** 样本数 / 不符合数: the sample record behind a partial percentage (CCT 附件2 评分要求 1). */
+  samples: z.strictObject({ checked: Typed.optional(), nonconforming: Typed.optional() }).nullable().optional(),
   /** 现场评审记录 / remarks. */
   note: z.string().nullable().optional(),
 });

@@ -7,6 +7,10 @@ import { fold, hasEvidence, readConclusion, readNumber, type Conclusion } from "
 import { domainsNamed } from "./domains";
 import { levelFor, matchLevel } from "./levels";
 import { excelRound } from "./round";
+import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, readSamples, typedText, type SampleRecord } from "./samples";
+import { checkReason, reasonOf } from "./leftOut";
+import { itemByCode, partEntry, partsOf } from "./clauseParts";
+import { prerequisiteMet } from "./prerequisite";
 
 /** How one item came out. */
 export type ItemStatus = "scored" | "na" | "missing" | "invalid";
@@ -22,7 +26,14 @@ export interface ItemScore {
   applicable: boolean;
   status: ItemStatus;
   conclusion: Conclusion | null;
+  /** The sample record the points were worked out from (CCT 附件2 评分要求 1); null when none was used. */
+  samples: SampleRecord | null;
+  /** Why a left-out item does not apply (6.3.6); null for applicable items and left-out items without one. */
+  reason: string | null;
 }
+
+/** Why a points result gets no level although it may pass the mark. */
+export type NotGradedBy = "deductions" | "prerequisite";
 
 export interface GroupScore {
   id: string;
@@ -62,8 +73,10 @@ export interface ScoreCard {
   bonus: number;
   /** The total to 2 decimals, rounded as Excel's ROUND; null in checklists. */
   total: number | null;
-  /** False when the special deductions reach the scheme's limit. */
+  /** False when the special deductions reach the scheme's limit or the prerequisite is not met. */
   graded: boolean;
+  /** What stops grading, in the order the report states it; empty when graded. */
+  notGradedBy: NotGradedBy[];
   passed: boolean;
   level: Level | null;
   /** The level 申报级别 names, where it names one. */
@@ -77,6 +90,7 @@ interface ItemOutcome {
   earned: number;
   status: ItemStatus;
   conclusion: Conclusion | null;
+  samples?: SampleRecord;
 }
 
 function blank(v: unknown): boolean {
@@ -85,7 +99,7 @@ function blank(v: unknown): boolean {
 
 function isBlank(entry: Entry | undefined): boolean {
   if (entry === undefined) return true;
-  return entry.applicable === undefined && blank(entry.percent) && blank(entry.score) && blank(entry.conclusion);
+  return entry.applicable === undefined && blank(entry.percent) && blank(entry.score) && blank(entry.conclusion) && !hasSampleRecord(entry);
 }
 
 /** Reads a points value (a percentage of the item, or a score) and checks its range. */
@@ -124,12 +138,38 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
   }
 }
 
-function scoreAudit(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
-  const usesScore = (entry.percent === undefined || entry.percent === null) && entry.score !== undefined && entry.score !== null;
-  return readPoints(item, entry, usesScore ? "score" : "percent", out);
+/**
+ * The typed figure's points, unless the entry has a usable sample record: then the record's (samples.ts).
+ * The common case, no sample record, takes the typed figure without a detour.
+ */
+function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): ItemOutcome {
+  // 评分要求 1)–2) are the auditors' rules for 附件2; a self-assessment's partial score is the organisation's own claim.
+  const rule = role === "audit" ? scheme.partialCredit : undefined;
+  if (!hasSampleRecord(entry)) {
+    const typed = readPoints(item, entry, field, out);
+    if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);
+    return typed;
+  }
+  const record = readSamples(item.clause, entry, out);
+  const scratch: Finding[] = [];
+  const typed = readPoints(item, entry, field, scratch);
+  if (record === null || typed.status === "na") {
+    out.push(...scratch);
+    if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);
+    return typed;
+  }
+  // A figure that cannot be read is still an error; a blank one is owed nothing, the record suffices.
+  if (typed.status === "invalid") out.push(...scratch);
+  const earned = checkAgainstTyped(item, field, typedText(entry, field), typed.status === "scored" ? typed.earned : null, record, out);
+  return { earned, status: "scored", conclusion: null, samples: record };
 }
 
-function scoreSelf(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
+function scoreAudit(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): ItemOutcome {
+  const usesScore = (entry.percent === undefined || entry.percent === null) && entry.score !== undefined && entry.score !== null;
+  return pointsOrSamples(scheme, "audit", item, entry, usesScore ? "score" : "percent", out);
+}
+
+function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): ItemOutcome {
   const c = readConclusion(entry.conclusion);
   const location = { clause: item.clause, field: "conclusion" };
   if (c.kind === "invalid") out.push(finding("SS105", location, { text: c.text }));
@@ -142,7 +182,7 @@ function scoreSelf(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
     return { earned: 0, status: "na", conclusion: "na" };
   }
   if (c.kind === "empty") out.push(finding("SS101", location, { field: "conclusion" }));
-  const points = readPoints(item, entry, "score", out);
+  const points = pointsOrSamples(scheme, "self", item, entry, "score", out);
   if (points.status === "scored" && conclusion !== null && item.max > 0) {
     const v = points.earned;
     if ((conclusion === "nonconform" && v === item.max) || (conclusion === "conform" && v === 0)) {
@@ -196,9 +236,17 @@ function entriesByItem(scheme: Scheme, assessment: Assessment, out: Finding[]): 
   if (count > matched) {
     for (const clause of Object.keys(given)) {
       if (scheme.byClause.has(clause)) continue;
-      const item = scheme.byClause.get(fold(clause));
-      if (item === undefined) out.push(finding("SS106", { clause }, { scheme: scheme.id }));
-      else if (found[item.index] === undefined || isBlank(found[item.index])) found[item.index] = given[clause];
+      const key = fold(clause);
+      const item = scheme.byClause.get(key) ?? itemByCode(scheme, key);
+      if (item === undefined) {
+        const parts = partsOf(scheme, key);
+        if (parts.length === 0) out.push(finding("SS106", { clause }, { scheme: scheme.id }));
+        const whole = given[clause] as Entry;
+        for (const part of parts) {
+          if (found[part.index] === undefined || isBlank(found[part.index])) found[part.index] = partEntry(whole, part, parts);
+          else if (!isBlank(whole)) out.push(finding("SS116", { clause: part.clause }, { whole: clause, part: part.clause }));
+        }
+      } else if (found[item.index] === undefined || isBlank(found[item.index])) found[item.index] = given[clause];
       else out.push(finding("SS107", { clause }, { row: item.clause }));
     }
   }
@@ -241,7 +289,13 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
       outcome = { earned: 0, status: "scored", conclusion: null };
     } else {
       const e = entry ?? {};
-      outcome = role === "audit" ? scoreAudit(item, e, findings) : role === "self" ? scoreSelf(item, e, findings) : scoreChecklist(item, e, findings);
+      outcome =
+        role === "audit" ? scoreAudit(scheme, item, e, findings) : role === "self" ? scoreSelf(scheme, item, e, findings) : scoreChecklist(item, e, findings);
+    }
+    let reason: string | null = null;
+    if (outcome.status === "na") {
+      reason = reasonOf(entry);
+      checkReason(item, reason, findings);
     }
     return {
       clause: item.clause,
@@ -253,6 +307,8 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
       applicable: outcome.status !== "na",
       status: outcome.status,
       conclusion: outcome.conclusion,
+      samples: outcome.samples ?? null,
+      reason,
     };
   });
 
@@ -303,6 +359,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     bonus: result.bonus,
     total: result.total,
     graded: result.graded,
+    notGradedBy: result.notGradedBy,
     passed: result.passed,
     level: result.level,
     claimedLevel: result.claimedLevel,
@@ -315,7 +372,18 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
 /** What follows from the items: totals, special items, pass and level (or, for checklists, the counts). */
 type CardOutcome = Pick<
   ScoreCard,
-  "fullMarks" | "rescaled" | "deductionCount" | "deductionPoints" | "bonus" | "total" | "graded" | "passed" | "level" | "claimedLevel" | "checklist"
+  | "fullMarks"
+  | "rescaled"
+  | "deductionCount"
+  | "deductionPoints"
+  | "bonus"
+  | "total"
+  | "graded"
+  | "notGradedBy"
+  | "passed"
+  | "level"
+  | "claimedLevel"
+  | "checklist"
 >;
 
 function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
@@ -334,6 +402,7 @@ function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
     bonus: 0,
     total: null,
     graded: true,
+    notGradedBy: [],
     passed: counts.nonconform === 0 && counts.missing === 0,
     level: null,
     claimedLevel: null,
@@ -358,8 +427,13 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
     }
   }
   const deductionPoints = deductionCount * (deductionRule?.points ?? 0);
-  const graded = deductionRule === undefined || deductionCount < deductionRule.notGradedAt;
-  if (!graded) findings.push(finding("SS401", { field: "deductions" }, { count: deductionCount, limit: deductionRule?.notGradedAt ?? 0 }));
+  const notGradedBy: NotGradedBy[] = [];
+  if (deductionRule !== undefined && deductionCount >= deductionRule.notGradedAt) {
+    notGradedBy.push("deductions");
+    findings.push(finding("SS401", { field: "deductions" }, { count: deductionCount, limit: deductionRule.notGradedAt }));
+  }
+  if (!prerequisiteMet(scheme, header, findings)) notGradedBy.push("prerequisite");
+  const graded = notGradedBy.length === 0;
 
   let bonus = 0;
   const bonusRule = scheme.special?.bonus;
@@ -402,11 +476,7 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
       );
     }
   }
-  const prerequisite = scheme.prerequisite;
-  if (prerequisite !== undefined && text(header[prerequisite.header]) === "") {
-    findings.push(finding("SS601", { field: prerequisite.header }, { header: prerequisite.header, zh: prerequisite.zh, en: prerequisite.en }));
-  }
   checkServiceDomain(scheme, text(header["服务领域"]), findings);
 
-  return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, passed, level, claimedLevel, checklist: null };
+  return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, notGradedBy, passed, level, claimedLevel, checklist: null };
 }

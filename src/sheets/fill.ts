@@ -6,7 +6,7 @@ import type { SheetLayout } from "./types";
 const CONCLUSION_TEXT = { conform: "符合", nonconform: "不符合", na: "不适用" } as const;
 
 /** A typed value as the cell should hold it: numbers as numbers, N/A as 不适用, anything unreadable kept as typed. */
-function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
+export function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
   const r = readNumber(value, unit);
   if (r.kind === "empty") return null;
   if (r.kind === "na") return "不适用";
@@ -51,8 +51,10 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     put(cols.percent, na ?? cellNumber(entry.percent, "%"));
     put(cols.score, na ?? cellNumber(entry.score, "分"));
     put(cols.conclusion, na ?? cellConclusion(entry.conclusion));
-    put(cols.evidence, cellText(entry.evidence));
-    put(cols.note, cellText(entry.note));
+    // A reason for 删减 goes where the form has people write it: the row's remark, or the self form's evidence cell.
+    const reason = cellText(entry.reason);
+    put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
+    put(cols.note, cellText(entry.note) ?? reason);
   }
   if (layout.deductions !== null) {
     const d = layout.deductions;

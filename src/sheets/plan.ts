@@ -531,8 +531,10 @@ function planPointsSummary(
   }
   const lastLevel = firstLevel + levels.length - 1;
   const passMark = scheme.passMarkOrLowest ?? 0;
-  const notGraded = rule !== undefined ? `,${count}>=${rule.notGradedAt}` : "";
-  const graded = rule !== undefined ? `,${count}<${rule.notGradedAt}` : "";
+  // Without the prerequisite's header entry (completeness: the GB/T 27922 certificate number) nothing is graded.
+  const prerequisite = scheme.prerequisite !== undefined ? layout.header[scheme.prerequisite.header] : undefined;
+  const notGraded = (rule !== undefined ? `,${count}>=${rule.notGradedAt}` : "") + (prerequisite !== undefined ? `,LEN(TRIM(${prerequisite}))=0` : "");
+  const graded = (rule !== undefined ? `,${count}<${rule.notGradedAt}` : "") + (prerequisite !== undefined ? `,LEN(TRIM(${prerequisite}))>0` : "");
   grid.add(8);
   const level = result("级别", {
     formula: `=IF(OR(${app}=0${notGraded}),"${labels.notGraded}",IF(${total}<${passMark},"${labels.fail}",LOOKUP(${total},${columnLetter(sumC)}${firstLevel}:${columnLetter(sumC)}${lastLevel},A${firstLevel}:A${lastLevel})))`,

@@ -96,7 +96,9 @@ export function cellOf(layout: SheetLayout, location: Finding["location"]): stri
   const field = location.field;
   if (location.clause !== undefined && field !== "deductions") {
     const row = layout.items.find((i) => i.clause === location.clause)?.row;
-    const column = field !== undefined ? layout.entryColumns[field as keyof SheetLayout["entryColumns"]] : undefined;
+    const cols = layout.entryColumns;
+    // A reason for 删减 is written in the row's remark, or on the self form in its evidence cell (leftOut.ts).
+    const column = field === "reason" ? (cols.note ?? cols.evidence) : field !== undefined ? cols[field as keyof SheetLayout["entryColumns"]] : undefined;
     if (row !== undefined) return `${column ?? layout.structureColumns.clause ?? "A"}${row}`;
   }
   if (field === "deductions" && layout.deductions !== null) return `${layout.deductions.reasonColumn}${layout.deductions.firstRow}`;

@@ -1,8 +1,9 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
-import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchSheet, writeSpecials, type Run } from "../excel/session";
-import { addRadarChart } from "../excel/chart";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange } from "../excel/session";
+import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
+import { heldRun } from "./heldRun";
 import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
@@ -10,7 +11,6 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
-import type { SheetScore } from "../sheets/score";
 import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
 import { strings, type Lang } from "./i18n";
@@ -30,62 +30,76 @@ type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
-/**
- * Change events within this time after our own write are mostly our own echo: they are not acted on one by
- * one but folded into a single refresh when the window closes, so a user's edit in that moment is not lost.
- */
-const OWN_WRITE_QUIET_MS = 600;
 
-export function App({ run, lang, dark, schemes }: AppProps) {
+/** The sheet the pane follows: its metadata and its Excel worksheet id (null only if Excel did not give one). */
+interface Followed {
+  entry: MetaEntry;
+  id: string | null;
+}
+
+export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const t = strings(lang);
+  const [held, setHeld] = useState(false);
+  const run = useMemo(() => heldRun(excelRun, setHeld), [excelRun]);
   const [tab, setTab] = useState<TabId>("start");
-  const [existing, setExisting] = useState<MetaEntry[]>([]);
+  const [existing, setExisting] = useState<KnownSheet[]>([]);
   const [current, setCurrent] = useState<MetaEntry | null>(null);
-  const [live, setLive] = useState<SheetScore | null>(null);
+  const [live, setLive] = useState<LiveScore | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const quietUntil = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const watched = useRef(new Set<string>());
+  const followed = useRef<Followed | null>(null);
   const byId = useMemo(() => new Map(schemes.map((s) => [s.id, s])), [schemes]);
   const titleOf = (s: Scheme) => (lang === "en" ? s.titleEn : s.title);
 
   const fail = (e: unknown) => setError(t.error(e instanceof Error ? e.message : String(e)));
 
+  const key = (f: Followed) => f.id ?? f.entry.sheet;
+
   const refresh = useCallback(
-    async (entry: MetaEntry) => {
-      const scheme = byId.get(entry.layout.schemeId);
+    async (f: Followed) => {
+      const scheme = byId.get(f.entry.layout.schemeId);
       if (scheme === undefined) return;
-      setLive(await readLive(run, scheme, entry));
+      setLive(await readLive(run, scheme, f.entry, key(f)));
     },
     [byId, run],
   );
 
   const follow = useCallback(
-    async (entry: MetaEntry) => {
-      setCurrent(entry);
-      await refresh(entry);
-      if (!watched.current.has(entry.sheet)) {
-        watched.current.add(entry.sheet);
-        await watchSheet(run, entry.sheet, () => {
-          const wait = Math.max(DEBOUNCE_MS, quietUntil.current - Date.now() + DEBOUNCE_MS);
-          if (timer.current !== null) clearTimeout(timer.current);
-          timer.current = setTimeout(() => void refresh(entry).catch(fail), wait);
-        });
-      }
+    async (f: Followed) => {
+      followed.current = f;
+      setCurrent(f.entry);
+      await refresh(f);
     },
-    [refresh, run],
+    [refresh],
+  );
+
+  /**
+   * One workbook-level change handler for the pane's life, routed by worksheet id to the sheet followed now:
+   * edits elsewhere, and the echo of the pane's own writes (triggerSource ThisLocalAddin), do not refresh it.
+   */
+  const onSheetChange = useCallback(
+    (e: SheetChange) => {
+      const f = followed.current;
+      if (f === null || e.triggerSource === "ThisLocalAddin" || e.worksheetId !== f.id) return;
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void refresh(f).catch(fail), DEBOUNCE_MS);
+    },
+    [refresh],
   );
 
   useEffect(() => {
+    let unwatch: (() => Promise<void>) | null = null;
     readWorkbookState(run)
-      .then((state) => {
+      .then(async (state) => {
         setExisting(state.laidOut);
+        unwatch = await watchWorkbook(run, (e) => onSheetChange(e));
         const last = state.laidOut[state.laidOut.length - 1];
-        if (last !== undefined) void follow(last).catch(fail);
+        if (last !== undefined) await follow({ entry: last, id: last.id });
       })
       .catch(fail);
+    return () => void unwatch?.().catch(() => undefined);
     // Once, at start-up.
   }, []);
 
@@ -94,11 +108,10 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     setMessage(null);
     setError(null);
     try {
-      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
-      const { sheet, entry } = await layOut(run, scheme, role);
-      setExisting((list) => [...list, entry]);
+      const { sheet, entry, id } = await layOut(run, scheme, role);
+      setExisting((list) => [...list, { ...entry, id }]);
       setMessage(t.laidOut(sheet));
-      await follow(entry);
+      await follow({ entry, id });
       setTab("live");
     } catch (e) {
       fail(e);
@@ -107,16 +120,15 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     }
   };
 
-  const onRelayOut = async (entry: MetaEntry) => {
+  const onRelayOut = async (entry: KnownSheet) => {
     const scheme = byId.get(entry.layout.schemeId);
     if (scheme === undefined) return;
     setBusy(true);
     try {
-      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
-      const { sheet, entry: again } = await relayOut(run, scheme, entry);
-      setExisting((list) => [...list, again]);
+      const { sheet, entry: again, id } = await relayOut(run, scheme, entry, entry.id ?? entry.sheet);
+      setExisting((list) => [...list, { ...again, id }]);
       setMessage(t.relaidOut(sheet));
-      await follow(again);
+      await follow({ entry: again, id });
     } catch (e) {
       fail(e);
     } finally {
@@ -125,16 +137,16 @@ export function App({ run, lang, dark, schemes }: AppProps) {
   };
 
   const onSelect = (f: Finding) => {
-    if (current !== null && f.location.cell !== undefined) void selectCell(run, current.sheet, f.location.cell).catch(fail);
+    if (live !== null && f.location.cell !== undefined) void selectCell(run, live.sheet, f.location.cell).catch(fail);
   };
 
   const onSaveSpecials = async (deductions: NonNullable<Assessment["deductions"]>, bonus: Assessment["bonus"]) => {
-    if (current === null) return;
+    const f = followed.current;
+    if (f === null) return;
     try {
-      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
-      await writeSpecials(run, current, deductions, bonus);
+      await writeSpecials(run, f.entry, deductions, bonus, key(f));
       setMessage(t.saved);
-      await refresh(current);
+      await refresh(f);
     } catch (e) {
       fail(e);
     }
@@ -149,17 +161,18 @@ export function App({ run, lang, dark, schemes }: AppProps) {
     return compareCards(selfScheme, a.card, auditScheme, b.card);
   };
   const onRadar = async () => {
-    const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
-    if (current === null || s === undefined) return;
+    const f = followed.current;
+    const s = f !== null ? byId.get(f.entry.layout.schemeId) : undefined;
+    if (f === null || s === undefined) return;
     setBusy(true);
     setMessage(null);
     setError(null);
     try {
-      quietUntil.current = Date.now() + OWN_WRITE_QUIET_MS;
-      const added = await addRadarChart(run, s, current, { subsection: t.radarSubsection, share: t.radarShare, title: t.radarTitle }, lang);
-      setMessage(added === null ? t.radarNone : t.radarAdded(current.sheet));
+      const added = await addRadarChart(run, s, f.entry, { subsection: t.radarSubsection, share: t.radarShare, title: t.radarTitle }, lang, key(f));
+      setMessage(added === null ? t.radarNone : t.radarAdded(live?.sheet ?? f.entry.sheet));
     } catch (e) {
-      fail(e);
+      if (e instanceof ProtectedWithPasswordError) setError(t.radarProtected(live?.sheet ?? f.entry.sheet));
+      else fail(e);
     } finally {
       setBusy(false);
     }
@@ -210,7 +223,7 @@ export function App({ run, lang, dark, schemes }: AppProps) {
       </TabList>
       <main>
         {tab === "start" && (
-          <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow(e).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
+          <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow({ entry: e, id: e.id }).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
         )}
         {tab === "compare" && (
           <CompareView
@@ -241,6 +254,11 @@ export function App({ run, lang, dark, schemes }: AppProps) {
         {error !== null && (
           <Text role="alert" className="message">
             {error}
+          </Text>
+        )}
+        {held && (
+          <Text role="status" className="message" data-testid="edit-hint">
+            {t.editHint}
           </Text>
         )}
       </main>

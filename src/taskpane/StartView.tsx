@@ -2,19 +2,19 @@ import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Scheme } from "../scheme/load";
 import type { Role } from "../scheme/roles";
-import type { MetaEntry } from "../sheets/meta";
+import type { KnownSheet } from "../excel/session";
 import type { Strings } from "./i18n";
 
 export interface StartViewProps {
   t: Strings;
   schemes: Scheme[];
   titleOf: (s: Scheme) => string;
-  existing: MetaEntry[];
+  existing: KnownSheet[];
   busy: boolean;
   message: string | null;
   onLayOut: (scheme: Scheme, role: Role) => void;
-  onUse: (entry: MetaEntry) => void;
-  onRelayOut: (entry: MetaEntry) => void;
+  onUse: (entry: KnownSheet) => void;
+  onRelayOut: (entry: KnownSheet) => void;
 }
 
 /** Pick a scheme and a form, and lay it out on a new sheet; or pick up a sheet laid out before. */

@@ -96,6 +96,8 @@ const zh = {
   reportFile: (sheet: string) => `审查报告-${sheet}.html`,
   radarNone: "此方案的分项不适合画雷达图。",
   error: (m: string) => `出错：${m}`,
+  editHint: "Excel 正在等待单元格编辑结束：请在工作表中按 Enter（确认）或 Esc（取消），星级评分随即继续。",
+  radarProtected: (sheet: string) => `工作表“${sheet}”受保护，且无法解除保护（可能设有密码），未做任何更改。请先在“审阅 → 撤销工作表保护”中解除保护，再添加雷达图。`,
 };
 
 export type Strings = typeof zh;
@@ -189,6 +191,8 @@ const en: Strings = {
   reportFile: (sheet) => `audit-report-${sheet}.html`,
   radarNone: "This scheme's subsections do not make a radar chart.",
   error: (m) => `Error: ${m}`,
+  editHint: "Excel is waiting for a cell edit to end: press Enter (keep) or Esc (cancel) in the sheet, and StarScore carries on.",
+  radarProtected: (sheet) => `Sheet "${sheet}" is protected and its protection could not be lifted (it may have a password); nothing was changed. Unprotect it under Review → Unprotect Sheet, then add the radar chart.`,
 };
 
 export function strings(lang: Lang): Strings {

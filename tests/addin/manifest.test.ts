@@ -3,7 +3,7 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /**
- * The manifest checked offline (office-addin-manifest's `validate` posts it to an online service):
+ * The manifest checked offline (`npm run validate`; no online validation service):
  * well-formed, elements in the schema's order, every resource id defined, every icon present at its size,
  * every URL https on one origin.
  */

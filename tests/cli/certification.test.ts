@@ -39,7 +39,11 @@ describe("starscore score --certified", () => {
 
   it("withdraw when the new result is below the pass mark", async () => {
     const a = JSON.parse(readFileSync(example("cct-audit.json"), "utf8"));
-    for (const e of Object.values(a.entries) as { percent?: unknown }[]) e.percent = 60;
+    // The sample records go too: a record decides its item's points, whatever percentage is typed.
+    for (const e of Object.values(a.entries) as { percent?: unknown; samples?: unknown }[]) {
+      e.percent = 60;
+      delete e.samples;
+    }
     const file = path.join(mkdtempSync(path.join(tmpdir(), "starscore-")), "low.json");
     writeFileSync(file, JSON.stringify(a));
     const { out } = await run("score", file, "--json", "--certified", "达标级");
@@ -116,7 +120,7 @@ describe("starscore mandays", () => {
     [["--staff", "0"], "the effective headcount must be a number above 0, not 0"],
     [["--staff", "十"], '--staff takes a number, not "十"'],
     [[], "usage: starscore mandays --staff N"],
-    [["--staff", "10", "--audit", "annual"], '--audit takes initial, surveillance, recertification, not "annual"'],
+    [["--staff", "10", "--audit", "annual"], '--audit takes initial, surveillance or recertification, not "annual"'],
     [["--staff", "10", "--increase", "z"], 'unknown increase factor "z"; known: a, b, c, d, e'],
     [["--staff", "10", "--reduce", "1", "--reduce-count", "2"], "give --reduce (factor codes) or --reduce-count (a number), not both"],
     [["--staff", "10", "--scheme", "maturity-jsgf-06"], "scheme maturity-jsgf-06 has no man-day table (certification.mandays)"],

@@ -1,4 +1,4 @@
-import { fakeExcel, OfficeError, qualify } from "./excel";
+import { fakeExcel, OfficeError, qualify, type ChangeEvent } from "./excel";
 
 describe("the in-memory Excel keeps Office.js's semantics", () => {
   it("a property is readable only after load and sync", async () => {
@@ -92,5 +92,158 @@ describe("the in-memory Excel keeps Office.js's semantics", () => {
     expect(qualify("My sheet", "A1")).toBe("'My sheet'!A1");
     expect(qualify("O'Neil", "A1")).toBe("'O''Neil'!A1");
     expect(qualify("A1", "B2")).toBe("'A1'!B2");
+  });
+});
+
+/** Stricter rules, each as its source documents it (the comment in excel.ts quotes the page). */
+describe("the in-memory Excel is as strict as the documented Excel", () => {
+  const write = async (text: string, via: "values" | "formulas") => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("表1").getRange("A1")[via] = [[text]];
+      await context.sync();
+    });
+    return book.cell("表1", "A1");
+  };
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member: "If the returned
+  // value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula."
+  it.each(["values", "formulas"] as const)("text written through %s is parsed as if typed; a leading apostrophe keeps it text", async (via) => {
+    expect(await write("-未明示报修期限", via)).toMatchObject({ formula: "=-未明示报修期限", value: null });
+    expect(await write("=1+1", via)).toMatchObject({ formula: "=1+1" });
+    expect(await write("1.1", via)).toMatchObject({ value: 1.1, formula: null });
+    expect(await write("95%", via)).toMatchObject({ value: 0.95 });
+    expect(await write("2025-01-02", via)).toMatchObject({ value: 45659 });
+    expect(await write("'1.1", via)).toMatchObject({ value: "1.1", formula: null });
+    expect(await write("'-未明示报修期限", via)).toMatchObject({ value: "-未明示报修期限", formula: null });
+    expect(await write("维修记录缺失", via)).toMatchObject({ value: "维修记录缺失", formula: null });
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection: protect() "Fails if the worksheet
+  // has already been protected."; unprotect(password) needs the password the sheet was protected with.
+  it("protect() on a protected sheet fails; unprotect() of a password-protected sheet needs the password", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    await book.run(async (context) => {
+      const p = context.workbook.worksheets.getItem("表1").protection;
+      p.protect({ allowFormatRows: true }, "secret");
+      await context.sync();
+      p.protect();
+      await expect(context.sync()).rejects.toThrow(/already protected/);
+      p.unprotect();
+      await expect(context.sync()).rejects.toThrow(/password/);
+      p.load("protected,options");
+      await context.sync();
+      expect([p.protected, p.options]).toEqual([true, { allowFormatRows: true }]);
+      p.unprotect("secret");
+      await context.sync();
+    });
+    expect(book.sheet("表1")?.protected).toBe(false);
+  });
+
+  // Excel's "Protect a worksheet": formatting cells, columns, rows and editing objects are locked unless allowed.
+  it("format and structure changes on a protected sheet fail unless its options allow them", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    const attempt = (change: (ws: Excel.Worksheet) => void) =>
+      book.run(async (context) => {
+        change(context.workbook.worksheets.getItem("表1") as unknown as Excel.Worksheet);
+        await context.sync();
+      });
+    await attempt((ws) => ws.protection.protect({ allowFormatColumns: true }));
+    await expect(attempt((ws) => (ws.getRange("A1").numberFormat = [["0%"]]))).rejects.toThrow(/AccessDenied/);
+    await expect(attempt((ws) => ws.getRange("A1:B1").merge(false))).rejects.toThrow(/AccessDenied/);
+    await expect(attempt((ws) => ws.charts.add("Radar", ws.getRange("A1:B3"), "Auto"))).rejects.toThrow(/AccessDenied/);
+    await expect(attempt((ws) => ws.getRange("A1:B1").setRowProperties([{ format: { rowHeight: 20 } }]))).rejects.toThrow(/AccessDenied/);
+    await attempt((ws) => ws.getRange("A1:B1").setColumnProperties([{ format: { columnWidth: 20 } }, {}]));
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs: worksheetId; triggerSource
+  // "identifies whether this local add-in triggers the event" — so the add-in's own writes raise onChanged too.
+  it("onChanged fires for the add-in's own writes (ThisLocalAddin) and the user's (Unknown), by worksheet id; remove() stops it", async () => {
+    const book = fakeExcel();
+    const sheet = book.addSheet("表1");
+    const seen: ChangeEvent[] = [];
+    const registration = await book.run(async (context) => {
+      const r = context.workbook.worksheets.onChanged.add((e) => seen.push(e));
+      context.workbook.worksheets.getItem("表1").getRange("A1").values = [["x"]];
+      await context.sync();
+      return r;
+    });
+    await new Promise((go) => setTimeout(go, 5));
+    await book.userTypes("表1", "B2", 1);
+    expect(seen.map((e) => [e.worksheetId, e.address, e.triggerSource])).toEqual([
+      [sheet.id, "A1", "ThisLocalAddin"],
+      [sheet.id, "B2", "Unknown"],
+    ]);
+    registration.remove();
+    await registration.context.sync();
+    await book.userTypes("表1", "B3", 1);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a sheet renamed under the pane keeps its id (getItem takes a name or an id); a deleted one is gone", async () => {
+    const book = fakeExcel();
+    const { id } = book.addSheet("评分表");
+    book.userRenames("评分表", "我的表");
+    const name = await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(id).load("name");
+      await context.sync();
+      return ws.name;
+    });
+    expect(name).toBe("我的表");
+    book.userDeletes("我的表");
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem(id).getRange("A1").load("values");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/ItemNotFound/);
+  });
+
+  // Undocumented: https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+  // says only to test isNullObject after a sync; the fake refuses a method called on a null object.
+  it("a method on a null object fails at sync", async () => {
+    const book = fakeExcel();
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("没有").getUsedRangeOrNullObject(true).load("values");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/null object/);
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.runoptions (delayForCellEdit); office-js#806: clicking the
+  // pane does not end the edit.
+  it("a cell in edit mode holds a batch run with delayForCellEdit until the edit ends, and fails one without", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    book.startEdit();
+    const batch = (context: { sync: () => Promise<void>; workbook: { worksheets: { getItem: (n: string) => { getRange: (a: string) => { values: unknown } } } } }) => {
+      context.workbook.worksheets.getItem("表1").getRange("A1").values = [[1]];
+      return context.sync();
+    };
+    await expect(book.run(batch)).rejects.toThrow(/InvalidOperationInCellEditMode/);
+    let done = false;
+    const held = book.run({ delayForCellEdit: true }, batch).then(() => (done = true));
+    await new Promise((go) => setTimeout(go, 20));
+    expect(done).toBe(false);
+    book.endEdit();
+    await held;
+    expect(book.cell("表1", "A1")?.value).toBe(1);
+  });
+
+  // Excel support, "Merge and unmerge cells": only the upper-left cell's contents are kept.
+  it("a value written into a merged area anywhere but its top-left cell fails", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1").merges.push("C5:F5");
+    const put = (address: string, values: unknown[][]) =>
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("表1").getRange(address).values = values;
+        await context.sync();
+      });
+    await put("C5", [["原因"]]);
+    await expect(put("D5", [["x"]])).rejects.toThrow(/merged area/);
   });
 });

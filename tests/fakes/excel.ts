@@ -6,8 +6,17 @@
  *   (ItemAlreadyExists, case-insensitive), `getItem` of a missing sheet fails at sync (ItemNotFound);
  * - a batch larger than 5 MB fails (RequestPayloadSizeLimitExceeded), as Excel on the web does;
  * - a failing batch keeps what was applied before the failure (Office.js batches are not transactions).
- * It does not compute formulas: `values` of a formula cell read as what a test put there (null by default).
- * Tests must therefore never rely on computed values; the engine computes from entries.
+ * Stricter, each rule with its source (and its own test in excel.test.ts):
+ * - text written through `values` or `formulas` is parsed as if typed (see `typed`);
+ * - `protect()` on a protected sheet fails; structure and format changes on a protected sheet fail unless its
+ *   options allow them; `unprotect()` without the sheet's password fails;
+ * - `onChanged` fires for the add-in's own writes too, with `triggerSource: "ThisLocalAddin"`; sheets have ids,
+ *   `getItem` takes a name or an id, and a sheet can be deleted or renamed by the user under a running pane;
+ * - a method on a null object fails at sync;
+ * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails;
+ * - a non-empty value written into a merged area anywhere but its top-left cell fails.
+ * It computes formulas only through a `calculator` a test plugs in (LibreOffice in tests/support/calculate.ts);
+ * without one, `values` of a formula cell read as null.
  */
 
 export class OfficeError extends Error {
@@ -22,6 +31,57 @@ export class OfficeError extends Error {
 
 type Value = string | number | boolean | null;
 
+/**
+ * What `onChanged` hands its handlers: the fields of Excel.WorksheetChangedEventArgs the pane reads.
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs — `worksheetId` (ExcelApi 1.7),
+ * `triggerSource` (ExcelApi 1.14: "ThisLocalAddin" when this add-in's own write raised it, "Unknown" otherwise).
+ */
+export interface ChangeEvent {
+  address: string;
+  worksheetId: string;
+  source: "Local" | "Remote";
+  triggerSource: "ThisLocalAddin" | "Unknown";
+  changeType: "RangeEdited";
+  type: "WorksheetChanged";
+}
+
+type ChangeHandler = (e: ChangeEvent) => Promise<unknown> | unknown;
+
+/** Excel.WorksheetProtectionOptions as the fake honours them (the ones the add-in's operations touch). */
+export interface ProtectionOptions {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowEditObjects?: boolean;
+  selectionMode?: string;
+  [other: string]: unknown;
+}
+
+/**
+ * Text as Excel takes it when typed, and so when written through `Range.values` or `Range.formulas`:
+ * "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value
+ * as a formula" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * number-like and date-like text becomes a number (a date is its serial number); TRUE/FALSE become booleans; a
+ * leading apostrophe keeps the rest as text and is not part of the value (it is how a user types text that
+ * would otherwise be parsed; `formulas` reads it back without the apostrophe, OfficeDev/office-js#6687).
+ * Where the docs are silent the fake is stricter: "+x"/"-x" that is not a number becomes the formula "=+x"/"=-x",
+ * whose value the fake leaves uncomputed (Excel shows #NAME?).
+ */
+export function typed(v: Value): { value: Value; formula: string | null } {
+  if (typeof v !== "string") return { value: v, formula: null };
+  if (v.startsWith("'")) return { value: v.slice(1) === "" ? null : v.slice(1), formula: null };
+  if (v === "") return { value: null, formula: null };
+  const t = v.trim();
+  const number = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?(%)?$/i.exec(t);
+  if (number !== null) return { value: Number(t.replace("%", "")) / (number[4] !== undefined ? 100 : 1), formula: null };
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (date !== null) return { value: (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86_400_000, formula: null };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
+  if (v.startsWith("=")) return { value: null, formula: v };
+  if (v.startsWith("+") || v.startsWith("-")) return { value: null, formula: `=${v}` };
+  return { value: v, formula: null };
+}
+
 interface CellData {
   value: Value;
   formula: string | null;
@@ -30,6 +90,8 @@ interface CellData {
 }
 
 interface SheetData {
+  /** Excel's worksheet id: stable across renames (Worksheet.id, ExcelApi 1.1). */
+  id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, CellData>;
@@ -37,12 +99,14 @@ interface SheetData {
   validations: { range: string; rule: unknown; prompt: unknown; errorAlert: unknown }[];
   conditionalFormats: { range: string; formula: string; fill: string | null; fontColor: string | null }[];
   protected: boolean;
+  protectionOptions: ProtectionOptions;
+  password: string | null;
   frozenRows: number;
   columnProps: unknown[];
   rowProps: unknown[];
   pageLayout: Record<string, unknown>;
   printTitleRows: string | null;
-  changeHandlers: ((e: { address: string; worksheetId: string; source: string }) => Promise<void> | void)[];
+  changeHandlers: ChangeHandler[];
   charts: ChartData[];
 }
 
@@ -100,9 +164,38 @@ export class FakeWorkbook {
   syncCount = 0;
   /** Bytes of the largest batch sent, as JSON. */
   largestPayload = 0;
+  /** Handlers of the workbook-level `worksheets.onChanged` (ExcelApi 1.9). */
+  changeHandlers: ChangeHandler[] = [];
+  /** A cell is in edit mode (the user double-clicked it and has not pressed Enter or Esc). */
+  editing = false;
+  private editEnded: (() => void)[] = [];
+  /** For a test: an operation (a payload key such as "addChart" or "protect") that fails at sync. */
+  failing: string | null = null;
+  /** Computes a sheet's formula cells, as Excel's calculation would; without one they read as null. */
+  calculator: ((cells: { address: string; value: Value; formula: string | null }[]) => Promise<Record<string, Value>>) | null = null;
+  private nextId = 1;
+  /** Sheets written since the calculator last ran. */
+  readonly stale = new Set<SheetData>();
+
+  /** Runs the calculator over every sheet written since it last ran (nothing without a calculator). */
+  async calculate(): Promise<void> {
+    if (this.calculator === null) return;
+    for (const sheet of [...this.stale]) {
+      this.stale.delete(sheet);
+      if (!this.sheets.includes(sheet)) continue;
+      const cells = [...sheet.cells].map(([address, c]) => ({ address, value: c.value, formula: c.formula }));
+      if (!cells.some((c) => c.formula !== null)) continue;
+      const computed = await this.calculator(cells);
+      for (const [address, value] of Object.entries(computed)) {
+        const cell = sheet.cells.get(address);
+        if (cell?.formula !== null && cell !== undefined) cell.value = value;
+      }
+    }
+  }
 
   addSheet(name: string): SheetData {
     const s: SheetData = {
+      id: `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`,
       name,
       visibility: "Visible",
       cells: new Map(),
@@ -110,6 +203,8 @@ export class FakeWorkbook {
       validations: [],
       conditionalFormats: [],
       protected: false,
+      protectionOptions: {},
+      password: null,
       frozenRows: 0,
       columnProps: [],
       rowProps: [],
@@ -122,8 +217,9 @@ export class FakeWorkbook {
     return s;
   }
 
-  sheet(name: string): SheetData | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  /** A sheet by name (case-insensitive, as Excel compares them) or by id, as `worksheets.getItem` takes either. */
+  sheet(key: string): SheetData | undefined {
+    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
   }
 
   cell(sheet: string, address: string): CellData | undefined {
@@ -135,8 +231,51 @@ export class FakeWorkbook {
     const s = this.sheet(sheet);
     if (s === undefined) throw new Error(`no sheet ${sheet}`);
     const old = s.cells.get(address);
-    s.cells.set(address, { value, formula: null, numberFormat: old?.numberFormat ?? "General", props: old?.props ?? null });
-    for (const h of s.changeHandlers) await h({ address, worksheetId: s.name, source: "Local" });
+    s.cells.set(address, { ...typed(value), numberFormat: old?.numberFormat ?? "General", props: old?.props ?? null });
+    this.stale.add(s);
+    await this.fire(s, address, "Unknown");
+  }
+
+  /** onChanged for a sheet's handlers and the workbook-level ones, as Excel raises it after a change. */
+  async fire(s: SheetData, address: string, triggerSource: ChangeEvent["triggerSource"]): Promise<void> {
+    const e: ChangeEvent = { address, worksheetId: s.id, source: "Local", triggerSource, changeType: "RangeEdited", type: "WorksheetChanged" };
+    for (const h of [...s.changeHandlers, ...this.changeHandlers]) await h(e);
+  }
+
+  /** The user deletes a sheet under the running pane: its handlers go with it. */
+  userDeletes(name: string): void {
+    const s = this.sheet(name);
+    if (s === undefined) throw new Error(`no sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+  }
+
+  /** The user renames a sheet under the running pane: its id and handlers stay. */
+  userRenames(name: string, to: string): void {
+    const s = this.sheet(name);
+    if (s === undefined) throw new Error(`no sheet ${name}`);
+    s.name = to;
+  }
+
+  /** The user double-clicks a cell (edit mode) … */
+  startEdit(): void {
+    this.editing = true;
+  }
+
+  /** … and presses Enter: batches held by the edit run. */
+  endEdit(): void {
+    this.editing = false;
+    for (const go of this.editEnded.splice(0)) go();
+  }
+
+  /**
+   * RunOptions.delayForCellEdit (https://learn.microsoft.com/javascript/api/excel/excel.runoptions): "When true, …
+   * if the user is in cell edit mode the batch request is delayed until the user exits cell edit mode"; when false
+   * (the default) the batch "automatically fails". Clicking the task pane does not end the edit (office-js#806).
+   */
+  async waitForEdit(delay: boolean): Promise<void> {
+    if (!this.editing) return;
+    if (!delay) throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    await new Promise<void>((go) => this.editEnded.push(go));
   }
 
   /** `Excel.run` for this workbook, with or without options as Office.js takes them. */
@@ -145,7 +284,8 @@ export class FakeWorkbook {
     <T>(options: object, batch: (context: FakeContext) => Promise<T>): Promise<T>;
   } = async <T>(first: object | ((context: FakeContext) => Promise<T>), second?: (context: FakeContext) => Promise<T>): Promise<T> => {
     const batch = (typeof first === "function" ? first : second) as (context: FakeContext) => Promise<T>;
-    return batch(new FakeContext(this));
+    const delay = typeof first === "object" && (first as { delayForCellEdit?: boolean }).delayForCellEdit === true;
+    return batch(new FakeContext(this, delay));
   };
 }
 
@@ -175,9 +315,19 @@ class Loadable {
 export class FakeContext {
   private ops: Op[] = [];
   private loads = new Set<Loadable>();
+  /** Ranges this batch wrote, for the change events Excel raises after it. */
+  private changed: [SheetData, string][] = [];
   readonly workbook: FakeWorkbookApi;
-  constructor(readonly book: FakeWorkbook) {
+  constructor(
+    readonly book: FakeWorkbook,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbookApi(this);
+  }
+
+  wrote(sheet: SheetData, address: string): void {
+    this.changed.push([sheet, address]);
+    this.book.stale.add(sheet);
   }
 
   queue(payload: unknown, apply: () => void): void {
@@ -194,10 +344,24 @@ export class FakeContext {
     const loads = [...this.loads];
     this.ops = [];
     this.loads = new Set();
+    await this.book.waitForEdit(this.delayForCellEdit);
     const size = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;
     this.book.largestPayload = Math.max(this.book.largestPayload, size);
     if (size > MAX_PAYLOAD) throw new OfficeError("RequestPayloadSizeLimitExceeded", `the request is ${size} bytes`);
-    for (const op of ops) op.apply();
+    try {
+      for (const op of ops) {
+        const failing = this.book.failing;
+        if (failing !== null && typeof op.payload === "object" && op.payload !== null && failing in op.payload) throw new OfficeError("GeneralException", `${failing} failed (as the test configured)`);
+        op.apply();
+      }
+    } finally {
+      // Excel raises onChanged after the batch, for the add-in's own writes too (triggerSource ThisLocalAddin).
+      const changed = this.changed.splice(0);
+      if (changed.length > 0) setTimeout(() => void (async () => {
+        for (const [sheet, address] of changed) if (this.book.sheets.includes(sheet)) await this.book.fire(sheet, address, "ThisLocalAddin");
+      })(), 0);
+    }
+    await this.book.calculate();
     for (const l of loads) l.resolve();
   }
 }
@@ -213,8 +377,29 @@ class FakeWorkbookApi {
   }
 }
 
+/** `onChanged.add` returns an EventHandlerResult whose `remove()` is queued on its context and applied at its sync. */
+function eventOf(context: FakeContext, handlers: () => ChangeHandler[]): { add: (h: ChangeHandler) => { context: FakeContext; remove: () => void } } {
+  return {
+    add: (h) => {
+      context.queue({ onChanged: true }, () => handlers().push(h));
+      // As OfficeExtension.EventHandlerResult: remove() is queued on the context it was added with.
+      return {
+        context,
+        remove: () =>
+          context.queue({ removeHandler: true }, () => {
+            const list = handlers();
+            const i = list.indexOf(h);
+            if (i >= 0) list.splice(i, 1);
+          }),
+      };
+    },
+  };
+}
+
 class FakeWorksheets extends Loadable {
   private snapshot: FakeWorksheet[] = [];
+  /** Workbook-level change events, routed by `worksheetId` (WorksheetCollection.onChanged, ExcelApi 1.9). */
+  readonly onChanged = eventOf(this.context, () => this.context.book.changeHandlers);
   get items(): FakeWorksheet[] {
     this.need("items");
     return this.snapshot;
@@ -226,73 +411,92 @@ class FakeWorksheets extends Loadable {
   override resolve(): void {
     super.resolve();
     this.snapshot = this.context.book.sheets.map((s) => {
-      const w = new FakeWorksheet(this.context, s.name, false);
-      w.markLoaded(["name", "visibility"]);
+      const w = new FakeWorksheet(this.context, s.id, false);
+      w.markLoaded(["name", "visibility", "id"]);
       return w;
     });
   }
   add(name: string): FakeWorksheet {
+    let id = "";
     this.context.queue({ add: name }, () => {
       if (this.context.book.sheet(name) !== undefined) throw new OfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
-      this.context.book.addSheet(name);
+      id = this.context.book.addSheet(name).id;
     });
-    return new FakeWorksheet(this.context, name, false);
+    return new FakeWorksheet(this.context, () => (id === "" ? name : id), false);
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name, false, true);
+  /** By name or by id: "Gets a worksheet object using its name or ID" (WorksheetCollection.getItem). */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, key, false, true);
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name, true);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, key, true);
   }
 }
 
 export class FakeWorksheet extends Loadable {
   private nullResolved: boolean | null = null;
+  private resolvedId: string | null = null;
+  private readonly key: () => string;
   readonly protection: FakeProtection;
   readonly charts: FakeCharts;
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
-  readonly onChanged: { add: (h: SheetData["changeHandlers"][number]) => void };
+  readonly onChanged: ReturnType<typeof eventOf>;
   constructor(
     context: FakeContext,
-    private sheetName: string,
+    key: string | (() => string),
     private readonly orNull: boolean,
     mustExist = false,
   ) {
     super(context);
-    if (mustExist) context.queue({ getItem: sheetName }, () => this.data());
+    this.key = typeof key === "string" ? () => key : key;
+    if (mustExist) context.queue({ getItem: this.key() }, () => this.data());
     if (orNull) context.queueLoad(this);
     this.protection = new FakeProtection(context, () => this.data());
     this.charts = new FakeCharts(context, () => this.data());
-    this.freezePanes = { freezeRows: (n = 1) => context.queue({ freezeRows: n }, () => (this.data().frozenRows = n)) };
+    this.freezePanes = { freezeRows: (n = 1) => this.call({ freezeRows: n }, (d) => (d.frozenRows = n)) };
     const layout: Record<string, unknown> = {};
     this.pageLayout = new Proxy(layout, {
       set: (_t, key, value) => {
-        context.queue({ pageLayout: key, value }, () => (this.data().pageLayout[String(key)] = value));
+        this.call({ pageLayout: key, value }, (d) => (d.pageLayout[String(key)] = value));
         return true;
       },
       get: (_t, key) => {
-        if (key === "setPrintTitleRows") return (rows: string) => context.queue({ printTitleRows: rows }, () => (this.data().printTitleRows = rows));
+        if (key === "setPrintTitleRows") return (rows: string) => this.call({ printTitleRows: rows }, (d) => (d.printTitleRows = rows));
         throw new OfficeError("PropertyNotLoaded", `pageLayout.${String(key)}`);
       },
     }) as FakeWorksheet["pageLayout"];
-    this.onChanged = { add: (h) => context.queue({ onChanged: true }, () => this.data().changeHandlers.push(h)) };
+    this.onChanged = eventOf(context, () => this.data().changeHandlers);
   }
 
   markLoaded(props: string[]): void {
     for (const p of props) this.loaded.add(p);
   }
 
+  /**
+   * A method queued on this sheet. On a null object (`getItemOrNullObject` of a missing sheet) it fails at sync:
+   * what Excel does then is not documented (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+   * only says to test `isNullObject` after a sync), so the fake refuses it rather than guess.
+   */
+  private call(payload: Record<string, unknown>, apply: (d: SheetData) => void): void {
+    this.context.queue(payload, () => apply(this.data()));
+  }
+
   /** The sheet this proxy stands for; ItemNotFound when it does not exist (as at sync). */
   data(): SheetData {
-    const d = this.context.book.sheet(this.sheetName);
-    if (d === undefined) throw new OfficeError("ItemNotFound", `no sheet ${this.sheetName}`);
+    const d = this.context.book.sheet(this.key());
+    if (d === undefined) {
+      if (this.orNull) throw new OfficeError("GeneralException", `a method was called on a null object (no sheet ${this.key()})`);
+      throw new OfficeError("ItemNotFound", `no sheet ${this.key()}`);
+    }
     return d;
   }
 
   override resolve(): void {
     super.resolve();
-    if (this.orNull) this.nullResolved = this.context.book.sheet(this.sheetName) === undefined;
+    const d = this.context.book.sheet(this.key());
+    if (this.orNull) this.nullResolved = d === undefined;
+    this.resolvedId = d?.id ?? null;
   }
 
   get isNullObject(): boolean {
@@ -302,7 +506,12 @@ export class FakeWorksheet extends Loadable {
 
   get name(): string {
     this.need("name");
-    return this.context.book.sheet(this.sheetName)?.name ?? this.sheetName;
+    return this.context.book.sheet(this.resolvedId ?? this.key())?.name ?? this.key();
+  }
+
+  get id(): string {
+    this.need("id");
+    return this.resolvedId ?? this.data().id;
   }
 
   get visibility(): string {
@@ -311,49 +520,89 @@ export class FakeWorksheet extends Loadable {
   }
 
   set visibility(v: string) {
-    this.context.queue({ visibility: v }, () => (this.data().visibility = v as SheetData["visibility"]));
+    this.call({ visibility: v }, (d) => (d.visibility = v as SheetData["visibility"]));
   }
 
   activate(): void {
-    this.context.queue({ activate: this.sheetName }, () => {
-      this.data();
-      this.context.book.active = this.sheetName;
-    });
+    this.call({ activate: this.key() }, (d) => (this.context.book.active = d.name));
+  }
+
+  delete(): void {
+    this.call({ deleteSheet: this.key() }, (d) => this.context.book.sheets.splice(this.context.book.sheets.indexOf(d), 1));
   }
 
   getRange(address: string): FakeRange {
     parseRange(address);
-    return new FakeRange(this.context, () => this.sheetName, address);
+    this.call({ getRange: address }, () => undefined);
+    return new FakeRange(this.context, () => this.data().name, address);
+  }
+
+  /** The used range, from A1 (the fake's simplification) to the last cell with a value or formula. */
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    this.call({ getUsedRange: true }, () => undefined);
+    return new FakeRange(this.context, () => this.data().name, null);
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.context, () => this.sheetName, null, this);
+    this.call({ getUsedRange: true }, () => undefined);
+    return new FakeRange(this.context, () => this.data().name, null, this);
   }
 }
 
-/** `worksheet.protection`: protect / unprotect queued; `protected` readable after load and sync. */
+/**
+ * `worksheet.protection`. "Protects a worksheet. Fails if the worksheet has already been protected."
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-protect-member(1)).
+ * `unprotect(password)` of a sheet protected with a password fails without it (the docs are silent on the
+ * code: the fake uses InvalidArgument). `protected` and `options` are readable after load and sync (ExcelApi 1.2).
+ */
 class FakeProtection extends Loadable {
-  private state: boolean | null = null;
+  private state: { protected: boolean; options: ProtectionOptions } | null = null;
   constructor(
     context: FakeContext,
     private readonly sheet: () => SheetData,
   ) {
     super(context);
   }
-  protect(options?: unknown): void {
-    this.context.queue({ protect: options ?? null }, () => (this.sheet().protected = true));
+  protect(options?: ProtectionOptions, password?: string): void {
+    this.context.queue({ protect: options ?? null }, () => {
+      const s = this.sheet();
+      if (s.protected) throw new OfficeError("InvalidOperation", "the worksheet is already protected");
+      s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
+      s.password = password ?? null;
+    });
   }
-  unprotect(): void {
-    this.context.queue({ unprotect: true }, () => (this.sheet().protected = false));
+  unprotect(password?: string): void {
+    this.context.queue({ unprotect: true }, () => {
+      const s = this.sheet();
+      if (s.protected && s.password !== null && s.password !== password) throw new OfficeError("InvalidArgument", "the password is incorrect");
+      s.protected = false;
+      s.password = null;
+    });
   }
   override resolve(): void {
     super.resolve();
-    this.state = this.sheet().protected;
+    const s = this.sheet();
+    this.state = { protected: s.protected, options: { ...s.protectionOptions } };
   }
   get protected(): boolean {
     this.need("protected");
-    return this.state as boolean;
+    return (this.state as NonNullable<typeof this.state>).protected;
   }
+  get options(): ProtectionOptions {
+    this.need("options");
+    return (this.state as NonNullable<typeof this.state>).options;
+  }
+}
+
+/**
+ * Structure and format changes on a protected sheet fail unless its options allow them, as in Excel's
+ * "Protect a worksheet" (https://support.microsoft.com/office/protect-a-worksheet-3179efdb-1285-4d49-a9c3-f4ca36276de6:
+ * each element — format cells, format columns, format rows, edit objects — is locked unless allowed).
+ * Merging, data validation and conditional formats are never allowed (stricter where the docs are silent).
+ */
+function guard(sheet: SheetData, allowed: keyof ProtectionOptions | null, what: string): void {
+  if (sheet.protected && (allowed === null || sheet.protectionOptions[allowed] !== true)) throw new OfficeError("AccessDenied", `${what} on a protected sheet`);
 }
 
 /** `worksheet.charts`: add (strict about type, source and series), getItemOrNullObject by name. */
@@ -374,6 +623,7 @@ class FakeCharts {
       const [r1, c1, r2, c2] = parseRange(address);
       if (r2 - r1 < 1 || c2 - c1 < 1) throw new OfficeError("InvalidArgument", `a chart needs at least 2 rows and 2 columns, not ${address}`);
       const sheet = this.sheet();
+      guard(sheet, "allowEditObjects", "adding a chart");
       data.name = data.name === "" ? `Chart ${sheet.charts.length + 1}` : data.name;
       sheet.charts.push(data);
     });
@@ -433,6 +683,7 @@ class FakeChart {
   delete(): void {
     this.context.queue({ deleteChart: true }, () => {
       const d = this.data();
+      for (const sheet of this.context.book.sheets) if (sheet.charts.includes(d)) guard(sheet, "allowEditObjects", "deleting a chart");
       for (const sheet of this.context.book.sheets) sheet.charts = sheet.charts.filter((c) => c !== d);
     });
   }
@@ -449,6 +700,8 @@ class FakeRange extends Loadable {
     private readonly sheetName: () => string,
     private readonly fixedAddress: string | null,
     private readonly usedOf: FakeWorksheet | null = null,
+    /** For a range derived from another (getLastRow, getOffsetRange, …): its address, worked out at sync. */
+    private readonly derived: (() => string) | null = null,
   ) {
     super(context);
     if (usedOf !== null) context.queueLoad(this);
@@ -458,6 +711,7 @@ class FakeRange extends Loadable {
         const address = this.addressNow();
         context.queue({ dataValidation: key, value }, () => {
           const sheet = this.sheetData();
+          guard(sheet, null, "changing data validation");
           let v = sheet.validations.find((x) => x.range === address);
           if (v === undefined) sheet.validations.push((v = { range: address, rule: null, prompt: null, errorAlert: null }));
           (v as Record<string, unknown>)[String(key)] = value;
@@ -468,7 +722,10 @@ class FakeRange extends Loadable {
     this.conditionalFormats = {
       add: () => {
         const entry = { range: this.addressNow(), formula: "", fill: null as string | null, fontColor: null as string | null };
-        context.queue({ conditionalFormat: entry.range }, () => this.sheetData().conditionalFormats.push(entry));
+        context.queue({ conditionalFormat: entry.range }, () => {
+          guard(this.sheetData(), null, "adding a conditional format");
+          this.sheetData().conditionalFormats.push(entry);
+        });
         return {
           custom: {
             rule: {
@@ -535,6 +792,7 @@ class FakeRange extends Loadable {
   /** The used range: from A1 to the last cell with a value or formula. */
   private addressNow(): string {
     if (this.fixedAddress !== null) return this.fixedAddress;
+    if (this.derived !== null) return this.derived();
     const sheet = this.sheetData();
     let r = 0;
     let c = 0;
@@ -561,6 +819,10 @@ class FakeRange extends Loadable {
         throw new OfficeError("InvalidArgument", `${kind} must be ${rows}×${cols} for ${address ?? "the range"}`);
       }
       const sheet = this.sheetData();
+      if (kind === "numberFormat") guard(sheet, "allowFormatCells", "changing number formats");
+      else {
+        this.refuseInsideMerges(sheet, grid as Value[][], r1, c1);
+      }
       if (sheet.protected) {
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < cols; j++) {
@@ -574,11 +836,49 @@ class FakeRange extends Loadable {
           const key = `${colLetters(c1 + j)}${r1 + i}`;
           const old = sheet.cells.get(key) ?? { value: null, formula: null, numberFormat: "General", props: null };
           if (kind === "numberFormat") sheet.cells.set(key, { ...old, numberFormat: String(v) });
-          else if (kind === "formulas" && typeof v === "string" && v.startsWith("=")) sheet.cells.set(key, { ...old, formula: v, value: null });
-          else sheet.cells.set(key, { ...old, formula: null, value: v === "" ? null : v });
+          else sheet.cells.set(key, { ...old, ...typed(v) });
         }),
       );
+      if (kind !== "numberFormat") this.context.wrote(sheet, this.addressNow());
     });
+  }
+
+  /**
+   * A merged area keeps only its top-left cell's value ("only the contents of the upper-left cell are kept",
+   * https://support.microsoft.com/office/merge-and-unmerge-cells-5cbd15d5-9375-4540-907f-c673a93fcedf); what Excel
+   * does with a value written elsewhere in the area is not documented, so the fake refuses a non-empty one.
+   */
+  private refuseInsideMerges(sheet: SheetData, grid: Value[][], r1: number, c1: number): void {
+    for (const m of sheet.merges) {
+      const [mr1, mc1, mr2, mc2] = parseRange(m);
+      grid.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const [r, c] = [r1 + i, c1 + j];
+          const inside = r >= mr1 && r <= mr2 && c >= mc1 && c <= mc2 && !(r === mr1 && c === mc1);
+          if (inside && v !== "" && v !== null) throw new OfficeError("InvalidArgument", `${colLetters(c)}${r} is inside the merged area ${m}`);
+        }),
+      );
+    }
+  }
+
+  private derive(address: (r1: number, c1: number, r2: number, c2: number) => [number, number, number, number]): FakeRange {
+    return new FakeRange(this.context, this.sheetName, null, null, () => {
+      const [r1, c1, r2, c2] = address(...this.shape());
+      if (r1 < 1 || c1 < 1) throw new OfficeError("InvalidArgument", "the range would start outside the sheet");
+      return `${colLetters(c1)}${r1}:${colLetters(c2)}${r2}`;
+    });
+  }
+  getLastRow(): FakeRange {
+    return this.derive((_r1, c1, r2, c2) => [r2, c1, r2, c2]);
+  }
+  getCell(row: number, column: number): FakeRange {
+    return this.derive((r1, c1) => [r1 + row, c1 + column, r1 + row, c1 + column]);
+  }
+  getOffsetRange(rows: number, columns: number): FakeRange {
+    return this.derive((r1, c1, r2, c2) => [r1 + rows, c1 + columns, r2 + rows, c2 + columns]);
+  }
+  getResizedRange(rows: number, columns: number): FakeRange {
+    return this.derive((r1, c1, r2, c2) => [r1, c1, r2 + rows, c2 + columns]);
   }
 
   set values(grid: unknown) {
@@ -618,6 +918,7 @@ class FakeRange extends Loadable {
       const [r1, c1, r2, c2] = this.shape();
       if (grid.length !== r2 - r1 + 1 || grid.some((row) => row.length !== c2 - c1 + 1)) throw new OfficeError("InvalidArgument", "setCellProperties shape");
       const sheet = this.sheetData();
+      guard(sheet, "allowFormatCells", "formatting cells");
       grid.forEach((row, i) =>
         row.forEach((p, j) => {
           const key = `${colLetters(c1 + j)}${r1 + i}`;
@@ -632,6 +933,7 @@ class FakeRange extends Loadable {
     this.context.queue({ setColumnProperties: props }, () => {
       const [, c1, , c2] = this.shape();
       if (props.length !== c2 - c1 + 1) throw new OfficeError("InvalidArgument", "setColumnProperties length");
+      guard(this.sheetData(), "allowFormatColumns", "formatting columns");
       this.sheetData().columnProps = props;
     });
   }
@@ -640,13 +942,17 @@ class FakeRange extends Loadable {
     this.context.queue({ setRowProperties: props }, () => {
       const [r1, , r2] = this.shape();
       if (props.length !== r2 - r1 + 1) throw new OfficeError("InvalidArgument", "setRowProperties length");
+      guard(this.sheetData(), "allowFormatRows", "formatting rows");
       this.sheetData().rowProps = props;
     });
   }
 
   merge(_across = false): void {
     const address = this.addressNow();
-    this.context.queue({ merge: address }, () => this.sheetData().merges.push(address));
+    this.context.queue({ merge: address }, () => {
+      guard(this.sheetData(), null, "merging");
+      this.sheetData().merges.push(address);
+    });
   }
 
   select(): void {

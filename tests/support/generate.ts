@@ -15,6 +15,10 @@ export function seeded(seed: number): () => number {
 }
 
 const NA_WORDS = ["不适用", "不涉及", "N/A", "删减"];
+/** Why a generated item is left out (CCT 6.3.6 asks for one). */
+const REASON = "本企业及其商品不涉及此项";
+/** Sample sizes, smallest first; every percentage on the 0.5 % grid is a whole share of one of them. */
+const SAMPLE_SIZES = [4, 5, 8, 10, 20, 40, 100, 200];
 const FULL_WIDTH = (s: string) => s.replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 export interface GenerateOptions {
@@ -41,20 +45,29 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
   const floor = options.floor ?? 60;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const entries: Record<string, Entry> = {};
+  const samplesNeeded = scheme.partialCredit?.needsSamples === true;
   for (const item of scheme.items) {
     const na = rnd() < naShare;
     if (role === "checklist") {
-      entries[item.clause] = { conclusion: na ? "不适用" : rnd() < 0.9 ? "符合" : "不符合" };
+      entries[item.clause] = na ? { conclusion: "不适用", reason: REASON } : { conclusion: rnd() < 0.9 ? "符合" : "不符合" };
       continue;
     }
     if (na) {
-      entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false } : { percent: pick(NA_WORDS) }) : { conclusion: "不适用" };
+      entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false, reason: REASON } : { percent: pick(NA_WORDS), reason: REASON }) : { conclusion: "不适用", reason: REASON };
       continue;
     }
     const percent = options.fixedPercent ?? Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
     if (role === "audit") {
       const typed = options.lenient === true ? pick([String(percent), `${percent}%`, `${percent} %`, FULL_WIDTH(`${percent}%`)]) : percent;
-      entries[item.clause] = { percent: options.fixedPercent === undefined && rnd() < 0.3 ? 100 : typed };
+      const full = options.fixedPercent === undefined && rnd() < 0.3;
+      // Where partial credit needs samples (CCT 评分要求 1), a partial share comes with a sample record: the
+      // fewest samples that give exactly the percentage typed, so it agrees with it (and totals stay as they were).
+      const checked = samplesNeeded && !full && percent < 100 ? SAMPLE_SIZES.find((n) => Number.isInteger((n * (100 - percent)) / 100)) : undefined;
+      if (checked !== undefined) {
+        entries[item.clause] = { percent: typed, samples: { checked, nonconforming: (checked * (100 - percent)) / 100 } };
+      } else {
+        entries[item.clause] = { percent: full ? 100 : typed };
+      }
     } else {
       const score = options.fixedPercent !== undefined ? item.max * (percent / 100) : Math.round(item.max * (percent / 100) * 2) / 2;
       const typed = options.lenient === true ? pick([String(score), `${score}分`, `${score} 分`, FULL_WIDTH(String(score))]) : score;

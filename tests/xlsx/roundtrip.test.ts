@@ -15,11 +15,17 @@ function meaning(a: Assessment) {
   const scheme = schemes.get(a.scheme);
   if (scheme === undefined) throw new Error(a.scheme);
   const card = scoreAssessment(scheme, a);
+  // A reason for 删减 is written into the row's remark (the self form's evidence cell) and read back from there.
+  const remarkCell = a.role === "self" ? "evidence" : "note";
   const texts = Object.fromEntries(
-    Object.entries(a.entries).map(([clause, e]) => [clause, { evidence: Array.isArray(e.evidence) ? e.evidence.join("；") : (e.evidence ?? null), note: e.note ?? null }]),
+    Object.entries(a.entries).map(([clause, e]) => {
+      const evidence = Array.isArray(e.evidence) ? e.evidence.join("；") : (e.evidence ?? null);
+      const reason = e.reason ?? null;
+      return [clause, { evidence: evidence ?? (remarkCell === "evidence" ? reason : null), note: e.note ?? (remarkCell === "note" ? reason : null) }];
+    }),
   );
   return {
-    items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion]),
+    items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion, i.reason]),
     texts,
     header: a.header ?? {},
     deductions: a.deductions ?? [],

@@ -1,14 +1,13 @@
 import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { checkCsv, checkHtml } from "../../checks/checkReport";
 import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
 import { checkFiles } from "../checkPool";
 import { writeNew } from "../files";
+import type { CHECK } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
-
-const USAGE = "usage: starscore check <folder|files…> [--json out.json] [--csv out.csv] [--html out.html] [--jobs N] [--timeout seconds] [--force] [--lang en]";
+import type { Parsed } from "../options";
 
 /** Every .xlsx below the given folders (and the files given by name), sorted; broken links included, Excel's lock files not. */
 export function submittedFiles(paths: readonly string[]): string[] {
@@ -47,13 +46,7 @@ function line(r: FileCheck, en: boolean): string {
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
-export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: "string" }, csv: { type: "string" }, html: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" }, force: { type: "boolean" }, lang: { type: "string" } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) throw new UsageError(USAGE);
+export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   const timeout = values.timeout === undefined ? 20 : Number(values.timeout);

@@ -1,12 +1,11 @@
-import { parseArgs } from "node:util";
 import type { Lang } from "../../findings/language";
 import { compareCards, type CardSummary, type Comparison, type Side } from "../../report/compare";
 import { excelRound } from "../../scoring/round";
+import type { COMPARE } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
+import type { Parsed } from "../options";
 import { readScored, type Scored } from "../scored";
 import { renderTable } from "../table";
-
-const USAGE = "usage: starscore compare <self.xlsx|self.json> <audit.xlsx|audit.json> [--json] [--lang en]";
 
 const pts = (n: number): string => String(excelRound(n, 2));
 const two = (n: number): string => excelRound(n, 2).toFixed(2);
@@ -117,11 +116,9 @@ export function comparisonJson(c: Comparison) {
 }
 
 /** `starscore compare <self> <audit> [--json] [--lang en]`. */
-export async function compareCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, allowPositionals: true });
+export async function compareCommand({ values, positionals: [selfFile, auditFile] }: Parsed<typeof COMPARE.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
-  const [selfFile, auditFile] = positionals;
-  if (selfFile === undefined || auditFile === undefined || positionals.length > 2) throw new UsageError(USAGE);
+  if (selfFile === undefined || auditFile === undefined) throw new Error("the declaration asks for two files");
   const self = await readScored(selfFile);
   const audit = await readScored(auditFile);
   for (const [f, s] of [[selfFile, self], [auditFile, audit]] as const) {

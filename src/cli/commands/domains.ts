@@ -1,17 +1,12 @@
-import { parseArgs } from "node:util";
 import { serviceDomain } from "../../scoring/domains";
+import type { DOMAINS } from "../commandLine";
 import { lang, schemeById, UsageError, type Io } from "../io";
+import type { Parsed } from "../options";
 import { renderTable } from "../table";
 
 /** `starscore domains [code] [--json] [--scheme cct-sc03-12] [--lang en]`: the service domains (附件3). */
-export function domainsCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: "boolean" }, scheme: { type: "string" }, lang: { type: "string" } },
-    allowPositionals: true,
-  });
+export function domainsCommand({ values, positionals }: Parsed<typeof DOMAINS.options>, io: Io): number {
   const zh = lang(values.lang) === "zh";
-  if (positionals.length > 1) throw new UsageError("usage: starscore domains [code] [--json] [--scheme cct-sc03-12] [--lang en]");
   const scheme = schemeById(values.scheme ?? "cct-sc03-12");
   const domains = scheme.certification?.serviceDomains;
   if (domains === undefined) throw new UsageError(`scheme ${scheme.id} has no service domains (certification.serviceDomains)`);

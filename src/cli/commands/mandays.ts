@@ -1,12 +1,10 @@
-import { parseArgs } from "node:util";
 import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
-import { AUDIT_KINDS, calculateManDays, ManDayInputError, type AuditKind, type ManDayResult } from "../../scoring/mandays";
+import { calculateManDays, ManDayInputError, type AuditKind, type ManDayResult } from "../../scoring/mandays";
+import type { MANDAYS } from "../commandLine";
 import { lang, schemeById, UsageError, type Io } from "../io";
+import type { Parsed } from "../options";
 import { renderTable } from "../table";
-
-const USAGE =
-  "usage: starscore mandays --staff N [--audit initial|surveillance|recertification] [--increase a,b] [--reduce 1,5 | --reduce-count N] [--scheme cct-sc03-12] [--json] [--lang en]";
 
 const AUDIT_NAME: Record<AuditKind, { zh: string; en: string }> = {
   initial: { zh: "初次认证", en: "initial certification" },
@@ -52,26 +50,11 @@ export function renderManDays(scheme: Scheme, r: ManDayResult, l: Lang): string 
 }
 
 /** `starscore mandays --staff N …`: audit man-days from the scheme's 附件1 table. */
-export function mandaysCommand(args: string[], io: Io): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      staff: { type: "string" },
-      audit: { type: "string" },
-      increase: { type: "string" },
-      reduce: { type: "string" },
-      "reduce-count": { type: "string" },
-      scheme: { type: "string" },
-      json: { type: "boolean" },
-      lang: { type: "string" },
-    },
-    allowPositionals: false,
-  });
+export function mandaysCommand({ values }: Parsed<typeof MANDAYS.options>, io: Io): number {
   const l = lang(values.lang);
-  if (values.staff === undefined) throw new UsageError(USAGE);
+  if (values.staff === undefined) throw new Error("the declaration requires --staff");
   const staff = number(values.staff, "--staff");
   const audit = (values.audit ?? "initial") as AuditKind;
-  if (!AUDIT_KINDS.includes(audit)) throw new UsageError(`--audit takes ${AUDIT_KINDS.join(", ")}, not "${values.audit}"`);
   if (values.reduce !== undefined && values["reduce-count"] !== undefined) throw new UsageError("give --reduce (factor codes) or --reduce-count (a number), not both");
   const scheme = schemeById(values.scheme ?? "cct-sc03-12");
   const table = scheme.certification?.mandays;

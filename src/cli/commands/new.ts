@@ -1,25 +1,18 @@
-import { parseArgs } from "node:util";
 import { parseAssessment } from "../../scoring/assessment";
 import { RoleSchema } from "../../scheme/roles";
 import { entryWrites } from "../../sheets/fill";
 import { planSheet } from "../../sheets/plan";
 import { workbookFromPlan, xlsxBuffer } from "../../xlsx/write";
 import { writeNew } from "../files";
+import { NEW } from "../commandLine";
 import { readText, schemeById, UsageError, type Io } from "../io";
-
-const USAGE = "usage: starscore new --scheme <id> --role self|audit|checklist [--from assessment.json] [-o file.xlsx] [--force]";
+import { usage, type Parsed } from "../options";
 
 /** `starscore new`: lays out a scheme as a workbook, pre-filled from an assessment when --from is given. */
-export async function newCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { scheme: { type: "string" }, role: { type: "string" }, from: { type: "string" }, output: { type: "string", short: "o" }, force: { type: "boolean" } },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) throw new UsageError(USAGE);
+export async function newCommand({ values }: Parsed<typeof NEW.options>, io: Io): Promise<number> {
   const from = values.from !== undefined ? parseAssessment(readText(values.from), values.from) : null;
   const schemeId = values.scheme ?? from?.scheme;
-  if (schemeId === undefined) throw new UsageError(USAGE);
+  if (schemeId === undefined) throw new UsageError(usage(NEW));
   const scheme = schemeById(schemeId);
   const roleText = values.role ?? from?.role ?? (scheme.kind === "checklist" ? "checklist" : undefined);
   const role = RoleSchema.safeParse(roleText);

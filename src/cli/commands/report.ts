@@ -1,29 +1,22 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { renderReportHtml } from "../../report/html";
 import { buildReport } from "../../report/model";
 import { writeNew } from "../files";
+import type { REPORT } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
+import type { Parsed } from "../options";
 import { checkChromium, htmlToPdf } from "../pdf";
 import { readScored } from "../scored";
-
-const USAGE = "usage: starscore report <scored.xlsx|assessment.json> [-o report.html] [--force] [--pdf report.pdf] [--lang en]";
 
 /**
  * `starscore report`: the audit report (服务认证审查报告) as one self-contained HTML file, and with --pdf as
  * A4 PDF printed by headless Chromium. Without -o and --pdf the HTML goes to `<input name>-report.html`;
  * with only --pdf, only the PDF is written. Nothing is overwritten without --force.
  */
-export async function reportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { output: { type: "string", short: "o" }, force: { type: "boolean" }, pdf: { type: "string" }, lang: { type: "string" } },
-    allowPositionals: true,
-  });
+export async function reportCommand({ values, positionals: [file] }: Parsed<typeof REPORT.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError(USAGE);
+  if (file === undefined) throw new Error("the declaration asks for one file");
   const force = values.force === true;
   const htmlOut = values.output ?? (values.pdf === undefined ? `${path.basename(file).replace(/\.[^.]+$/, "")}-report.html` : null);
   const pdfOut = values.pdf ?? null;

@@ -1,11 +1,11 @@
-import { parseArgs } from "node:util";
 import { loadSchemes } from "../schemeFiles";
 import { renderTable } from "../table";
+import type { Parsed } from "../options";
+import type { SCHEMES } from "../commandLine";
 import { lang, type Io } from "../io";
 
 /** `starscore schemes [--json]`: id, title, full marks, number of items, levels. */
-export function schemesCommand(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, lang: { type: "string" } }, allowPositionals: false });
+export function schemesCommand({ values }: Parsed<typeof SCHEMES.options>, io: Io): number {
   const l = lang(values.lang);
   const schemes = [...loadSchemes().values()];
   if (values.json === true) {

@@ -1,11 +1,12 @@
-import { parseArgs } from "node:util";
 import { describe, sortFindings } from "../../findings/finding";
 import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
 import type { ScoreCard } from "../../scoring/score";
 import { scoreCardJson } from "../../scoring/summary";
-import { lang, UsageError, type Io } from "../io";
+import type { SCORE } from "../commandLine";
+import { lang, type Io } from "../io";
+import type { Parsed } from "../options";
 import { readScored } from "../scored";
 import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
@@ -88,15 +89,9 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
 }
 
 /** `starscore score <assessment.json|file.xlsx> [--json] [--lang en] [--certified <level> [--audit surveillance|recertification]]`. */
-export async function scoreCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: "boolean" }, lang: { type: "string" }, certified: { type: "string" }, audit: { type: "string" } },
-    allowPositionals: true,
-  });
+export async function scoreCommand({ values, positionals: [file] }: Parsed<typeof SCORE.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError("usage: starscore score <assessment.json|file.xlsx> [--json] [--lang en] [--certified <level>]");
+  if (file === undefined) throw new Error("the declaration asks for one file");
   const { scheme, assessment, card, workbook } = await readScored(file);
   const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
