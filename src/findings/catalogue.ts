@@ -8,12 +8,13 @@ import { z } from "zod";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { empty, EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { DEADLINE_RULES, deadlineRuleText, empty, EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
 const field = z.enum(ENTRY_FIELDS);
 const sampleField = z.enum(["checked", "nonconforming"]);
+const deadlineRule = z.enum(DEADLINE_RULES);
 
 export const CATALOGUE = catalogue({
   SS101: {
@@ -421,6 +422,39 @@ export const CATALOGUE = catalogue({
       `${p.range}（${p.cells} 格） 的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
     en: (p) =>
       `Data validation on ${p.range} (${p.cells} cells) was removed or weakened (${VALIDATION_CHANGE[p.change].en}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
+  },
+  SS901: {
+    name: "surveillance-late",
+    severity: "warning",
+    kind: "outcome",
+    /** Surveillance `n` held on `audit` after its `deadline` (dates YYYY-MM-DD), set by `rule` with the scheme's `months`. */
+    params: { n: z.number(), audit: z.string(), deadline: z.string(), rule: deadlineRule, months: z.number() },
+    zh: (p) => `第 ${p.n} 次监督审核 ${p.audit} 晚于期限 ${p.deadline}（${deadlineRuleText(p.rule, p.months, "zh")}，CCT §8.1.1）。请核对审核日期，或说明特殊情况（§8.1.1 注）。`,
+    en: (p) => `Surveillance audit ${p.n} on ${p.audit} is after its deadline ${p.deadline} (${deadlineRuleText(p.rule, p.months, "en")}, CCT §8.1.1). Check the date, or record the special circumstances (§8.1.1 note).`,
+  },
+  SS902: {
+    name: "surveillance-missing",
+    severity: "warning",
+    kind: "outcome",
+    params: { n: z.number(), deadline: z.string(), rule: deadlineRule, months: z.number(), today: z.string() },
+    zh: (p) => `第 ${p.n} 次监督审核的期限 ${p.deadline} 已过（${deadlineRuleText(p.rule, p.months, "zh")}，CCT §8.1.1），截至 ${p.today} 没有审核记录。请填写审核日期，或安排审核。`,
+    en: (p) => `Surveillance audit ${p.n} was due by ${p.deadline} (${deadlineRuleText(p.rule, p.months, "en")}, CCT §8.1.1) and there is no audit by ${p.today}. Enter its date, or plan the audit.`,
+  },
+  SS903: {
+    name: "audit-before-certificate",
+    severity: "warning",
+    kind: "consistency",
+    params: { audit: z.string(), issued: z.string() },
+    zh: (p) => `审核日期 ${p.audit} 不晚于证书日期 ${p.issued}，不是获证后的监督审核，未计入。请核对日期。`,
+    en: (p) => `The audit on ${p.audit} is not after the certificate's date ${p.issued}, so it is no surveillance audit and was not counted. Check the date.`,
+  },
+  SS904: {
+    name: "audit-after-expiry",
+    severity: "warning",
+    kind: "consistency",
+    params: { audit: z.string(), expires: z.string() },
+    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；到期后应再认证（CCT §8.2）。`,
+    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; after expiry comes recertification (CCT §8.2).`,
   },
 });
 

@@ -51,6 +51,10 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS820: { columns: ["G"] },
   SS821: { found: "3", expected: "1" },
   SS822: { range: "评分表!G12:G15", cells: 4, change: "removed" },
+  SS901: { n: 1, audit: "2026-03-15", deadline: "2026-02-28", rule: "first", months: 12 },
+  SS902: { n: 2, deadline: "2026-12-31", rule: "calendar-year", months: 12, today: "2027-01-10" },
+  SS903: { audit: "2025-01-01", issued: "2025-03-01" },
+  SS904: { audit: "2028-04-01", expires: "2028-02-29" },
 };
 
 /** docs/findings.md: the catalogue as a table, made from the code so the two never drift apart. */
