@@ -3,7 +3,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange } from "../excel/session";
 import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
+import { runSelfTest, type StepResult } from "../excel/selfTest";
 import { heldRun } from "./heldRun";
+import { officeInfo } from "./officeInfo";
+import { canShowInDialog, showReportInDialog } from "./reportDialog";
+import { SelfTestView } from "./SelfTestView";
 import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
@@ -26,7 +30,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "selftest";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -50,6 +54,9 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const followed = useRef<Followed | null>(null);
+  const [selfTest, setSelfTest] = useState<StepResult[] | null>(null);
+  const [selfTesting, setSelfTesting] = useState(false);
+  const info = useMemo(officeInfo, []);
   const byId = useMemo(() => new Map(schemes.map((s) => [s.id, s])), [schemes]);
   const titleOf = (s: Scheme) => (lang === "en" ? s.titleEn : s.title);
 
@@ -178,24 +185,47 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     }
   };
 
-  /** The audit report of the live ScoreCard, offered as a download: built here, nothing fetched or sent. */
-  const onReport = () => {
+  /**
+   * The audit report of the live ScoreCard, built here (nothing fetched or sent), shown in an Office dialog where
+   * it can be printed or saved as PDF; outside Office (or without DialogApi 1.2) offered as a download, and then the
+   * pane says only that the download was asked for: it cannot see whether a file arrived.
+   */
+  const onReport = async () => {
     const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
     if (current === null || s === undefined || live === null) return;
     setError(null);
+    setMessage(null);
     try {
       const html = renderReportHtml(buildReport(s, live.assessment, live.card, lang), lang);
+      if (canShowInDialog()) {
+        await showReportInDialog(html);
+        setMessage(t.reportShown);
+        return;
+      }
       const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
       const a = document.createElement("a");
       a.href = url;
-      a.download = t.reportFile(current.sheet);
+      a.download = t.reportFile(live.sheet);
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(t.reportDone(a.download));
+      setMessage(t.reportDownload(a.download));
     } catch (e) {
       fail(e);
+    }
+  };
+
+  /** The self-test on the smallest scheme with points (fewest items: quickest, and it has deductions and bonus). */
+  const onSelfTest = async () => {
+    const smallest = [...schemes].filter((s) => s.kind === "points").sort((a, b) => a.items.length - b.items.length)[0];
+    if (smallest === undefined) return;
+    setSelfTesting(true);
+    setSelfTest([]);
+    try {
+      await runSelfTest(run, smallest, setSelfTest);
+    } finally {
+      setSelfTesting(false);
     }
   };
 
@@ -220,6 +250,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Tab value="specials">{t.tabSpecials}</Tab>
         <Tab value="compare">{t.tabCompare}</Tab>
         <Tab value="mandays">{t.tabManDays}</Tab>
+        <Tab value="selftest">{t.tabSelfTest}</Tab>
       </TabList>
       <main>
         {tab === "start" && (
@@ -240,8 +271,9 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
           />
         )}
         {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
-        {tab !== "start" && tab !== "compare" && tab !== "mandays" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
-        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={onReport} />}
+        {tab === "selftest" && <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={() => void onReport()} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
           <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
