@@ -238,7 +238,11 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Text as="h1" size={500} weight="semibold">
           ★ {t.title}
         </Text>
-        {current !== null && <Text size={200}>{current.sheet}</Text>}
+        {current !== null && (
+          <Text size={200} data-testid="followed-sheet">
+            {live?.sheet ?? current.sheet}
+          </Text>
+        )}
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         <Tab value="start">{t.tabStart}</Tab>

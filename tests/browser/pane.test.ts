@@ -298,6 +298,17 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.evaluate(() => window.__book.userRenames("评分表 (2)", "我的评分表"));
     await typeEntries(page, "我的评分表", 0.95, [], 3);
     await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "95.00");
+    expect(await page.textContent("[data-testid=followed-sheet]")).toBe("我的评分表");
+    await page.close();
+  }, 120_000);
+
+  it("without the dialog API the report is a download, and the pane says only that it was requested", async () => {
+    const page = await openPane("zh-CN", "&dialog=none");
+    await layOutFromPane(page, "completeness-2025", "audit", "布局到新工作表");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
+    expect(readFileSync(await download.path(), "utf8")).toContain("<!DOCTYPE html>");
+    expect(await page.textContent("[data-testid=live-message]")).toMatch(/^已请求下载 审查报告-评分表\.html。如果没有出现文件/);
     await page.close();
   }, 120_000);
 });
