@@ -1,4 +1,5 @@
-import { describe, finding, type Finding, type Lang } from "./finding";
+import { describe, finding, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import { emptySubsections, leftOutOf, type EmptySubsection, type LeftOut } from "../scoring/leftOut";
 import type { FileCheck } from "./verdict";
@@ -12,7 +13,6 @@ import type { FileCheck } from "./verdict";
 export type LeftOutFacts = LeftOut & { emptySubsections: EmptySubsection[] };
 
 const points = (n: number): number => Number(n.toFixed(2));
-const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 
 export function leftOutFacts(scheme: Scheme, card: { items: readonly { applicable: boolean; max: number }[]; fullMarks: number | null }): { facts: LeftOutFacts; findings: Finding[] } {
   const lo = leftOutOf(card.items, card.fullMarks);
@@ -33,6 +33,6 @@ export function parseLimit(text: string): number | null {
 export function withLeftOutLimit(result: FileCheck, limit: number, lang: Lang): FileCheck {
   const lo = result.leftOut;
   if (lo === null || !(lo.share > limit)) return result;
-  const f = finding("SS411", {}, { count: lo.count, points: lo.points, share: percent(lo.share), limit: percent(limit) });
+  const f = finding("SS411", {}, { count: lo.count, points: lo.points, share: lo.share, limit });
   return { ...result, findings: [...result.findings, { code: f.code, severity: f.severity, clause: null, cell: null, message: describe(f, lang) }] };
 }

@@ -1,4 +1,5 @@
-import { describe, sortFindings, type Finding, type Lang } from "./finding";
+import { describe, sortFindings, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import type { LeftOutFacts } from "./leftOutCheck";
 
 /** A reviewer's verdict on one submitted file. */

@@ -1,4 +1,4 @@
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import { ruleText, STATUS_WORDS } from "../scoring/cycle";
 import { excelRound } from "../scoring/round";
 import type { DocumentRules } from "./documentRules";
