@@ -1,6 +1,8 @@
 import type { StepId, StepResult } from "../excel/selfTest";
 /** The pane speaks 简体中文 unless Office's display language is English. Every visible string is here. */
-export type Lang = "zh" | "en";
+import type { Lang } from "../findings/language";
+
+export type { Lang };
 
 export function langOf(displayLanguage: string | undefined): Lang {
   return displayLanguage !== undefined && displayLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
