@@ -6,7 +6,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadSchemes } from "../src/cli/schemeFiles";
 import { addRadarChart } from "../src/excel/chart";
-import { layOut, readLive, readLivePair, relayOut, selectCell, writeSpecials, type Run } from "../src/excel/session";
+import { runSelfTest } from "../src/excel/selfTest";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type Run } from "../src/excel/session";
 import type { Scheme } from "../src/scheme/load";
 import { fakeExcel, type FakeWorkbook } from "../tests/fakes/excel";
 import { buildPane, DIST, launchChromium, OFFICE_JS, servePane } from "../tests/support/browser";
@@ -42,6 +43,20 @@ async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[s
   await measure("radar chart", () => addRadarChart(run, scheme, entry, { subsection: "分项", share: "得分率", title: "各单项得分率" }, "zh"));
   const self = (await layOut(run, selfScheme, "self", generateAssessment(selfScheme, 3, { role: "self" }))).entry;
   await measure("compare (2 sheets)", () => readLivePair(run, [selfScheme, self], [scheme, entry]));
+  await measure("workbook's StarScore sheets", () => readWorkbookState(run));
+  await measure("follow changes (once per pane)", () => watchWorkbook(run, () => undefined));
+  return rows;
+}
+
+/** The self-test's syncs on a fresh workbook, per scheme: the same for the smallest and the largest. */
+async function selfTestSyncs(schemes: readonly Scheme[]): Promise<[string, number][]> {
+  const rows: [string, number][] = [];
+  for (const scheme of schemes) {
+    const book = fakeExcel();
+    // No calculator: the Excel-total step fails here, after its one sync; the count is what matters.
+    await runSelfTest(runOf(book), scheme);
+    rows.push([`self-test, ${scheme.id} (${scheme.items.length} items)`, book.syncCount]);
+  }
   return rows;
 }
 
@@ -102,6 +117,8 @@ async function main(): Promise<void> {
   console.log(`syncs per operation, ${largest.id} (${largest.items.length} items) at 1×, in-memory Excel:`);
   const width = Math.max(...rows.map(([n]) => n.length));
   for (const [name, n] of rows) console.log(`  ${name.padEnd(width)}  ${n}`);
+  const points = [...schemes.values()].filter((s) => s.kind === "points").sort((a, b) => a.items.length - b.items.length);
+  for (const [name, n] of await selfTestSyncs([points[0] as Scheme, points[points.length - 1] as Scheme])) console.log(`  ${name}: ${n} syncs`);
 }
 
 main().catch((e: unknown) => {

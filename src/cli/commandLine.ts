@@ -117,6 +117,20 @@ export const COMPARE = {
   options: { json: { type: "boolean", help: "以 JSON 输出 / print JSON" }, lang: LANG },
 } as const satisfies CommandSpec;
 
+export const CYCLE = {
+  name: "cycle",
+  positionals: { min: 0, max: 0 },
+  summary: "证书周期：有效期、每次监督审核的期限、再认证申请期，逾期或缺失的审核 / the certificate cycle: expiry, surveillance deadlines, recertification window, late or missing audits",
+  options: {
+    issued: { type: "string", value: "YYYY-MM-DD", required: true, help: "证书签发日期 / the certificate's date" },
+    audits: { type: "string", value: "YYYY-MM-DD,…", help: "已进行的监督审核日期 / the dates of the surveillance audits held" },
+    today: { type: "string", value: "YYYY-MM-DD", help: "按此日判断缺失（默认今天）/ judge missing audits as of this day (default today)" },
+    scheme: { type: "string", value: "<id>", help: "方案编号（默认 cct-sc03-12）/ the scheme id (default cct-sc03-12)" },
+    json: { type: "boolean", help: "以 JSON 输出 / print JSON" },
+    lang: LANG,
+  },
+} as const satisfies CommandSpec;
+
 /** A command's code: the parsed arguments in, the exit code out. */
 export type Run<O extends Options> = (parsed: Parsed<O>, io: Io) => number | Promise<number>;
 
@@ -147,4 +161,5 @@ export const COMMANDS: readonly Command[] = [
   command(DOMAINS, async () => (await import("./commands/domains")).domainsCommand),
   command(REPORT, async () => (await import("./commands/report")).reportCommand),
   command(COMPARE, async () => (await import("./commands/compare")).compareCommand),
+  command(CYCLE, async () => (await import("./commands/cycle")).cycleCommand),
 ];

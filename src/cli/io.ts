@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/compile";
 import { loadScheme, schemeIds } from "./schemeFiles";
 

@@ -134,6 +134,19 @@ export function queueLayout(
   title: string,
 ): { name: string; sheet: Excel.Worksheet } {
   const name = freeSheetName(plan.sheetName, state.sheetNames);
+  const sheet = queueSheet(context, plan, fill, name);
+  const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
+  if (!state.metaExists) meta.getRange("A1").values = [[asText("StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit")]];
+  // The row under the last one used, found by Excel as the batch runs: no read of the metadata sheet is needed.
+  const next = meta.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(0, 1);
+  next.values = [[asText(name), asText(encodeMeta(name, title, plan.layout))]];
+  meta.visibility = "VeryHidden";
+  sheet.activate();
+  return { name, sheet };
+}
+
+/** Queues the sheet itself, named `name`, without recording it in the metadata sheet (the self-test's scratch sheet). */
+export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill: readonly CellWrite[], name: string): Excel.Worksheet {
   const sheet = context.workbook.worksheets.add(name);
   const width = plan.columns.length;
   const all = sheet.getRange(rangeAddress(1, 1, width, plan.rows.length));
@@ -162,15 +175,7 @@ export function queueLayout(
   sheet.freezePanes.freezeRows(plan.freezeRows);
   // No password: the lock guards the structure against slips; entry cells are unlocked.
   sheet.protection.protect(PROTECTION);
-
-  const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
-  if (!state.metaExists) meta.getRange("A1").values = [[asText("StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit")]];
-  // The row under the last one used, found by Excel as the batch runs: no read of the metadata sheet is needed.
-  const next = meta.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(0, 1);
-  next.values = [[asText(name), asText(encodeMeta(name, title, plan.layout))]];
-  meta.visibility = "VeryHidden";
-  sheet.activate();
-  return { name, sheet };
+  return sheet;
 }
 
 /** How a laid-out sheet is protected: no password; rows and columns may be resized. */

@@ -175,8 +175,22 @@ export const ServiceDomainsSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** What a certification rule says beyond the scoring sheet: audit time and the domains it covers. */
+/** The certificate's cycle (CCT §7.1 validity, §8.1.1 surveillance, §8.2 recertification), in months. */
+export const CycleSchema = z.strictObject({
+  source: z.string().min(1),
+  /** §7.1: 有效期为 3 年. */
+  validMonths: z.number().int().positive(),
+  /** §8.1.1: the first surveillance 在认证证书签发日起 12 个月内. */
+  firstSurveillanceMonths: z.number().int().positive(),
+  /** §8.1.1: 两次监督审核/审查的时间间隔不得超过 15 个月. */
+  maxGapMonths: z.number().int().positive(),
+  /** §8.2: 在认证证书有效日期前 3 个月内 提出再认证申请. */
+  recertificationWindowMonths: z.number().int().positive(),
+});
+
+/** What a certification rule says beyond the scoring sheet: audit time, the domains it covers, the certificate's cycle. */
 export const CertificationSchema = z.strictObject({
+  cycle: CycleSchema.optional(),
   mandays: ManDaysSchema.optional(),
   serviceDomains: ServiceDomainsSchema.optional(),
 });
@@ -216,6 +230,7 @@ export type SubsectionFile = z.infer<typeof SubsectionSchema>;
 export type ItemFile = z.infer<typeof ItemSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type ManDays = z.infer<typeof ManDaysSchema>;
+export type Cycle = z.infer<typeof CycleSchema>;
 export type ManDayBand = z.infer<typeof ManDayBandSchema>;
 export type ManDayFactor = z.infer<typeof ManDayFactorSchema>;
 export type ServiceDomains = z.infer<typeof ServiceDomainsSchema>;

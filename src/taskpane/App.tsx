@@ -1,14 +1,19 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Finding } from "../checks/finding";
+import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange } from "../excel/session";
 import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
+import { runSelfTest, type StepResult } from "../excel/selfTest";
 import { heldRun } from "./heldRun";
+import { officeInfo } from "./officeInfo";
+import { canShowInDialog, showReportInDialog } from "./reportDialog";
+import { SelfTestView } from "./SelfTestView";
 import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
-import type { Assessment, Role } from "../scoring/assessment";
+import type { Assessment } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
 import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
@@ -25,7 +30,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "selftest";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -49,6 +54,9 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const followed = useRef<Followed | null>(null);
+  const [selfTest, setSelfTest] = useState<StepResult[] | null>(null);
+  const [selfTesting, setSelfTesting] = useState(false);
+  const info = useMemo(officeInfo, []);
   const byId = useMemo(() => new Map(schemes.map((s) => [s.id, s])), [schemes]);
   const titleOf = (s: Scheme) => (lang === "en" ? s.titleEn : s.title);
 
@@ -177,24 +185,47 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     }
   };
 
-  /** The audit report of the live ScoreCard, offered as a download: built here, nothing fetched or sent. */
-  const onReport = () => {
+  /**
+   * The audit report of the live ScoreCard, built here (nothing fetched or sent), shown in an Office dialog where
+   * it can be printed or saved as PDF; outside Office (or without DialogApi 1.2) offered as a download, and then the
+   * pane says only that the download was asked for: it cannot see whether a file arrived.
+   */
+  const onReport = async () => {
     const s = current !== null ? byId.get(current.layout.schemeId) : undefined;
     if (current === null || s === undefined || live === null) return;
     setError(null);
+    setMessage(null);
     try {
       const html = renderReportHtml(buildReport(s, live.assessment, live.card, lang), lang);
+      if (canShowInDialog()) {
+        await showReportInDialog(html);
+        setMessage(t.reportShown);
+        return;
+      }
       const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
       const a = document.createElement("a");
       a.href = url;
-      a.download = t.reportFile(current.sheet);
+      a.download = t.reportFile(live.sheet);
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(t.reportDone(a.download));
+      setMessage(t.reportDownload(a.download));
     } catch (e) {
       fail(e);
+    }
+  };
+
+  /** The self-test on the smallest scheme with points (fewest items: quickest, and it has deductions and bonus). */
+  const onSelfTest = async () => {
+    const smallest = [...schemes].filter((s) => s.kind === "points").sort((a, b) => a.items.length - b.items.length)[0];
+    if (smallest === undefined) return;
+    setSelfTesting(true);
+    setSelfTest([]);
+    try {
+      await runSelfTest(run, smallest, setSelfTest);
+    } finally {
+      setSelfTesting(false);
     }
   };
 
@@ -207,7 +238,11 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Text as="h1" size={500} weight="semibold">
           ★ {t.title}
         </Text>
-        {current !== null && <Text size={200}>{current.sheet}</Text>}
+        {current !== null && (
+          <Text size={200} data-testid="followed-sheet">
+            {live?.sheet ?? current.sheet}
+          </Text>
+        )}
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         <Tab value="start">{t.tabStart}</Tab>
@@ -219,6 +254,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Tab value="specials">{t.tabSpecials}</Tab>
         <Tab value="compare">{t.tabCompare}</Tab>
         <Tab value="mandays">{t.tabManDays}</Tab>
+        <Tab value="selftest">{t.tabSelfTest}</Tab>
       </TabList>
       <main>
         {tab === "start" && (
@@ -239,8 +275,9 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
           />
         )}
         {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
-        {tab !== "start" && tab !== "compare" && tab !== "mandays" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
-        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={onReport} />}
+        {tab === "selftest" && <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={() => void onReport()} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
           <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />

@@ -1,5 +1,8 @@
+import type { StepId, StepResult } from "../excel/selfTest";
 /** The pane speaks 简体中文 unless Office's display language is English. Every visible string is here. */
-export type Lang = "zh" | "en";
+import type { Lang } from "../findings/language";
+
+export type { Lang };
 
 export function langOf(displayLanguage: string | undefined): Lang {
   return displayLanguage !== undefined && displayLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
@@ -90,10 +93,23 @@ const zh = {
   radarShare: "得分率",
   radarTitle: "各单项得分率",
   report: "生成审查报告",
-  reportDone: (file: string) => `已生成 ${file}。`,
+  reportShown: "审查报告已在对话框中打开：可在其中打印或另存为 PDF。",
+  reportDownload: (file: string) => `已请求下载 ${file}。如果没有出现文件，请在 Windows 版或网页版 Excel 中生成，或运行“自检”并把结果发给维护者。`,
   reportFile: (sheet: string) => `审查报告-${sheet}.html`,
   radarNone: "此方案的分项不适合画雷达图。",
   error: (m: string) => `出错：${m}`,
+  tabSelfTest: "自检",
+  selfTestTitle: "星级评分自检结果",
+  selfTestIntro: "在一张临时工作表上试用星级评分用到的全部 Excel 功能，结束后删除该表，不改动您的任何工作表。请把结果复制后发给星级评分的维护者或贵单位 IT。",
+  selfTestRun: "运行自检",
+  selfTestRunning: "正在自检…",
+  selfTestPlatform: "平台",
+  selfTestSets: "支持的需求集",
+  selfTestMissing: "不支持的需求集",
+  selfTestCopy: "复制结果",
+  selfTestCopied: "已复制",
+  selfTestStep: { layout: "布局临时工作表", entries: "写入得分比例", readBack: "实时读回", events: "工作表变更事件", specials: "写入扣分与加分", chart: "添加雷达图", chartRemoved: "删除雷达图", protection: "撤销与恢复工作表保护", excelTotal: "Excel 公式总分与引擎一致", cleanup: "删除临时工作表" } as Record<StepId, string>,
+  selfTestStatus: { passed: "通过", failed: "失败", skipped: "跳过" } as Record<StepResult["status"], string>,
   editHint: "Excel 正在等待单元格编辑结束：请在工作表中按 Enter（确认）或 Esc（取消），星级评分随即继续。",
   radarProtected: (sheet: string) => `工作表“${sheet}”受保护，且无法解除保护（可能设有密码），未做任何更改。请先在“审阅 → 撤销工作表保护”中解除保护，再添加雷达图。`,
 };
@@ -185,10 +201,23 @@ const en: Strings = {
   radarShare: "Share",
   radarTitle: "Share of each subsection",
   report: "Audit report",
-  reportDone: (file) => `${file} is ready.`,
+  reportShown: "The audit report is open in a dialog: print it or save it as PDF from there.",
+  reportDownload: (file) => `Download of ${file} requested. If no file appears, generate it in Excel for Windows or on the web, or run the self-test and send the result to the maintainers.`,
   reportFile: (sheet) => `audit-report-${sheet}.html`,
   radarNone: "This scheme's subsections do not make a radar chart.",
   error: (m) => `Error: ${m}`,
+  tabSelfTest: "Self-test",
+  selfTestTitle: "StarScore self-test result",
+  selfTestIntro: "Tries every Excel feature StarScore uses on a scratch sheet, then removes it; none of your sheets is changed. Copy the result and send it to StarScore's maintainers or your IT.",
+  selfTestRun: "Run self-test",
+  selfTestRunning: "Running…",
+  selfTestPlatform: "Platform",
+  selfTestSets: "Requirement sets supported",
+  selfTestMissing: "Not supported",
+  selfTestCopy: "Copy result",
+  selfTestCopied: "Copied",
+  selfTestStep: { layout: "Lay out a scratch sheet", entries: "Write entries", readBack: "Read back live", events: "Change events", specials: "Write deductions and bonus", chart: "Add radar chart", chartRemoved: "Remove radar chart", protection: "Unprotect and protect", excelTotal: "Excel's formula total equals the engine's", cleanup: "Remove the scratch sheet" },
+  selfTestStatus: { passed: "passed", failed: "FAILED", skipped: "skipped" },
   editHint: "Excel is waiting for a cell edit to end: press Enter (keep) or Esc (cancel) in the sheet, and StarScore carries on.",
   radarProtected: (sheet) => `Sheet "${sheet}" is protected and its protection could not be lifted (it may have a password); nothing was changed. Unprotect it under Review → Unprotect Sheet, then add the radar chart.`,
 };

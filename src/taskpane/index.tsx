@@ -4,9 +4,15 @@ import { App } from "./App";
 import { langOf } from "./i18n";
 import { bundledSchemes } from "./schemes";
 import css from "./taskpane.css";
+import { receiveReport } from "./reportDialog";
 import { isDark } from "./theme";
 
 void Office.onReady(() => {
+  // The same page, opened by the pane as the audit report's dialog.
+  if (new URLSearchParams(window.location.search).has("report")) {
+    receiveReport();
+    return;
+  }
   const style = document.createElement("style");
   style.textContent = css;
   document.head.appendChild(style);

@@ -1,144 +1,177 @@
+import { SaxesParser, type SaxesTagNS } from "saxes";
+
 /**
- * Just enough XML for the parts of an .xlsx that StarScore reads. Spreadsheet programs write these parts in a
- * narrow, regular form (no DTDs, attributes in quotes, entities only the predefined and numeric ones); anything
- * else reads as absent rather than crashing.
+ * Every part of a package is read by saxes, a conformant XML 1.0 + namespaces tokenizer (bench/xml-compare.ts
+ * compares it with sax, @xmldom/xmldom and fast-xml-parser): comments, CDATA, processing instructions, character
+ * and predefined entities and line ends are what XML says they are, and malformed markup is refused, not guessed
+ * at. A DOCTYPE is refused before anything in it is used. Elements are matched by namespace, never by prefix.
+ * Markup compatibility (`mc:AlternateContent`) is resolved as Excel resolves it, so callers never see it.
  */
 
-const ENTITIES = new Map([
-  ["lt", "<"],
-  ["gt", ">"],
-  ["amp", "&"],
-  ["quot", '"'],
-  ["apos", "'"],
+/** Namespaces by the short names this reader uses; Strict OOXML's URIs map to the same names. */
+const NAMESPACES: Record<string, string> = {
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "x",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main": "x",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships": "r",
+  "http://schemas.openxmlformats.org/package/2006/relationships": "pr",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
+};
+
+/**
+ * Namespaces Excel (2016 and later) understands, for `mc:Choice Requires="…"`: a Choice is taken only when every
+ * prefix it requires names one of these (ECMA-376 Part 3 §10.2.1).
+ */
+const EXCEL_UNDERSTANDS = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006",
+  "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac",
+  "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
+  "http://schemas.microsoft.com/office/spreadsheetml/2010/11/main",
+  "http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac",
+  "http://schemas.microsoft.com/office/excel/2006/main",
+  "http://schemas.microsoft.com/office/spreadsheetml/2014/revision",
+  "http://schemas.microsoft.com/office/spreadsheetml/2015/revision2",
+  "http://schemas.microsoft.com/office/spreadsheetml/2016/revision3",
+  "http://schemas.microsoft.com/office/spreadsheetml/2016/revision6",
+  "http://schemas.microsoft.com/office/spreadsheetml/2016/revision10",
+  "http://schemas.microsoft.com/office/spreadsheetml/2015/02/main",
+  "http://schemas.microsoft.com/office/spreadsheetml/2017/richdata",
+  "http://schemas.openxmlformats.org/drawingml/2006/main",
+  "http://schemas.microsoft.com/office/drawing/2010/main",
 ]);
 
-/** Predefined and numeric character references, CDATA sections, and OOXML's `_xHHHH_` escapes for control characters. */
-export function decodeXml(s: string): string {
-  let out = s;
-  if (out.includes("<![CDATA[")) out = out.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
-  let amp = out.indexOf("&");
-  if (amp === -1) return out;
-  // A loop rather than a replace with a callback: formulas are full of &gt; and &quot;, and this runs per cell.
-  let decoded = "";
-  let from = 0;
-  while (amp !== -1) {
-    const semi = out.indexOf(";", amp);
-    if (semi === -1) break;
-    const ref = out.slice(amp + 1, semi);
-    const ch =
-      ref.charCodeAt(0) === 35
-        ? ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88
-          ? codePoint(parseInt(ref.slice(2), 16))
-          : codePoint(Number(ref.slice(1)))
-        : ENTITIES.get(ref);
-    if (ch !== undefined) {
-      decoded += out.slice(from, amp) + ch;
-      from = semi + 1;
-    }
-    amp = out.indexOf("&", ch === undefined ? amp + 1 : from);
-  }
-  return decoded + out.slice(from);
+/**
+ * How deep elements may nest. A spreadsheet part nests about ten deep; saxes resolves a namespace prefix by walking
+ * up the open elements, so an unbounded depth would make a small part cost quadratic time.
+ */
+const MAX_DEPTH = 128;
+
+/** A part whose XML is not well-formed, or not what the package says it is. */
+export class XmlError extends Error {
+  override name = "XmlError";
 }
 
-function codePoint(n: number): string | undefined {
-  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
-}
-
-/** Text as OOXML stores it in strings: XML-decoded, then `_x000D_`-style escapes turned back into characters. */
-export function decodeText(s: string): string {
-  const decoded = decodeXml(s);
-  return decoded.includes("_x") ? decoded.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : decoded;
-}
-
-/** The namespace prefix of a part's root element (`x:` in `<x:worksheet>`), or "" when it has none. */
-export function rootPrefix(xml: string, localName: string): string {
-  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}[\\s>/]`).exec(xml);
-  return m?.[1] ?? "";
-}
-
+/** An element as a reader sees it: local name, namespace (short name, or the URI when unknown), attributes. */
 export interface XmlElement {
-  /** The raw attribute text (` r="A1" t="s"`). */
-  attributes: string;
-  /** What lies between the tags; null for an empty element (`<x/>`). */
-  content: string | null;
+  name: string;
+  ns: string;
+  /** An attribute's value by local name; `ns` for a qualified one ("r" for r:id). */
+  attr(local: string, ns?: string): string | undefined;
 }
 
-const ELEMENT = new Map<string, RegExp>();
+export interface XmlReader {
+  /** An element opens; `path` holds the names of its open ancestors in namespace "x"/"pr" (innermost last). */
+  open?(el: XmlElement, path: readonly string[]): void;
+  /** Character data (text and CDATA) directly inside the innermost open element. */
+  text?(text: string, path: readonly string[]): void;
+  close?(el: XmlElement, path: readonly string[]): void;
+}
 
-/** Every `<tag>` element in `xml`, in document order (not nested in one another). */
-export function elements(xml: string, tag: string): XmlElement[] {
-  let re = ELEMENT.get(tag);
-  if (re === undefined) {
-    const t = tag.replace(/[.:]/g, (ch) => `\\${ch}`);
-    ELEMENT.set(tag, (re = new RegExp(`<${t}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${t}>)`, "g")));
+class Element implements XmlElement {
+  readonly name: string;
+  readonly ns: string;
+  constructor(private readonly tag: SaxesTagNS) {
+    this.name = tag.local;
+    this.ns = NAMESPACES[tag.uri] ?? tag.uri;
   }
-  const out: XmlElement[] = [];
-  for (const m of xml.matchAll(re)) out.push({ attributes: m[1] as string, content: m[2] ?? null });
-  return out;
-}
-
-/** Open and close tags of an element, made once per part rather than per cell. */
-export interface Tag {
-  open: string;
-  close: string;
-}
-export const tag = (name: string): Tag => ({ open: `<${name}`, close: `</${name}>` });
-
-/** The first `<tag>` element inside `s` (a quicker `elements(s)[0]` for the hot path); null when absent. */
-export function child(s: string, t: Tag): { attributes: string; content: string } | null {
-  let i = s.indexOf(t.open);
-  while (i !== -1) {
-    const after = s.charCodeAt(i + t.open.length);
-    // The next character ends the name: ">", "/", or whitespace.
-    if (after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13) break;
-    i = s.indexOf(t.open, i + 1);
-  }
-  if (i === -1) return null;
-  const close = s.indexOf(">", i);
-  if (close === -1) return null;
-  const selfClosing = s.charCodeAt(close - 1) === 47;
-  const attributes = s.slice(i + t.open.length, selfClosing ? close - 1 : close);
-  if (selfClosing) return { attributes, content: "" };
-  const end = s.indexOf(t.close, close);
-  return { attributes, content: end === -1 ? "" : s.slice(close + 1, end) };
-}
-
-/** An attribute's raw value in an element's attribute text, by its exact (qualified) name. */
-export function attribute(attributes: string, name: string): string | undefined {
-  let i = attributes.indexOf(name);
-  while (i !== -1) {
-    const before = i === 0 ? 32 : attributes.charCodeAt(i - 1);
-    let j = i + name.length;
-    if (before === 32 || before === 9 || before === 10 || before === 13) {
-      while (attributes.charCodeAt(j) === 32) j++;
-      if (attributes.charCodeAt(j) === 61) {
-        j++;
-        while (attributes.charCodeAt(j) === 32) j++;
-        const quote = attributes[j];
-        if (quote === '"' || quote === "'") {
-          const end = attributes.indexOf(quote, j + 1);
-          return end === -1 ? undefined : attributes.slice(j + 1, end);
-        }
-      }
+  attr(local: string, ns?: string): string | undefined {
+    const attributes = this.tag.attributes;
+    // An unprefixed attribute is keyed by its local name (attributes take no default namespace).
+    if (ns === undefined) return attributes[local]?.value;
+    for (const key in attributes) {
+      const a = attributes[key];
+      if (a !== undefined && a.local === local && a.prefix !== "" && NAMESPACES[a.uri] === ns) return a.value;
     }
-    i = attributes.indexOf(name, i + 1);
+    return undefined;
   }
-  return undefined;
 }
 
 /**
- * The plain text of a string item (`<si>`, `<is>`): its `<t>` runs joined, phonetic guides (`<rPh>`, the
- * furigana/pinyin Excel can store beside East Asian text) left out, as Excel shows the cell.
+ * Reads one part's XML, streaming, in time linear in its length. `keep` names the namespaces whose elements the
+ * reader is shown: an element of any other namespace is skipped with everything inside it, as Excel skips what
+ * it ignores. Throws XmlError for malformed XML or a DOCTYPE.
  */
-export function textOf(content: string, prefix = ""): string {
-  const open = `<${prefix}t>`;
-  const close = `</${prefix}t>`;
-  // The common case, one plain run.
-  if (content.startsWith(open) && content.endsWith(close) && content.indexOf(close) === content.length - close.length) {
-    return decodeText(content.slice(open.length, -close.length));
-  }
-  const body = content.includes("rPh") ? content.replace(new RegExp(`<${prefix}rPh\\b[\\s\\S]*?</${prefix}rPh>`, "g"), "") : content;
-  return elements(body, `${prefix}t`)
-    .map((t) => decodeText(t.content ?? ""))
-    .join("");
+export function readXml(xml: string, part: string, reader: XmlReader, keep: ReadonlySet<string>): void {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  const path: string[] = [];
+  /** For each open element: whether it is shown to the reader. */
+  const shown: boolean[] = [];
+  /** Open mc:AlternateContent elements: whether a branch of each has been taken. */
+  const alternates: boolean[] = [];
+  /** Depth (in `shown`) below which everything is skipped; -1 when nothing is. */
+  let skipFrom = -1;
+
+  const understood = (requires: string) =>
+    requires
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((prefix) => {
+        const uri = parser.resolve(prefix);
+        return uri !== undefined && EXCEL_UNDERSTANDS.has(uri);
+      });
+
+  // Thrown from saxes' handlers, so parsing stops at the first fault.
+  parser.on("error", (e) => {
+    throw new XmlError(`${part} 不是完好的 XML / ${part} is not well-formed XML (${e.message.slice(0, 80)})`);
+  });
+  parser.on("doctype", () => {
+    throw new XmlError(`${part} 含有 DOCTYPE / ${part} has a DOCTYPE`);
+  });
+  parser.on("opentag", (tag) => {
+    const depth = shown.length;
+    if (depth >= MAX_DEPTH) throw new XmlError(`${part} 元素嵌套过深 / ${part} nests elements more than ${MAX_DEPTH} deep`);
+    if (skipFrom !== -1) {
+      shown.push(false);
+      return;
+    }
+    const el = new Element(tag as SaxesTagNS);
+    if (el.ns === "mc") {
+      // Markup compatibility is invisible: AlternateContent picks one branch, whose children stand in its place.
+      if (el.name === "AlternateContent") {
+        alternates.push(false);
+      } else if ((el.name === "Choice" || el.name === "Fallback") && alternates.length > 0) {
+        const taken = alternates[alternates.length - 1] as boolean;
+        const take = !taken && (el.name === "Fallback" || understood(el.attr("Requires") ?? ""));
+        if (take) alternates[alternates.length - 1] = true;
+        else skipFrom = depth;
+      } else {
+        skipFrom = depth;
+      }
+      shown.push(false);
+      return;
+    }
+    if (!keep.has(el.ns)) {
+      skipFrom = depth;
+      shown.push(false);
+      return;
+    }
+    shown.push(true);
+    reader.open?.(el, path);
+    path.push(el.name);
+  });
+  parser.on("closetag", (tag) => {
+    const wasShown = shown.pop();
+    const depth = shown.length;
+    if (skipFrom === depth) skipFrom = -1;
+    if (wasShown === true) {
+      path.pop();
+      reader.close?.(new Element(tag as SaxesTagNS), path);
+    } else if (skipFrom === -1 && tag.local === "AlternateContent" && NAMESPACES[(tag as SaxesTagNS).uri] === "mc") {
+      alternates.pop();
+    }
+  });
+  const onText = (t: string) => {
+    if (skipFrom === -1 && reader.text !== undefined && path.length > 0) reader.text(t, path);
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.write(xml).close();
+}
+
+/** OOXML's `_xHHHH_` escapes for characters XML cannot hold, decoded once (`_x005F_` is the escape of `_`). */
+export function decodeEscapes(s: string): string {
+  return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 }

@@ -4,11 +4,13 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { Scheme } from "../../src/scheme/load";
-import type { Assessment, Role } from "../../src/scoring/assessment";
+import type { Assessment } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 import type { CellWrite } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import { buildPane, launchChromium, OFFICE_JS, servePane } from "../support/browser";
+import { calculateWithLibreOffice } from "../support/calculate";
 
 // Screenshots go to docs/ only when asked (UPDATE_SCREENSHOTS=1 npx jest tests/browser): a test run leaves the tree clean.
 const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(__dirname, "..", "..", "docs") : mkdtempSync(path.join(tmpdir(), "starscore-shots-"));
@@ -28,15 +30,17 @@ afterAll(async () => {
 });
 
 /** Opens the built pane as Excel would, with office.js answered by the stub that carries the in-memory Excel. */
-async function openPane(lang: string): Promise<Page> {
+async function openPane(lang: string, query = "", before: (page: Page) => Promise<unknown> = async () => undefined): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 340, height: 900 } });
+  await before(page);
   const outside: string[] = [];
   page.on("request", (r) => {
     if (!r.url().startsWith(server.url) && r.url() !== OFFICE_JS) outside.push(r.url());
   });
   page.on("pageerror", (e) => outside.push(`page error: ${e.message}`));
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
-  await page.goto(`${server.url}/taskpane.html?lang=${lang}`);
+  // For the page and the popups it opens (the report's Office dialog).
+  await page.context().route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+  await page.goto(`${server.url}/taskpane.html?lang=${lang}${query}`);
   await page.waitForSelector("body[data-ready=true]");
   await page.waitForTimeout(100);
   expect(outside).toEqual([]);
@@ -44,14 +48,14 @@ async function openPane(lang: string): Promise<Page> {
 }
 
 /** Types a percentage into every item row but the ones listed, as a user would, through the workbook's events. */
-async function typeEntries(page: Page, sheet: string, percent: number, skip: string[]): Promise<void> {
+async function typeEntries(page: Page, sheet: string, percent: number, skip: string[], metaRow = 2): Promise<void> {
   await page.evaluate(
-    async ([sheetName, p, skipped]) => {
+    async ([sheetName, p, skipped, row]) => {
       const book = window.__book;
-      const meta = JSON.parse(String(book.cell("StarScore_meta", "B2")?.value)) as { layout: { items: { clause: string; row: number }[] } };
+      const meta = JSON.parse(String(book.cell("StarScore_meta", `B${row as number}`)?.value)) as { layout: { items: { clause: string; row: number }[] } };
       for (const { clause, row } of meta.layout.items) if (!(skipped as string[]).includes(clause)) await book.userTypes(sheetName as string, `G${row}`, p as number);
     },
-    [sheet, percent, skip] as const,
+    [sheet, percent, skip, metaRow] as const,
   );
 }
 
@@ -121,16 +125,17 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     const charts = await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => [c.type, c.source, c.title]));
     expect(charts).toEqual([["Radar", expect.stringMatching(/^[A-Z]+1:[A-Z]+[0-9]+$/), "各单项得分率"]]);
 
-    // The audit report, offered as a download built in the page: nothing is fetched, Excel is not called.
+    // The audit report, built in the page and shown in an Office dialog (a download does nothing on Mac): the pane
+    // says it is open only once the dialog says it shows it. Nothing is fetched, Excel is not called.
     syncs = await page.evaluate(() => window.__book.syncCount);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
-    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
-    const file = await download.path();
-    const html = readFileSync(file, "utf8");
-    expect(html).toContain("<!DOCTYPE html>");
+    const [dialog] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=live-message]")?.textContent?.startsWith("审查报告已在对话框中打开"));
+    const html = await dialog.content();
     expect(html).toContain("134.10");
     expect(html).toContain("九星级");
+    expect(await dialog.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.evaluate(() => window.__book.syncCount)).toBe(syncs);
+    await dialog.close();
 
     await page.getByRole("tab", { name: /问题/ }).click();
     const finding = page.locator("button.finding").first();
@@ -160,11 +165,10 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.waitForSelector("[data-testid=live-message]");
     expect(await page.textContent("[data-testid=live-message]")).toBe('Radar chart added on "评分表".');
     expect(await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => c.title))).toEqual(["Share of each subsection"]);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Audit report" }).click()]);
-    expect(download.suggestedFilename()).toBe("audit-report-评分表.html");
-    const html = readFileSync(await download.path(), "utf8");
-    expect(html).toContain('<html lang="en">');
-    expect(html).toContain("95.00");
+    const [dialog] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Audit report" }).click()]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=live-message]")?.textContent?.startsWith("The audit report is open in a dialog"));
+    expect(await dialog.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await dialog.content()).toContain("95.00");
     await page.close();
   }, 120_000);
 
@@ -216,6 +220,95 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toMatch(/^减少因素项数应为 0 到 [0-9]+ 的整数。$/);
     expect(await page.locator("[data-testid=md-total]").count()).toBe(0);
     expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
+    await page.close();
+  }, 120_000);
+
+  it("follows the browser's dark colour scheme when Office gives no theme (Excel on the web)", async () => {
+    const page = await openPane("zh-CN", "&theme=none", (p) => p.emulateMedia({ colorScheme: "dark" }));
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector(".app") as Element).backgroundColor);
+    const [r, g, b] = (background.match(/[0-9]+/g) ?? []).map(Number);
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(3 * 128);
+    await page.close();
+  }, 120_000);
+
+  it("says a cell in edit mode holds Excel, and carries on when the edit ends", async () => {
+    const page = await openPane("zh-CN");
+    await page.evaluate(() => window.__book.startEdit());
+    await page.locator("select").nth(0).selectOption("completeness-2025");
+    await page.getByRole("button", { name: "布局到新工作表" }).click();
+    await page.waitForSelector("[data-testid=edit-hint]");
+    expect(await page.textContent("[data-testid=edit-hint]")).toContain("按 Enter");
+    await page.evaluate(() => window.__book.endEdit());
+    await page.waitForSelector("[data-testid=total]");
+    expect(await page.locator("[data-testid=edit-hint]").count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  /** Opens the pane with the user's own sheets and runs the self-test from its tab. */
+  async function selfTest(configure: string): Promise<{ page: Page; before: string; after: string }> {
+    const page = await openPane("zh-CN", "", (p) => p.exposeFunction("__calculate", calculateWithLibreOffice));
+    const before = await page.evaluate((failing) => {
+      const book = window.__book;
+      book.addSheet("我的数据").cells.set("A1", { value: "用户的数据", formula: null, numberFormat: "General", props: null });
+      book.calculator = (window as unknown as { __calculate: typeof book.calculator }).__calculate;
+      book.failing = failing === "" ? null : failing;
+      return JSON.stringify(book.sheets);
+    }, configure);
+    await page.getByRole("tab", { name: "自检" }).click();
+    await page.getByRole("button", { name: "运行自检" }).click();
+    await page.waitForSelector("[data-testid=selftest-text]", { timeout: 60_000 });
+    const after = await page.evaluate(() => JSON.stringify(window.__book.sheets));
+    return { page, before, after };
+  }
+
+  it("self-test: every step passes on the in-memory Excel (totals by LibreOffice), the result can be copied, and the workbook is as it was", async () => {
+    const { page, before, after } = await selfTest("");
+    const statuses = await page.locator("[data-testid=selftest-steps] li").evaluateAll((items) => items.map((i) => [i.getAttribute("data-step"), i.getAttribute("data-status")]));
+    expect(statuses).toEqual(["layout", "entries", "readBack", "events", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"].map((s) => [s, "passed"]));
+    expect(after).toBe(before);
+    const text = await page.inputValue("[data-testid=selftest-text]");
+    expect(text).toContain("平台: Excel · OfficeOnline");
+    expect(text).toContain("ExcelApi 1.9");
+    expect(text).toContain("9. Excel 公式总分与引擎一致: 通过");
+    await page.screenshot({ path: path.join(DOCS, "pane-selftest.png"), fullPage: true });
+    await page.close();
+  }, 180_000);
+
+  it("self-test: a step this Excel refuses is shown with its error, the rest skipped, and nothing of the user's touched", async () => {
+    const { page, before, after } = await selfTest("protect");
+    const failed = page.locator("[data-testid=selftest-steps] li[data-status=failed]");
+    expect(await failed.count()).toBe(1);
+    expect(await failed.textContent()).toMatch(/布局临时工作表.*失败.*protect failed/);
+    expect(after).toBe(before);
+    expect(await page.locator("li[data-step=cleanup]").getAttribute("data-status")).toBe("passed");
+    await page.close();
+  }, 180_000);
+
+  it("follows the sheet it shows by id: edits elsewhere do not change it, and a renamed sheet is still followed", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "maturity-jsgf-06", "audit", "布局到新工作表");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    expect(await page.evaluate(() => window.__book.sheets.map((s) => s.name))).toEqual(["评分表", "StarScore_meta", "评分表 (2)"]);
+    await page.getByRole("tab", { name: "实时" }).click();
+    // Typing on the first sheet, which the pane no longer shows, leaves the pane's total alone.
+    await typeEntries(page, "评分表", 0.9, [], 2);
+    await waitForQuiet(page);
+    expect(await page.textContent("[data-testid=total]")).toBe("0.00");
+    // The followed sheet renamed under the pane: typing there still refreshes it.
+    await page.evaluate(() => window.__book.userRenames("评分表 (2)", "我的评分表"));
+    await typeEntries(page, "我的评分表", 0.95, [], 3);
+    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "95.00");
+    expect(await page.textContent("[data-testid=followed-sheet]")).toBe("我的评分表");
+    await page.close();
+  }, 120_000);
+
+  it("without the dialog API the report is a download, and the pane says only that it was requested", async () => {
+    const page = await openPane("zh-CN", "&dialog=none");
+    await layOutFromPane(page, "completeness-2025", "audit", "布局到新工作表");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
+    expect(readFileSync(await download.path(), "utf8")).toContain("<!DOCTYPE html>");
+    expect(await page.textContent("[data-testid=live-message]")).toMatch(/^已请求下载 审查报告-评分表\.html。如果没有出现文件/);
     await page.close();
   }, 120_000);
 });

@@ -629,6 +629,14 @@ class FakeCharts {
     });
     return new FakeChart(this.context, () => data, false);
   }
+  getItem(name: string): FakeChart {
+    let found: ChartData | undefined;
+    this.context.queue({ getChart: name }, () => {
+      found = this.sheet().charts.find((c) => c.name === name);
+      if (found === undefined) throw new OfficeError("ItemNotFound", `no chart ${name}`);
+    });
+    return new FakeChart(this.context, () => found as ChartData, false);
+  }
   getItemOrNullObject(name: string): FakeChart {
     let found: ChartData | undefined;
     const chart = new FakeChart(this.context, () => {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import type { FindingCode } from "../../src/checks/catalogue";
+import type { FindingCode } from "../../src/findings/catalogue";
 import type { Scheme } from "../../src/scheme/load";
-import type { Role } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 import { entryWrites } from "../../src/sheets/fill";
 import { META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
@@ -14,7 +14,6 @@ import { loadExcel } from "./excel";
 import { generateAssessment } from "./generate";
 import { rezip, zip } from "./zip";
 import { shiftFormula } from "../../src/sheets/shiftFormula";
-import { decodeXml } from "../../src/xlsx/xml";
 import { recalculateWithLibreOffice } from "./libreoffice";
 
 /** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
@@ -106,6 +105,9 @@ const BAD_ENTRIES: { name: string; role: Role; code: FindingCode; value: string 
   { name: "percent-not-a-number", role: "audit", code: "SS104", value: "很好" },
   { name: "score-above-max", role: "self", code: "SS102", value: 99 },
 ];
+
+/** The text of a formula as the fixture's XML holds it (StarScore writes only these entities). */
+const decodeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /**
  * A worksheet's XML as Excel saves a filled-down column: runs of formulas that are copies of the one above them
@@ -248,13 +250,17 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
   put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
   put("encrypted.xlsx", Buffer.concat([OLE2, Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)]), { verdict: "无法读取", reason: /已加密/ });
-  put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大/ });
-  put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /无法解压|不是 StarScore|无法解析/ });
+  put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大|不是 Excel 工作簿/ });
+  put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /损坏|不是 Excel 工作簿/ });
   put("many-entries.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/x${i}.bin`, data: Buffer.from([i & 255]) }))]), { verdict: "无法读取", reason: /条目过多/ });
   // A StarScore sheet with 130,000 more rows below it (the limit is 100,000 rows a sheet).
   const filler = Array.from({ length: 130_000 }, (_, i) => `<row r="${i + 1000}"><c r="A${i + 1000}"><v>1</v></c></row>`).join("");
   put("million-rows.xlsx", rezip(real, (part, text) => (part === FIRST_SHEET ? text.replace("</sheetData>", `${filler}</sheetData>`) : text)), { verdict: "无法读取", reason: /行数过多/ });
-  put("binary.xlsb.xlsx", zip([{ name: "xl/workbook.bin", data: Buffer.alloc(64) }]), { verdict: "无法读取", reason: /xlsb/ });
+  const startPart = (target: string) => ({
+    name: "_rels/.rels",
+    data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`),
+  });
+  put("binary.xlsb.xlsx", zip([startPart("xl/workbook.bin"), { name: "xl/workbook.bin", data: Buffer.alloc(64) }]), { verdict: "无法读取", reason: /xlsb/ });
   put("not-excel-zip.xlsx", zip([{ name: "word/document.xml", data: Buffer.from("<w/>") }]), { verdict: "无法读取", reason: /不是 Excel 工作簿/ });
   put("csv-named.xlsx", "组织名称,分数\n华东示例,95\n", { verdict: "无法读取", reason: /CSV/ });
   put("empty.xlsx", Buffer.alloc(0), { verdict: "无法读取", reason: /空文件/ });

@@ -1,4 +1,4 @@
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 import { inflateEntry, zipEntries } from "../../src/xlsx/zip";
 
 export interface ZipPart {
@@ -7,36 +7,56 @@ export interface ZipPart {
   deflate?: boolean;
   /** A size to declare instead of the real one (a lying header). */
   declaredSize?: number;
+  /** Lies a hostile zip tells: in the directory only, or in the local header only. */
+  directoryMethod?: number;
+  crc?: number;
+  localName?: string;
+  /** The entry's bytes already deflated (many entries sharing one large body are built once). */
+  body?: Buffer;
+  /** Where the directory says the entry starts, as the index of another entry whose local header it names. */
+  offsetOf?: number;
 }
 
 /** A zip written by hand (stored or deflated entries), for the files no spreadsheet program makes. */
 export function zip(entries: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const offsets: number[] = [];
   let offset = 0;
   for (const e of entries) {
-    const body = e.deflate === true ? deflateRawSync(e.data) : e.data;
+    const body = e.body ?? (e.deflate === true ? deflateRawSync(e.data) : e.data);
     const name = Buffer.from(e.name, "utf8");
+    const localName = Buffer.from(e.localName ?? e.name, "utf8");
+    const crc = e.crc ?? crc32(e.data);
+    const method = e.deflate === true || e.body !== undefined ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.deflate === true ? 8 : 0, 8);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.deflate === true ? 8 : 0, 10);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(e.directoryMethod ?? method, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
+    offsets.push(offset);
+    locals.push(local, localName, body);
     centrals.push(central, name);
-    offset += 30 + name.length + body.length;
+    offset += 30 + localName.length + body.length;
   }
+  entries.forEach((e, i) => {
+    if (e.offsetOf !== undefined) (centrals[i * 2] as Buffer).writeUInt32LE(offsets[e.offsetOf] as number, 42);
+    else (centrals[i * 2] as Buffer).writeUInt32LE(offsets[i] as number, 42);
+  });
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -49,7 +69,7 @@ export function zip(entries: ZipPart[]): Buffer {
 
 /** Every part of a zip, inflated. */
 export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
-  return (zipEntries(buf) ?? []).map((e) => ({ name: e.name, data: inflateEntry(buf, e, 1 << 30) ?? Buffer.alloc(0) }));
+  return zipEntries(buf, 1 << 20).map((e) => ({ name: e.name, data: inflateEntry(buf, e, 1 << 30, { left: Infinity }) }));
 }
 
 /** A package with some parts' text edited, as another program might save it. */

@@ -1,0 +1,78 @@
+import { describe } from "../../findings/finding";
+import type { Lang } from "../../findings/language";
+import type { Cycle } from "../../scheme/schema";
+import { certificateCycle, ruleText, STATUS_WORDS, type CertificateCycle } from "../../scoring/cycle";
+import { parseDate, type CivilDate } from "../../scoring/dates";
+import type { CYCLE } from "../commandLine";
+import { lang, schemeById, UsageError, type Io } from "../io";
+import type { Parsed } from "../options";
+import { renderTable } from "../table";
+
+function date(text: string, option: string): CivilDate {
+  const d = parseDate(text);
+  if (d === null) throw new UsageError(`${option} takes a date such as 2026-03-01, not "${text}"`);
+  return d;
+}
+
+/** Today in the local calendar: the adapter reads the clock, the engine never does. */
+function today(): CivilDate {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** The cycle as `starscore cycle` prints it. */
+export function renderCycle(c: CertificateCycle, rule: Cycle, l: Lang): string {
+  const zh = l === "zh";
+  const rows: string[][] = [
+    zh ? ["监督", "起算", "期限", "依据", "审核日期", "状态"] : ["Surveillance", "From", "Deadline", "Rule", "Audit", "Status"],
+    ...c.surveillances.map((s) => [
+      zh ? `第 ${s.n} 次` : `#${s.n}`,
+      s.after,
+      s.deadline,
+      ruleText(s.rule, rule, l),
+      s.audit ?? "—",
+      STATUS_WORDS[s.status][l],
+    ]),
+  ];
+  const lines = [
+    zh ? `证书周期（${c.source}）` : `Certificate cycle (${c.source})`,
+    zh ? `签发日期 ${c.issued} · 有效期至 ${c.expires}` : `Issued ${c.issued} · valid to ${c.expires}`,
+    "",
+    renderTable(rows),
+    "",
+    zh ? `再认证申请：${c.recertification.from} 至 ${c.recertification.to}` : `Recertification application: ${c.recertification.from} to ${c.recertification.to}`,
+  ];
+  if (c.extra.length > 0) lines.push(zh ? `其他审核（非监督所需，如再认证审核）：${c.extra.join("、")}` : `Other audits (not needed for surveillance, e.g. recertification): ${c.extra.join(", ")}`);
+  lines.push(zh ? `（截至 ${c.today}）` : `(as of ${c.today})`);
+  if (c.findings.length > 0) lines.push("", ...c.findings.map((f) => `* ${f.code} ${describe(f, l)}`));
+  return lines.join("\n");
+}
+
+/** `starscore cycle --issued 2026-03-01 [--audits 2027-02-10,…] [--today …] [--json] [--lang en]`. */
+export function cycleCommand({ values }: Parsed<typeof CYCLE.options>, io: Io): number {
+  const l = lang(values.lang);
+  const scheme = schemeById(values.scheme ?? "cct-sc03-12");
+  const rule = scheme.certification?.cycle;
+  if (rule === undefined) throw new UsageError(`scheme ${scheme.id} has no certificate cycle (certification.cycle)`);
+  const issued = date(values.issued ?? "", "--issued");
+  const audits = (values.audits ?? "").split(/[,，、\s]+/).filter((a) => a !== "").map((a) => date(a, "--audits"));
+  const c = certificateCycle(rule, issued, audits, values.today === undefined ? today() : date(values.today, "--today"));
+  if (values.json === true) {
+    const { findings, ...rest } = c;
+    io.out(
+      JSON.stringify(
+        {
+          scheme: scheme.id,
+          ...rest,
+          surveillances: c.surveillances.map((s) => ({ ...s, ruleText: ruleText(s.rule, rule, l) })),
+          findings: findings.map((f) => ({ code: f.code, severity: f.severity, message: describe(f, l) })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(renderCycle(c, rule, l));
+  }
+  return 0;
+}

@@ -1,0 +1,247 @@
+import type { SheetValidation } from "../sheets/cells";
+import { columnLetter, parseCell } from "../sheets/address";
+import type { CellRead } from "../sheets/cells";
+import { shiftFormula } from "../sheets/shiftFormula";
+import { excelDay, excelTime, type FormatKind } from "./numberFormat";
+import type { Limits } from "./sniff";
+import { decodeEscapes, readXml, XmlError, type XmlElement } from "./xml";
+
+/** How each cell style (s="n") shows a number, from styles.xml. */
+export interface CellStyle {
+  kind: FormatKind;
+  id: number;
+  code: string | undefined;
+}
+
+export interface Parsed {
+  lastRow: number;
+  values: Map<string, CellRead>;
+  formula(address: string): string | null;
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<string>;
+  validations: SheetValidation[];
+}
+
+const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
+/** Excel's limit on a formula's length (Excel specifications and limits); a longer one is not a formula Excel saved. */
+const MAX_FORMULA = 8_192;
+
+const isTrue = (v: string | undefined) => v === "1" || v === "true";
+/**
+ * A row too low or a column too narrow to show anything hides it as surely as the hidden flag does: under 3 points
+ * (a line of 10-point text needs about 13) or under half a character.
+ */
+const tooLow = (v: string | undefined) => v !== undefined && Number(v) < 3;
+const tooNarrow = (v: string | undefined) => v !== undefined && Number(v) < 0.5;
+
+const KEEP = new Set(["x", "r"]);
+
+/** A whole number in [min, max], or null. */
+function whole(v: string | undefined, min: number, max: number): number | null {
+  if (v === undefined || !/^\d{1,7}$/.test(v.trim())) return null;
+  const n = Number(v);
+  return n >= min && n <= max ? n : null;
+}
+
+interface Cell {
+  address: string;
+  row: number;
+  column: number;
+  type: string;
+  style: number;
+  formula: { text: string; shared: string | null; master: boolean } | null;
+  value: string | null;
+  inline: string | null;
+}
+
+/**
+ * Reads a worksheet part in one pass. What Excel would refuse to open (or "repair") and what could make two
+ * programs show different things is refused here with a reason: a cell given twice, a cell outside its row, rows
+ * out of order, column ranges off the sheet, a formula longer than Excel allows.
+ */
+export function parseSheet(xml: string, part: string, strings: readonly string[], styles: readonly CellStyle[], date1904: boolean, limits: Limits): Parsed {
+  const values = new Map<string, CellRead>();
+  const formulas = new Map<string, string>();
+  const masters = new Map<string, { formula: string; row: number; column: number }>();
+  const sharers = new Map<string, { si: string; row: number; column: number }>();
+  const hiddenRows = new Set<number>();
+  /** Column ranges as a difference array: each <col> costs O(1), however wide. */
+  const hiddenDiff = new Int32Array(MAX_COLUMN + 2);
+  const validations: SheetValidation[] = [];
+  let lastRow = 0;
+  let row = 0;
+  let rows = 0;
+  let column = 0;
+  let cell: Cell | null = null;
+  /** Where text goes while an element whose text is read is open. */
+  let text: string[] | null = null;
+  let validation: { el: XmlElement; formula1: string; formula2: string } | null = null;
+  const refuse = (what: string) => new XmlError(`${part}: ${what}`);
+
+  const value = (c: Cell): CellRead => {
+    if (c.type === "inlineStr") return c.inline === null ? null : decodeEscapes(c.inline);
+    const raw = c.value;
+    if (raw === null || (raw === "" && c.type !== "str")) return null;
+    switch (c.type) {
+      case "s":
+        return strings[Number(raw)] ?? null;
+      case "str":
+        return decodeEscapes(raw);
+      case "e":
+        return raw;
+      case "b":
+        return isTrue(raw);
+      case "d":
+        return raw.slice(0, 10);
+      default: {
+        const n = Number(raw);
+        if (Number.isNaN(n)) return decodeEscapes(raw);
+        const style = styles[c.style];
+        if (style === undefined || style.kind === "number") return n;
+        // A number no date or clock can show (a phone number in a date cell) is read as the number it is.
+        return (style.kind === "date" ? excelDay(n, date1904) : excelTime(n, style.code, style.id)) ?? n;
+      }
+    }
+  };
+
+  readXml(
+    xml,
+    part,
+    {
+      open(el, path) {
+        const depth = path.length;
+        if (depth === 0) {
+          if (el.name !== "worksheet" && el.name !== "chartsheet" && el.name !== "dialogsheet") throw refuse("不是工作表 / not a worksheet");
+          return;
+        }
+        const parent = path[depth - 1];
+        if (depth === 2 && parent === "cols" && el.name === "col") {
+          const min = whole(el.attr("min"), 1, MAX_COLUMN);
+          const max = whole(el.attr("max"), 1, MAX_COLUMN);
+          if (min === null || max === null || max < min) throw refuse(`列范围无效 / invalid column range ${el.attr("min")}–${el.attr("max")}`);
+          if (isTrue(el.attr("hidden")) || tooNarrow(el.attr("width"))) {
+            hiddenDiff[min] = (hiddenDiff[min] as number) + 1;
+            hiddenDiff[max + 1] = (hiddenDiff[max + 1] as number) - 1;
+          }
+        } else if (depth === 2 && parent === "sheetData" && el.name === "row") {
+          const r = el.attr("r");
+          const next = r === undefined ? row + 1 : whole(r, 1, MAX_ROW);
+          if (next === null || next <= row) throw refuse(`行号无效或顺序颠倒 / row ${r} out of order or off the sheet`);
+          row = next;
+          column = 0;
+          if (++rows > limits.maxRows) throw refuse(`工作表行数过多（超过 ${limits.maxRows} 行）/ too many rows`);
+          if (isTrue(el.attr("hidden")) || tooLow(el.attr("ht"))) hiddenRows.add(row);
+        } else if (depth === 3 && parent === "row" && el.name === "c") {
+          const r = el.attr("r");
+          let at = { row, column: column + 1 };
+          if (r !== undefined) {
+            const parsed = parseCell(r.toUpperCase());
+            if (parsed === null || parsed.row !== row || parsed.column <= column) throw refuse(`单元格 ${r} 不在第 ${row} 行的位置 / cell ${r} out of place in row ${row}`);
+            at = parsed;
+          } else if (at.column > MAX_COLUMN) {
+            throw refuse(`第 ${row} 行单元格过多 / too many cells in row ${row}`);
+          }
+          column = at.column;
+          const style = whole(el.attr("s"), 0, 65_535);
+          cell = { address: `${columnLetter(at.column)}${at.row}`, row: at.row, column: at.column, type: el.attr("t") ?? "n", style: style ?? 0, formula: null, value: null, inline: null };
+        } else if (depth === 4 && parent === "c" && cell !== null) {
+          if (el.name === "f") {
+            const si = el.attr("si");
+            cell.formula = { text: "", shared: el.attr("t") === "shared" && si !== undefined ? si : null, master: false };
+            text = [];
+          } else if (el.name === "v") {
+            text = [];
+          } else if (el.name === "is") {
+            cell.inline = "";
+          }
+        } else if (cell !== null && el.name === "t" && (parent === "is" || (parent === "r" && path[depth - 2] === "is"))) {
+          // The runs of an inline string; its phonetic guides (<rPh>) are not shown in the cell.
+          text = [];
+        } else if (depth === 2 && parent === "dataValidations" && el.name === "dataValidation") {
+          validation = { el, formula1: "", formula2: "" };
+        } else if (depth === 3 && parent === "dataValidation" && validation !== null && (el.name === "formula1" || el.name === "formula2")) {
+          text = [];
+        }
+      },
+      text(t) {
+        text?.push(t);
+      },
+      close(el, path) {
+        const depth = path.length;
+        const got = text?.join("") ?? "";
+        text = null;
+        if (cell === null) {
+          if (validation !== null && depth === 3 && el.name === "formula1") validation.formula1 = got;
+          else if (validation !== null && depth === 3 && el.name === "formula2") validation.formula2 = got;
+          else if (validation !== null && depth === 2 && el.name === "dataValidation") {
+            const v = validation.el;
+            const errorStyle = v.attr("errorStyle") ?? "stop";
+            validations.push({
+              type: v.attr("type") ?? "none",
+              operator: v.attr("operator") ?? "between",
+              sqref: v.attr("sqref") ?? "",
+              formula1: validation.formula1,
+              formula2: validation.formula2,
+              refuses: errorStyle === "stop" && isTrue(v.attr("showErrorMessage")),
+            });
+            validation = null;
+          }
+          return;
+        }
+        if (depth === 4 && el.name === "f" && cell.formula !== null) {
+          if (got.length > MAX_FORMULA) throw refuse(`${cell.address} 的公式超过 ${MAX_FORMULA} 个字符 / formula longer than Excel allows`);
+          cell.formula.text = got;
+        } else if (depth === 4 && el.name === "v") {
+          cell.value = got;
+        } else if (el.name === "t" && depth >= 5) {
+          cell.inline = (cell.inline ?? "") + got;
+        } else if (depth === 3 && el.name === "c") {
+          const c = cell;
+          cell = null;
+          if (values.has(c.address) || formulas.has(c.address) || sharers.has(c.address)) throw refuse(`单元格 ${c.address} 出现两次 / cell ${c.address} appears twice`);
+          const f = c.formula;
+          if (f !== null) {
+            // Shared formulas: the master cell holds the text; the others name it by `si` and are translated from it.
+            if (f.shared !== null && f.text === "") sharers.set(c.address, { si: f.shared, row: c.row, column: c.column });
+            else {
+              if (f.shared !== null && !masters.has(f.shared)) masters.set(f.shared, { formula: f.text, row: c.row, column: c.column });
+              if (f.text !== "") formulas.set(c.address, `=${f.text}`);
+            }
+          }
+          const v = value(c);
+          if (v !== null) {
+            values.set(c.address, v);
+            if (c.row > lastRow) lastRow = c.row;
+          }
+        }
+      },
+    },
+    KEEP,
+  );
+
+  const hiddenColumns = new Set<string>();
+  for (let c = 1, depth = 0; c <= MAX_COLUMN; c++) {
+    depth += hiddenDiff[c] as number;
+    if (depth > 0) hiddenColumns.add(columnLetter(c));
+  }
+  return {
+    lastRow,
+    values,
+    // A shared formula is translated when a cell's formula is asked for, so a sheet of many sharers costs nothing
+    // until read, and each translation is bounded by the formula's length.
+    formula(address) {
+      const own = formulas.get(address);
+      if (own !== undefined) return own;
+      const s = sharers.get(address);
+      const master = s === undefined ? undefined : masters.get(s.si);
+      if (s === undefined || master === undefined) return null;
+      const f = `=${shiftFormula(master.formula, s.row - master.row, s.column - master.column)}`;
+      formulas.set(address, f);
+      return f;
+    },
+    hiddenRows,
+    hiddenColumns,
+    validations,
+  };
+}

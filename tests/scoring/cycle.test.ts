@@ -1,0 +1,125 @@
+import { certificateCycle } from "../../src/scoring/cycle";
+import { addMonths, parseDate } from "../../src/scoring/dates";
+import { schemeFile } from "../support/schemes";
+
+/** CCT §7.1 (3 years), §8.1.1 (12 months, each calendar year, 15 months apart), §8.2 (3 months before expiry); worked by hand. */
+const rule = schemeFile("cct-sc03-12").certification?.cycle;
+if (rule === undefined) throw new Error("cct-sc03-12 has no cycle");
+
+const cycle = (issued: string, audits: string[] = [], today = issued) => certificateCycle(rule, issued, audits, today);
+const plan = (c: ReturnType<typeof cycle>) => c.surveillances.map((s) => [s.n, s.deadline, s.rule, s.audit, s.status]);
+const codes = (c: ReturnType<typeof cycle>) => c.findings.map((f) => f.code);
+
+describe("dates", () => {
+  it.each([
+    ["2026-03-01", "2026-03-01"],
+    ["2026/3/1", "2026-03-01"],
+    ["2026.3.1", "2026-03-01"],
+    ["2026年3月1日", "2026-03-01"],
+    ["２０２６－０３－０１", "2026-03-01"],
+    ["２０２６/０３/０１", "2026-03-01"],
+    ["2024-02-29", "2024-02-29"],
+    ["2000-02-29", "2000-02-29"],
+    ["2026-02-29", null],
+    ["2100-02-29", null],
+    ["2026-04-31", null],
+    ["2026-13-01", null],
+    ["2026-00-10", null],
+    ["明天", null],
+  ])("%s reads as %s", (text, date) => {
+    expect(parseDate(text)).toBe(date);
+  });
+
+  it.each([
+    ["2026-03-01", 12, "2027-03-01"],
+    ["2024-02-29", 12, "2025-02-28"],
+    ["2024-02-29", 48, "2028-02-29"],
+    ["2026-01-31", 1, "2026-02-28"],
+    ["2024-01-31", 1, "2024-02-29"],
+    ["2026-03-31", -1, "2026-02-28"],
+    ["2026-12-15", 1, "2027-01-15"],
+    ["2027-01-15", -1, "2026-12-15"],
+    ["2026-05-31", 15, "2027-08-31"],
+    ["2026-11-30", 15, "2028-02-29"],
+    ["2029-05-31", -3, "2029-02-28"],
+  ])("%s + %i months = %s (the corresponding day, or the month's last)", (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+});
+
+describe("the certificate cycle", () => {
+  it("issued 2026-03-01: valid to 2029-03-01; surveillance by 2027-03-01, then 15 months on; recertification from 2028-12-01", () => {
+    const c = cycle("2026-03-01");
+    expect([c.expires, c.recertification]).toEqual(["2029-03-01", { from: "2028-12-01", to: "2029-03-01" }]);
+    // Planned from the deadlines: 2027-03-01 + 15 months = 2028-06-01, earlier than 2028-12-31; 2029 is the recertification year.
+    expect(plan(c)).toEqual([
+      [1, "2027-03-01", "first", null, "due"],
+      [2, "2028-06-01", "gap", null, "due"],
+    ]);
+    expect(c.findings).toEqual([]);
+  });
+
+  it("the first surveillance on its last day is on time; a day later is late (SS901)", () => {
+    expect(plan(cycle("2026-03-01", ["2027-03-01"]))[0]).toEqual([1, "2027-03-01", "first", "2027-03-01", "on-time"]);
+    const late = cycle("2026-03-01", ["2027-03-02"]);
+    expect(plan(late)[0]).toEqual([1, "2027-03-01", "first", "2027-03-02", "late"]);
+    expect(codes(late)).toEqual(["SS901"]);
+  });
+
+  it("the next deadline runs from the audit held: 2027-02-10 + 15 months = 2028-05-10", () => {
+    expect(plan(cycle("2026-03-01", ["2027-02-10", "2028-05-10"]))).toEqual([
+      [1, "2027-03-01", "first", "2027-02-10", "on-time"],
+      [2, "2028-05-10", "gap", "2028-05-10", "on-time"],
+    ]);
+    expect(codes(cycle("2026-03-01", ["2027-02-10", "2028-05-11"]))).toEqual(["SS901"]);
+  });
+
+  it("each calendar year: after a surveillance in 2026, the next by 2027-12-31 (earlier than 15 months); three surveillances before 2029", () => {
+    const c = cycle("2026-01-05", ["2026-11-01", "2027-12-31", "2028-06-30"]);
+    expect(c.expires).toBe("2029-01-05");
+    expect(plan(c)).toEqual([
+      [1, "2027-01-05", "first", "2026-11-01", "on-time"],
+      [2, "2027-12-31", "calendar-year", "2027-12-31", "on-time"],
+      [3, "2028-12-31", "calendar-year", "2028-06-30", "on-time"],
+    ]);
+    expect(codes(cycle("2026-01-05", ["2026-11-01", "2028-01-01"]))).toEqual(["SS901"]);
+  });
+
+  it("issued 2024-02-29 (leap day): valid to 2027-02-28, first surveillance by 2025-02-28, recertification from 2026-11-28", () => {
+    const c = cycle("2024-02-29", ["2025-02-28"]);
+    expect([c.expires, c.recertification.from]).toEqual(["2027-02-28", "2026-11-28"]);
+    expect(plan(c)).toEqual([
+      [1, "2025-02-28", "first", "2025-02-28", "on-time"],
+      [2, "2026-05-28", "gap", null, "due"],
+    ]);
+    expect(codes(cycle("2024-02-29", ["2025-03-01"]))).toEqual(["SS901"]);
+  });
+
+  it("month ends: 2025-11-30 + 15 months is 2028-02-29, later than 2027-12-31, so the calendar year decides", () => {
+    const c = cycle("2025-11-30", ["2026-11-30"]);
+    expect(c.expires).toBe("2028-11-30");
+    expect(plan(c)).toEqual([
+      [1, "2026-11-30", "first", "2026-11-30", "on-time"],
+      [2, "2027-12-31", "calendar-year", null, "due"],
+    ]);
+  });
+
+  it("a surveillance not held by its deadline is missing once the deadline has passed (SS902), due until then", () => {
+    expect(plan(cycle("2026-03-01", [], "2027-03-01"))[0]?.[4]).toBe("due");
+    const late = cycle("2026-03-01", [], "2027-03-02");
+    expect(plan(late)[0]?.[4]).toBe("missing");
+    expect(codes(late)).toEqual(["SS902"]);
+  });
+
+  it("audits not after the certificate's date or after expiry are flagged and not counted; repeats count once", () => {
+    const c = cycle("2026-03-01", ["2026-03-01", "2029-03-02", "2027-02-10", "2027-02-10"]);
+    expect(codes(c)).toEqual(["SS903", "SS904"]);
+    expect(plan(c)[0]).toEqual([1, "2027-03-01", "first", "2027-02-10", "on-time"]);
+  });
+
+  it("an audit no surveillance needed (the recertification audit) is listed apart, not flagged", () => {
+    const c = cycle("2026-03-01", ["2027-02-10", "2028-05-01", "2028-12-15"]);
+    expect(c.extra).toEqual(["2028-12-15"]);
+    expect(c.findings).toEqual([]);
+  });
+});
