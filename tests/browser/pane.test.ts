@@ -264,12 +264,12 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("self-test: every step passes on the in-memory Excel (totals by LibreOffice), the result can be copied, and the workbook is as it was", async () => {
     const { page, before, after } = await selfTest("");
     const statuses = await page.locator("[data-testid=selftest-steps] li").evaluateAll((items) => items.map((i) => [i.getAttribute("data-step"), i.getAttribute("data-status")]));
-    expect(statuses).toEqual(["layout", "entries", "readBack", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"].map((s) => [s, "passed"]));
+    expect(statuses).toEqual(["layout", "entries", "readBack", "events", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"].map((s) => [s, "passed"]));
     expect(after).toBe(before);
     const text = await page.inputValue("[data-testid=selftest-text]");
     expect(text).toContain("平台: Excel · OfficeOnline");
     expect(text).toContain("ExcelApi 1.9");
-    expect(text).toContain("8. Excel 公式总分与引擎一致: 通过");
+    expect(text).toContain("9. Excel 公式总分与引擎一致: 通过");
     await page.screenshot({ path: path.join(DOCS, "pane-selftest.png"), fullPage: true });
     await page.close();
   }, 180_000);
