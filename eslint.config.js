@@ -4,8 +4,35 @@ const tseslint = require("typescript-eslint");
 const globals = require("globals");
 const officeAddins = require("eslint-plugin-office-addins");
 
-/** The pure core: scheme model, scoring, checks, sheet layout, reports. Data in, data out. */
-const CORE = ["src/scheme/**", "src/scoring/**", "src/checks/**", "src/sheets/**", "src/report/**"];
+/**
+ * The pure core, floor by floor from the ground up: each folder may import the floors below it, never one
+ * above, and never an adapter (src/excel, src/xlsx, src/taskpane, src/cli). docs/architecture.md explains them.
+ */
+const FLOORS = ["scheme", "findings", "scoring", "sheets", "checks", "report"];
+
+/** What no core file may import: Office.js, exceljs, React, the UI kit, the file system, workers. */
+const PURE_PATHS = ["fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "child_process", "node:child_process", "exceljs", "react", "react-dom", "worker_threads", "node:worker_threads"].map((name) => ({
+  name,
+  message: "The core (scheme, findings, scoring, sheets, checks, report) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
+}));
+const PURE_PATTERNS = [
+  { group: ["@fluentui/*", "office-*", "@microsoft/office-js*"], message: "The core must not depend on the UI or Office.js." },
+  { group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"], message: "The core must not import an adapter; adapters import the core." },
+];
+
+/** One no-restricted-imports block per core floor: the adapters and every floor above it are out of reach. */
+function floor(name, index) {
+  const below = FLOORS.slice(0, index);
+  const above = FLOORS.slice(index + 1);
+  const upward = above.length === 0 ? [] : [{
+    group: above.map((f) => `**/${f}/**`),
+    message: `src/${name} stands on ${below.length === 0 ? "nothing else in the core" : below.map((f) => `src/${f}`).join(", ")}: it must not import ${above.map((f) => `src/${f}`).join(", ")} (floors: ${FLOORS.join(" → ")}). Move the shared piece down a floor.`,
+  }];
+  return {
+    files: [`src/${name}/**`],
+    rules: { "no-restricted-imports": ["error", { paths: PURE_PATHS, patterns: [...PURE_PATTERNS, ...upward] }] },
+  };
+}
 
 module.exports = tseslint.config(
   { ignores: ["dist/**", "dist-web/**", "dist-web-test/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
@@ -32,23 +59,11 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly" } },
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
   },
+  ...FLOORS.map(floor),
   {
-    // The core must not reach an adapter: no Office.js, exceljs, React, UI kit or file system.
-    files: CORE,
+    // No Office.js globals in the core either.
+    files: FLOORS.map((f) => `src/${f}/**`),
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: ["fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "child_process", "node:child_process", "exceljs", "react", "react-dom", "worker_threads", "node:worker_threads"].map((name) => ({
-            name,
-            message: "The core (scheme, scoring, checks, sheets, report) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
-          })),
-          patterns: [
-            { group: ["@fluentui/*", "office-*", "@microsoft/office-js*"], message: "The core must not depend on the UI or Office.js." },
-            { group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"], message: "The core must not import an adapter; adapters import the core." },
-          ],
-        },
-      ],
       "no-restricted-globals": ["error", { name: "Office", message: "No Office.js in the core." }, { name: "Excel", message: "No Office.js in the core." }],
     },
   },

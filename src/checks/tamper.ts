@@ -1,8 +1,8 @@
 import { columnIndex, columnLetter, parseRange, qualified, rangeAddress } from "../sheets/address";
-import type { CellReader } from "../sheets/cells";
+import type { CellReader, SheetValidation } from "../sheets/cells";
 import { shiftFormula } from "../sheets/shiftFormula";
 import type { PlannedValidation, SheetLayout, SheetPlan } from "../sheets/types";
-import { finding, type Finding } from "./finding";
+import { finding, type Finding } from "../findings/finding";
 
 /** What a reviewer's check sees of a submitted sheet: saved values, formulas, hidden rows and columns. */
 export interface SheetSnapshot {
@@ -12,19 +12,6 @@ export interface SheetSnapshot {
   hiddenRows: ReadonlySet<number>;
   hiddenColumns: ReadonlySet<string>;
   validations: readonly SheetValidation[];
-}
-
-/** A data-validation rule as a spreadsheet saved it. */
-export interface SheetValidation {
-  type: string;
-  operator: string;
-  /** The ranges it covers, space-separated (`G8:G20 G22:G101`). */
-  sqref: string;
-  /** Formulas as saved, relative to the top-left cell of the first range. */
-  formula1: string;
-  formula2: string;
-  /** Whether a value breaking the rule is refused (error style "stop", error alert shown). */
-  refuses: boolean;
 }
 
 /** Rows below the last item a check scans for inserted clause rows. */
@@ -47,7 +34,6 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   const at = (address: string) => qualified(sheet.name, address);
   const layout = plan.layout;
   const clauseCol = layout.structureColumns.clause as string;
-  const clauseText = (clause: string) => ({ clauseText: `条款 ${clause}`, clauseTextEn: `clause ${clause}` });
 
   const recordedRows = recorded.items.map((i) => `${i.clause}@${i.row}`).join(",");
   const plannedRows = layout.items.map((i) => `${i.clause}@${i.row}`).join(",");
@@ -67,10 +53,10 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   for (const item of layout.items) {
     const rows = seen.get(item.clause);
     if (rows === undefined) {
-      out.push(finding("SS811", { clause: item.clause, cell: at(`${clauseCol}${item.row}`) }, clauseText(item.clause)));
+      out.push(finding("SS811", { clause: item.clause, cell: at(`${clauseCol}${item.row}`) }));
       structural = true;
     } else if (rows.length > 1) {
-      out.push(finding("SS813", { clause: item.clause, cell: at(`${clauseCol}${rows[1]}`) }, { ...clauseText(item.clause), count: rows.length }));
+      out.push(finding("SS813", { clause: item.clause, cell: at(`${clauseCol}${rows[1]}`) }, { count: rows.length }));
       structural = true;
     }
   }
@@ -104,7 +90,7 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
         if (cell.formula !== undefined) {
           const got = sheet.formula(address);
           if (got === null) {
-            out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)) || "（空）", expected: cell.formula }));
+            out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
           } else if (got !== cell.formula && normaliseFormula(got) !== normaliseFormula(cell.formula)) {
             out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
           }
@@ -115,8 +101,8 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
         const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
         if (same) return;
         const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
-        if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { ...clauseText(clause), found: text(got), expected: String(cell.value) }));
-        else if (clause !== undefined && column === textCol) out.push(finding("SS816", location, clauseText(clause)));
+        if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));
+        else if (clause !== undefined && column === textCol) out.push(finding("SS816", location));
         else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
       });
     });
@@ -125,12 +111,12 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   const hiddenRows = [...sheet.hiddenRows].filter((r) => r >= layout.firstItemRow && r <= layout.lastItemRow).sort((a, b) => a - b);
   if (hiddenRows.length > 0) {
     const clause = layout.items.find((i) => i.row === hiddenRows[0])?.clause;
-    out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${clauseCol}${hiddenRows[0]}`) }, { rows: hiddenRows.join(", ") }));
+    out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${clauseCol}${hiddenRows[0]}`) }, { rows: hiddenRows }));
   }
   // Only the form's own columns count: hiding the unused columns to its right is tidiness, not tampering.
   const formColumns = new Set(plan.columns.map((c, i) => (c.hidden ? "" : columnLetter(i + 1))).filter(Boolean));
   const hiddenColumns = [...sheet.hiddenColumns].filter((c) => formColumns.has(c)).sort((a, b) => columnIndex(a) - columnIndex(b));
-  if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns.join(", ") }));
+  if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns }));
   for (const v of plan.validations) out.push(...validationFindings(v, sheet, at));
   return out;
 }
@@ -192,6 +178,6 @@ function validationFindings(planned: PlannedValidation, sheet: SheetSnapshot, at
   const last = unguarded[unguarded.length - 1];
   if (first === undefined || last === undefined) return [];
   const span = at(rangeAddress(first.column, first.row, last.column, last.row));
-  const detail = removed === unguarded.length ? ["已删除", "removed"] : removed === 0 ? ["规则被修改", "rule changed"] : ["部分删除、部分修改", "partly removed, partly changed"];
-  return [finding("SS822", { cell: at(rangeAddress(first.column, first.row, first.column, first.row)) }, { range: `${span}（${unguarded.length} 格）`, detailZh: detail[0] as string, detailEn: detail[1] as string })];
+  const change = removed === unguarded.length ? "removed" : removed === 0 ? "changed" : "mixed";
+  return [finding("SS822", { cell: at(rangeAddress(first.column, first.row, first.column, first.row)) }, { range: span, cells: unguarded.length, change })];
 }

@@ -1,4 +1,5 @@
-import { describe, sortFindings, type Finding, type Lang } from "./finding";
+import { describe, sortFindings, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
 
 /** A reviewer's verdict on one submitted file. */
 export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { workerScript } from "./workerScript";
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import { unreadable, type FileCheck } from "../checks/verdict";
 
 export interface PoolOptions {

@@ -1,6 +1,6 @@
 // A worker thread of `starscore check`: checks the files it is sent, in order, and answers each with its result.
 import { parentPort } from "node:worker_threads";
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import { checkFile } from "../xlsx/check";
 import { loadScheme } from "./schemeFiles";
 

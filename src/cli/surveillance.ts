@@ -1,4 +1,4 @@
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { ScoreCard } from "../scoring/score";
 import { decideCertification, decisionJson, decisionMessage, UnknownLevelError, type AuditType } from "../scoring/surveillance";

@@ -76,9 +76,23 @@ export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, 
     try {
       await context.sync();
     } catch (e) {
-      if (wasProtected) throw new ProtectedWithPasswordError(entry.sheet, e);
+      if (options !== null) await restoreProtection(context, protection, options, entry.sheet, e);
       throw e;
     }
     return { table, rows };
   });
+}
+
+/**
+ * After a failed batch on a sheet that was protected (1 more sync, 2 if protection must be put back): still
+ * protected means the unprotect, the batch's first write, was refused — the user's password; otherwise a later
+ * step failed after the protection was lifted (Office.js batches are not transactions), so it is put back with
+ * the user's options before the error goes on.
+ */
+async function restoreProtection(context: Excel.RequestContext, protection: Excel.WorksheetProtection, options: Excel.WorksheetProtectionOptions, sheet: string, cause: unknown): Promise<void> {
+  protection.load("protected");
+  await context.sync();
+  if (protection.protected) throw new ProtectedWithPasswordError(sheet, cause);
+  protection.protect(options);
+  await context.sync();
 }

@@ -5,16 +5,16 @@ import { entryWrites } from "../sheets/fill";
 import { planSheet } from "../sheets/plan";
 import { addRadarChart, RADAR_CHART_NAME } from "./chart";
 import { freeSheetName, PROTECTION, queueSheet, queueStateLoads, stateFrom } from "./layout";
-import { readLive, writeSpecials, type Run } from "./session";
+import { readLive, watchWorkbook, writeSpecials, type Run, type SheetChange } from "./session";
 import { asText } from "./text";
 
 /**
  * The self-test: every Office.js operation the add-in relies on, run against the user's own Excel on a scratch
  * sheet with a free name, removed at the end whatever happened; nothing else in the workbook is touched (the
  * scratch sheet is not recorded in the metadata sheet). Each step is its own batch, so a step that Excel refuses
- * is reported with Excel's error and the steps after it are skipped. 13 syncs in all, whatever the scheme's size.
+ * is reported with Excel's error and the steps after it are skipped. 16 syncs in all, whatever the scheme's size.
  */
-export const STEPS = ["layout", "entries", "readBack", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"] as const;
+export const STEPS = ["layout", "entries", "readBack", "events", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"] as const;
 export type StepId = (typeof STEPS)[number];
 
 export interface StepResult {
@@ -38,6 +38,9 @@ export function selfTestAssessment(scheme: Scheme): Assessment {
   });
   return { scheme: scheme.id, role: "audit", entries };
 }
+
+/** How long the self-test waits for Excel's change event after its write. */
+const EVENT_WITHIN_MS = 3000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const near = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) < 0.005;
@@ -66,18 +69,23 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
   };
 
   try {
-    // 2 syncs: the sheets' names, then the whole form in one batch, protected, on a free name.
+    // 2 syncs: the sheets' names, then the whole form in one batch, protected, on a free name. The same batch
+    // finds the row under the used range by range navigation, as a layout appends its metadata row.
     await step("layout", async () => {
-      id = await run(async (context) => {
+      const [sheetId, used, next] = await run(async (context) => {
         const sheets = queueStateLoads(context);
         await context.sync();
         entry.sheet = freeSheetName(SCRATCH_SHEET, stateFrom(sheets).sheetNames);
         named = true;
         const sheet = queueSheet(context, plan, [], entry.sheet).load("id");
+        const usedRange = sheet.getUsedRange(true).load("address");
+        const below = sheet.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).load("address");
         await context.sync();
-        return sheet.id;
+        return [sheet.id, usedRange.address, below.address];
       });
-      return null;
+      id = sheetId;
+      const lastRow = Number(/([0-9]+)$/.exec(used)?.[1]);
+      return Number(/([0-9]+)$/.exec(next)?.[1]) === lastRow + 1 ? null : `the row under the used range ${used} came out as ${next}`;
     });
     // 1 sync: the entries into the unlocked cells of the protected sheet.
     await step("entries", async () => {
@@ -93,6 +101,26 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       const live = await readLive(run, scheme, entry, id ?? entry.sheet);
       const want = scoreAssessment(scheme, assessment).total;
       return near(live.card.total, want) ? null : `read back ${live.card.total}, wrote ${want}`;
+    });
+    // 3 syncs: the one workbook-level change handler the pane uses, a write to an entry cell, the handler removed.
+    // The event must name the scratch sheet by its id (and, from ExcelApi 1.14, say the add-in wrote it).
+    await step("events", async () => {
+      const seen: SheetChange[] = [];
+      const unwatch = await watchWorkbook(run, (e) => seen.push(e));
+      try {
+        const row = plan.layout.items[1]?.row ?? plan.layout.firstItemRow;
+        const column = plan.layout.entryColumns.note ?? plan.layout.entryColumns.percent ?? "A";
+        await run(async (context) => {
+          context.workbook.worksheets.getItem(id ?? entry.sheet).getRange(`${column}${row}`).values = [[asText("自检：变更事件")]];
+          await context.sync();
+        });
+        for (let waited = 0; waited < EVENT_WITHIN_MS && !seen.some((e) => e.worksheetId === id); waited += 100) await new Promise((go) => setTimeout(go, 100));
+      } finally {
+        await unwatch();
+      }
+      const event = seen.find((e) => e.worksheetId === id);
+      if (event === undefined) return `no change event for the scratch sheet within ${EVENT_WITHIN_MS / 1000} s (${seen.length} other)`;
+      return event.triggerSource === undefined || event.triggerSource === "ThisLocalAddin" ? null : `triggerSource ${event.triggerSource}, expected ThisLocalAddin`;
     });
     // 2 syncs: a deduction whose reason starts with "-", and the bonus typed as "1分".
     await step("specials", async () => {

@@ -1,6 +1,7 @@
 import type { Scheme } from "../scheme/load";
 import { parseCell } from "../sheets/address";
-import type { Assessment, Role } from "../scoring/assessment";
+import type { Assessment } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 import type { CellReader, CellWrite } from "../sheets/cells";
 import { cellNumber, entryWrites } from "../sheets/fill";
 import { META_SHEET, type MetaEntry } from "../sheets/meta";

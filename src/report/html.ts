@@ -1,4 +1,4 @@
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import { excelRound } from "../scoring/round";
 import { escapeHtml as esc } from "./escape";
 import type { ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";

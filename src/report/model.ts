@@ -1,9 +1,10 @@
-import { sortFindings, toJson, type Lang } from "../checks/finding";
+import { sortFindings, toJson } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
-import type { Assessment, Role } from "../scoring/assessment";
+import { headerFields, type Role } from "../scheme/roles";
+import type { Assessment } from "../scoring/assessment";
 import type { ItemStatus, ScoreCard } from "../scoring/score";
-import { HEADER_FIELDS } from "../sheets/plan";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 
 /**
@@ -123,7 +124,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
   if (scheme.kind !== "points" || card.total === null) throw new RangeError(`scheme ${scheme.id} is a checklist: an audit report needs a points scheme`);
   const header = assessment.header ?? {};
 
-  const fields = [...HEADER_FIELDS[assessment.role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])];
+  const fields = headerFields(scheme, assessment.role);
   for (const key of Object.keys(header)) if (!fields.includes(key)) fields.push(key);
   const info = fields.map((field) => ({ field, value: text(header[field]) ?? "" }));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describeIssue, type Problem } from "../scheme/problems";
+import { RoleSchema } from "../scheme/roles";
 
 /**
  * The engine's input: one organisation's entries against one scheme, as JSON (README.md documents it).
@@ -27,8 +28,6 @@ export const EntrySchema = z.strictObject({
   note: z.string().nullable().optional(),
 });
 
-export const RoleSchema = z.enum(["self", "audit", "checklist"]);
-
 export const AssessmentSchema = z.strictObject({
   scheme: z.string().min(1),
   /** The scheme version the entries were made against, where known. */
@@ -44,7 +43,6 @@ export const AssessmentSchema = z.strictObject({
 });
 
 export type Entry = z.infer<typeof EntrySchema>;
-export type Role = z.infer<typeof RoleSchema>;
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
 /** An assessment file that cannot be used, with every problem located by its path in the file. */

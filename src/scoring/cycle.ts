@@ -1,4 +1,6 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
+import { deadlineRuleText, type DeadlineRule } from "../findings/phrases";
 import type { Cycle } from "../scheme/schema";
 import { addMonths, earlier, endOfYear, yearOf, type CivilDate } from "./dates";
 
@@ -19,8 +21,7 @@ import { addMonths, earlier, endOfYear, yearOf, type CivilDate } from "./dates";
  */
 
 export type SurveillanceStatus = "on-time" | "late" | "missing" | "due";
-/** Which rule set the deadline: the first surveillance's months, the calendar year, or the gap between audits. */
-export type DeadlineRule = "first" | "calendar-year" | "gap";
+export type { DeadlineRule };
 
 export interface Surveillance {
   /** 1 for the first surveillance. */
@@ -83,10 +84,10 @@ export function certificateCycle(rule: Cycle, issued: CivilDate, audits: readonl
     if (audit !== null) {
       next += 1;
       status = audit <= deadline ? "on-time" : "late";
-      if (status === "late") findings.push(finding("SS901", { field: FIELD }, { n, audit, deadline, ruleZh: ruleText(why, rule, "zh"), ruleEn: ruleText(why, rule, "en") }));
+      if (status === "late") findings.push(finding("SS901", { field: FIELD }, { n, audit, deadline, rule: why, months: monthsOf(why, rule) }));
     } else {
       status = today > deadline ? "missing" : "due";
-      if (status === "missing") findings.push(finding("SS902", { field: FIELD }, { n, deadline, ruleZh: ruleText(why, rule, "zh"), ruleEn: ruleText(why, rule, "en"), today }));
+      if (status === "missing") findings.push(finding("SS902", { field: FIELD }, { n, deadline, rule: why, months: monthsOf(why, rule), today }));
     }
     surveillances.push({ n, after, deadline, rule: why, audit, status });
     after = audit ?? deadline;
@@ -104,14 +105,14 @@ export function certificateCycle(rule: Cycle, issued: CivilDate, audits: readonl
   };
 }
 
+/** The scheme's figure behind a deadline rule: the first surveillance's months, or the longest gap. */
+function monthsOf(why: DeadlineRule, rule: Cycle): number {
+  return why === "first" ? rule.firstSurveillanceMonths : rule.maxGapMonths;
+}
+
 /** The rule that set a deadline, in words, with the scheme's own figures. */
-export function ruleText(why: DeadlineRule, rule: Cycle, lang: "zh" | "en"): string {
-  if (lang === "en") {
-    if (why === "first") return `within ${rule.firstSurveillanceMonths} months of the certificate's date`;
-    return why === "gap" ? `no more than ${rule.maxGapMonths} months after the previous audit` : "at least once each calendar year";
-  }
-  if (why === "first") return `证书签发日起 ${rule.firstSurveillanceMonths} 个月内`;
-  return why === "gap" ? `两次监督间隔不超过 ${rule.maxGapMonths} 个月` : "每个日历年至少一次";
+export function ruleText(why: DeadlineRule, rule: Cycle, lang: Lang): string {
+  return deadlineRuleText(why, monthsOf(why, rule), lang);
 }
 
 /** How each surveillance stands, in words (CLI, report and pane). */

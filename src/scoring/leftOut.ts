@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Item, Scheme } from "../scheme/load";
 import type { Entry } from "./assessment";
 import { fold } from "./lenient";

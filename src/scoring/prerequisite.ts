@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 
 /**

@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Item, Scheme } from "../scheme/load";
 import type { Entry } from "./assessment";
 import { fold } from "./lenient";
@@ -17,11 +17,6 @@ export interface SampleRecord {
 }
 
 const WHOLE = /^[0-9]+$/;
-
-const COUNT_FIELD = {
-  checked: { fieldZh: "样本数", fieldEn: "samples checked" },
-  nonconforming: { fieldZh: "不符合数", fieldEn: "nonconforming samples" },
-} as const;
 
 function blank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && fold(v) === "");
@@ -50,7 +45,7 @@ export function readSamples(clause: string, entry: Entry, out: Finding[]): Sampl
   for (const field of ["checked", "nonconforming"] as const) {
     if (counts[field] !== null) continue;
     const raw = s[field];
-    out.push(finding("SS111", { clause, field }, { ...COUNT_FIELD[field], text: blank(raw) ? "" : String(raw) }));
+    out.push(finding("SS111", { clause, field }, { field, text: blank(raw) ? "" : String(raw) }));
     usable = false;
   }
   const { checked, nonconforming } = counts;
@@ -77,8 +72,6 @@ export function sampledPoints(max: number, r: SampleRecord): number {
 /** Figures closer than half a cent agree: both sides round to 2 decimals. */
 const TOLERANCE = 0.005;
 
-const pct = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
-
 /**
  * Checks the typed percentage or score against a usable record; the record's points count either way.
  * `typedPoints` is what the typed figure would have earned, or null when nothing (or nothing usable) was typed.
@@ -86,15 +79,14 @@ const pct = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
 export function checkAgainstTyped(item: Item, field: "percent" | "score", typedText: string, typedPoints: number | null, r: SampleRecord, out: Finding[]): number {
   const points = sampledPoints(item.max, r);
   if (typedPoints !== null && Math.abs(typedPoints - points) >= TOLERANCE) {
-    const expected = field === "percent" ? pct(points / item.max) : `${Number(points.toFixed(2))}`;
     out.push(
       finding("SS114", { clause: item.clause, field }, {
-        fieldZh: field === "percent" ? "得分比例" : "分数",
-        fieldEn: field === "percent" ? "percentage" : "score",
+        field,
         typed: typedText,
         checked: r.checked,
         nonconforming: r.nonconforming,
-        expected,
+        // In the field's unit: a percentage of the item's points, or the points.
+        expected: field === "percent" ? (points / item.max) * 100 : points,
       }),
     );
   }
@@ -105,7 +97,7 @@ export function checkAgainstTyped(item: Item, field: "percent" | "score", typedT
 export function checkPartialCredit(rule: Scheme["partialCredit"], item: Item, field: "percent" | "score", earned: number, out: Finding[]): void {
   if (rule === undefined || !rule.needsSamples || item.max === 0) return;
   if (earned <= 0 || earned >= item.max) return;
-  out.push(finding("SS110", { clause: item.clause, field }, { share: pct(earned / item.max), source: rule.source }));
+  out.push(finding("SS110", { clause: item.clause, field }, { share: earned / item.max, source: rule.source }));
 }
 
 /** The typed figure as text, for messages. */

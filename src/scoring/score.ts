@@ -1,7 +1,8 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Item, Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
-import type { Assessment, Entry, Role } from "./assessment";
+import { roleFits, RoleMismatchError, type Role } from "../scheme/roles";
+import type { Assessment, Entry } from "./assessment";
 import { fold, hasEvidence, readConclusion, readNumber, type Conclusion } from "./lenient";
 import { domainsNamed } from "./domains";
 import { levelFor, matchLevel } from "./levels";
@@ -84,30 +85,6 @@ export interface ScoreCard {
   findings: Finding[];
 }
 
-/** The assessment's role does not fit the scheme: nothing can be scored. */
-export class RoleMismatchError extends Error {
-  constructor(scheme: Scheme, role: Role) {
-    super(
-      scheme.kind === "checklist"
-        ? `scheme ${scheme.id} is a checklist: use role "checklist", not "${role}"`
-        : `scheme ${scheme.id} is scored: use role "self" or "audit", not "${role}"`,
-    );
-    this.name = "RoleMismatchError";
-  }
-}
-
-export function roleFits(scheme: Scheme, role: Role): boolean {
-  return scheme.kind === "checklist" ? role === "checklist" : role !== "checklist";
-}
-
-const FIELD = {
-  percent: { fieldZh: "得分比例", fieldEn: "percentage", exampleZh: "95 或 95%", exampleEn: "95 or 95%" },
-  score: { fieldZh: "分数", fieldEn: "score", exampleZh: "3 或 3分", exampleEn: "3 or 3分" },
-  conclusion: { fieldZh: "结论", fieldEn: "conclusion", exampleZh: "符合", exampleEn: "符合" },
-} as const;
-
-const CONCLUSION_ZH: Record<Conclusion, string> = { conform: "符合", nonconform: "不符合", na: "不适用" };
-
 /** How one item's entry reads. */
 interface ItemOutcome {
   earned: number;
@@ -137,10 +114,10 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
     case "na":
       return { earned: 0, status: "na", conclusion: null };
     case "empty":
-      out.push(finding("SS101", location, FIELD[field]));
+      out.push(finding("SS101", location, { field }));
       return { earned: 0, status: "missing", conclusion: null };
     case "invalid":
-      out.push(finding("SS104", location, { ...FIELD[field], text: reading.text }));
+      out.push(finding("SS104", location, { field, text: reading.text }));
       return { earned: 0, status: "invalid", conclusion: null };
     case "number": {
       const v = reading.value;
@@ -200,20 +177,20 @@ function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): It
   const score = readNumber(entry.score, "分");
   if (conclusion === "na" || score.kind === "na") {
     if (conclusion === "na" && score.kind === "number" && score.value > 0) {
-      out.push(finding("SS301", location, { conclusion: "不适用", value: score.value, max: item.max }));
+      out.push(finding("SS301", location, { conclusion: "na", value: score.value, max: item.max }));
     }
     return { earned: 0, status: "na", conclusion: "na" };
   }
-  if (c.kind === "empty") out.push(finding("SS101", location, FIELD.conclusion));
+  if (c.kind === "empty") out.push(finding("SS101", location, { field: "conclusion" }));
   const points = pointsOrSamples(scheme, "self", item, entry, "score", out);
   if (points.status === "scored" && conclusion !== null && item.max > 0) {
     const v = points.earned;
     if ((conclusion === "nonconform" && v === item.max) || (conclusion === "conform" && v === 0)) {
-      out.push(finding("SS301", location, { conclusion: CONCLUSION_ZH[conclusion], value: v, max: item.max }));
+      out.push(finding("SS301", location, { conclusion, value: v, max: item.max }));
     }
   }
   if (points.status === "scored" && (item.evidence?.length ?? 0) > 0 && !hasEvidence(entry.evidence)) {
-    out.push(finding("SS201", { clause: item.clause, field: "evidence" }, { required: (item.evidence ?? []).join("；") }));
+    out.push(finding("SS201", { clause: item.clause, field: "evidence" }, { required: item.evidence ?? [] }));
   }
   return { ...points, status: c.kind === "invalid" && points.status === "scored" ? "invalid" : points.status, conclusion };
 }
@@ -222,7 +199,7 @@ function scoreChecklist(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
   const c = readConclusion(entry.conclusion);
   const location = { clause: item.clause, field: "conclusion" };
   if (c.kind === "empty") {
-    out.push(finding("SS101", location, FIELD.conclusion));
+    out.push(finding("SS101", location, { field: "conclusion" }));
     return { earned: 0, status: "missing", conclusion: null };
   }
   if (c.kind === "invalid") {
@@ -284,11 +261,10 @@ function text(value: string | number | null | undefined): string {
 function checkServiceDomain(scheme: Scheme, value: string, out: Finding[]): void {
   const domains = scheme.certification?.serviceDomains;
   if (domains === undefined || value === "") return;
-  const applies = domains.appliesTo.join("、");
   for (const named of domainsNamed(domains, value)) {
     const m = named.match;
     if (m === null) out.push(finding("SS602", { field: "服务领域" }, { domain: named.text, source: domains.source }));
-    else if (!m.applies) out.push(finding("SS603", { field: "服务领域" }, { code: m.code, name: m.name, group: `${m.group.code} ${m.group.name}`, applies }));
+    else if (!m.applies) out.push(finding("SS603", { field: "服务领域" }, { code: m.code, name: m.name, group: `${m.group.code} ${m.group.name}`, applies: domains.appliesTo }));
   }
 }
 
@@ -441,7 +417,7 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
   const deductions = assessment.deductions ?? [];
   let deductionCount = 0;
   if (deductions.length > 0 && deductionRule === undefined) {
-    findings.push(finding("SS403", { field: "deductions" }, { scheme: scheme.id, labelZh: "特别扣分项", labelEn: "special deductions", count: deductions.length }));
+    findings.push(finding("SS403", { field: "deductions" }, { scheme: scheme.id, special: "deduction", count: deductions.length }));
   } else {
     deductionCount = deductions.length;
     for (const d of deductions) {
@@ -464,9 +440,9 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
   const bonusReading = readNumber(assessment.bonus?.points, "分");
   if (bonusReading.kind === "number" || bonusReading.kind === "invalid") {
     if (bonusRule === undefined) {
-      findings.push(finding("SS403", { field: "bonus" }, { scheme: scheme.id, labelZh: "特别加分项", labelEn: "bonus", count: 1 }));
+      findings.push(finding("SS403", { field: "bonus" }, { scheme: scheme.id, special: "bonus", count: 1 }));
     } else if (bonusReading.kind === "invalid") {
-      findings.push(finding("SS104", { field: "bonus" }, { ...FIELD.score, fieldZh: "特别加分", fieldEn: "bonus", text: bonusReading.text }));
+      findings.push(finding("SS104", { field: "bonus" }, { field: "bonus", text: bonusReading.text }));
     } else {
       bonus = Math.min(Math.max(bonusReading.value, 0), bonusRule.max);
       if (bonus !== bonusReading.value) {
@@ -488,13 +464,13 @@ function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, appl
   if (claimedText !== "") {
     claimedLevel = matchLevel(scheme, claimedText);
     if (claimedLevel === null) {
-      findings.push(finding("SS502", { field: "申报级别" }, { claimed: claimedText, levels: (scheme.levels ?? []).map((l) => l.name).join("、") }));
+      findings.push(finding("SS502", { field: "申报级别" }, { claimed: claimedText, levels: (scheme.levels ?? []).map((l) => l.name) }));
     } else if (level === null || claimedLevel.min > level.min) {
       findings.push(
         finding("SS501", { field: "申报级别" }, {
           claimed: claimedLevel.name,
           computed: level?.name ?? scheme.failName ?? "未评级",
-          total: total.toFixed(2),
+          total,
           needs: claimedLevel.min,
         }),
       );

@@ -1,4 +1,5 @@
-import { toJson, sortFindings, type Lang } from "../checks/finding";
+import { toJson, sortFindings } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import type { ScoreCard } from "./score";
 
 /** The ScoreCard as `starscore score --json` prints it; the same shape for JSON and workbook input. */

@@ -1,4 +1,4 @@
-import type { Lang } from "../checks/finding";
+import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { matchLevel } from "./levels";

@@ -9,3 +9,16 @@ export interface CellWrite {
   address: string;
   value: string | number | null;
 }
+
+/** A data-validation rule as a spreadsheet saved it. */
+export interface SheetValidation {
+  type: string;
+  operator: string;
+  /** The ranges it covers, space-separated (`G8:G20 G22:G101`). */
+  sqref: string;
+  /** Formulas as saved, relative to the top-left cell of the first range. */
+  formula1: string;
+  formula2: string;
+  /** Whether a value breaking the rule is refused (error style "stop", error alert shown). */
+  refuses: boolean;
+}

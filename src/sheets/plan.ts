@@ -1,7 +1,6 @@
 import type { Item, Scheme } from "../scheme/load";
-import type { Role } from "../scoring/assessment";
+import { headerFields, roleFits, RoleMismatchError, type Role } from "../scheme/roles";
 import { RESULT_LABELS, resultLabels } from "../scoring/levels";
-import { roleFits, RoleMismatchError } from "../scoring/score";
 import { cellAddress, columnLetter, rangeAddress } from "./address";
 import { HIGHLIGHT } from "./styles";
 import { displayWidth } from "./textWidth";
@@ -17,13 +16,6 @@ import type {
 
 /** The words that mean "not applicable", as the workbook's formulas and validation accept them. */
 export const NA_WORDS = ["不适用", "不涉及", "N/A", "删减"] as const;
-
-/** The form's header fields, per role; a scheme's prerequisite adds its own field. */
-export const HEADER_FIELDS: Record<Role, string[]> = {
-  self: ["组织名称", "申报级别", "评估时间", "评估部门/人员"],
-  audit: ["组织名称", "申报级别", "审查员", "审查时间", "审查类型"],
-  checklist: ["组织名称", "审查员", "审查时间", "审查类型"],
-};
 
 export const AUDIT_TYPES = ["初次认证", "监督", "再认证"] as const;
 export const CONCLUSIONS = ["符合", "不符合", "不适用"] as const;
@@ -173,7 +165,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   grid.merge(subRow, 1, subRow, lastVisible.index, "subtitle");
 
   // Header fields, two to a row: label, then the entry cell merged across the half.
-  const fields = [...HEADER_FIELDS[role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])];
+  const fields = headerFields(scheme, role);
   const half = Math.floor(lastVisible.index / 2);
   // A label takes two columns where the first is too narrow for 评估部门/人员.
   const labelSpan = (cols.list[0]?.width ?? 0) < 10 ? 2 : 1;
@@ -568,9 +560,4 @@ function planPointsSummary(
     grid.set(row, 1, { value: `${scheme.declaration}\n\n申请组织（盖章）：                    负责人（签字）：                    日期：`, style: "note" });
     grid.merge(row, 1, row, last.index, "note");
   }
-}
-
-/** Every plan a scheme supports: self and audit for points schemes, checklist for checklists. */
-export function rolesOf(scheme: Scheme): Role[] {
-  return scheme.kind === "checklist" ? ["checklist"] : ["self", "audit"];
 }

@@ -1,4 +1,4 @@
-import type { Finding } from "../checks/finding";
+import type { Finding } from "../findings/finding";
 import type { Assessment, Entry } from "../scoring/assessment";
 import { fold } from "../scoring/lenient";
 import { qualified } from "./address";

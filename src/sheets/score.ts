@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import { levelLabel } from "../scoring/levels";
@@ -39,7 +39,7 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
     extra.push(finding("SS703", {}, { scheme: scheme.id, sheetVersion: layout.schemeVersion, version: scheme.version }));
   }
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
-    extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal.toFixed(2), engine: card.total.toFixed(2) }));
+    extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
   const expected = levelLabel(scheme, card);
   if (sheetLevel !== null && sheetLevel !== expected) {

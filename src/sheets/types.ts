@@ -1,4 +1,4 @@
-import type { Role } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 
 /**
  * A SheetPlan says what goes in every cell of a laid-out sheet: values, formulas, styles, merges,

@@ -1,6 +1,6 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Finding } from "../checks/finding";
+import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange } from "../excel/session";
 import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
 import { runSelfTest, type StepResult } from "../excel/selfTest";
@@ -12,7 +12,8 @@ import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
-import type { Assessment, Role } from "../scoring/assessment";
+import type { Assessment } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
 import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
@@ -237,7 +238,11 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Text as="h1" size={500} weight="semibold">
           ★ {t.title}
         </Text>
-        {current !== null && <Text size={200}>{current.sheet}</Text>}
+        {current !== null && (
+          <Text size={200} data-testid="followed-sheet">
+            {live?.sheet ?? current.sheet}
+          </Text>
+        )}
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         <Tab value="start">{t.tabStart}</Tab>

@@ -1,5 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
-import { describe, sortFindings, type Finding } from "../checks/finding";
+import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang, Strings } from "./i18n";
 
 export interface FindingsViewProps {

@@ -1,7 +1,7 @@
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Scheme } from "../scheme/load";
-import type { Role } from "../scoring/assessment";
+import type { Role } from "../scheme/roles";
 import type { KnownSheet } from "../excel/session";
 import type { Strings } from "./i18n";
 

@@ -1,4 +1,5 @@
-import { finding, type Finding, type Lang } from "../checks/finding";
+import { finding, type Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import { tamperFindings, type SheetSnapshot } from "../checks/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../checks/verdict";
 import type { Scheme } from "../scheme/load";

@@ -1,4 +1,4 @@
-import type { SheetValidation } from "../checks/tamper";
+import type { SheetValidation } from "../sheets/cells";
 import type { CellRead } from "../sheets/cells";
 import { formatKind } from "./numberFormat";
 import { openPackage, related, type Package } from "./package";

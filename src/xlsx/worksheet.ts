@@ -1,4 +1,4 @@
-import type { SheetValidation } from "../checks/tamper";
+import type { SheetValidation } from "../sheets/cells";
 import { columnLetter, parseCell } from "../sheets/address";
 import type { CellRead } from "../sheets/cells";
 import { shiftFormula } from "../sheets/shiftFormula";

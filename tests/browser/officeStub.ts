@@ -56,7 +56,8 @@ stubs.Office = {
     // Excel on the web gives no officeTheme (office-js#6134): ?theme=none leaves it undefined.
     officeTheme: params.get("theme") === "none" ? undefined : { bodyBackgroundColor: params.get("theme") === "dark" ? "#1f1f1f" : "#ffffff" },
     diagnostics: { host: "Excel", platform: "OfficeOnline", version: "in-memory Excel (tests/fakes/excel.ts)" },
-    requirements: { isSetSupported: () => true },
+    // ?dialog=none: an Office without DialogApi 1.2, where the report falls back to a download.
+    requirements: { isSetSupported: (set: string) => !(set === "DialogApi" && params.get("dialog") === "none") },
     ui: dialogUi(),
   },
 };

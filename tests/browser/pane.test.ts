@@ -4,7 +4,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { Scheme } from "../../src/scheme/load";
-import type { Assessment, Role } from "../../src/scoring/assessment";
+import type { Assessment } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 import type { CellWrite } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
@@ -263,12 +264,12 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
   it("self-test: every step passes on the in-memory Excel (totals by LibreOffice), the result can be copied, and the workbook is as it was", async () => {
     const { page, before, after } = await selfTest("");
     const statuses = await page.locator("[data-testid=selftest-steps] li").evaluateAll((items) => items.map((i) => [i.getAttribute("data-step"), i.getAttribute("data-status")]));
-    expect(statuses).toEqual(["layout", "entries", "readBack", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"].map((s) => [s, "passed"]));
+    expect(statuses).toEqual(["layout", "entries", "readBack", "events", "specials", "chart", "chartRemoved", "protection", "excelTotal", "cleanup"].map((s) => [s, "passed"]));
     expect(after).toBe(before);
     const text = await page.inputValue("[data-testid=selftest-text]");
     expect(text).toContain("平台: Excel · OfficeOnline");
     expect(text).toContain("ExcelApi 1.9");
-    expect(text).toContain("8. Excel 公式总分与引擎一致: 通过");
+    expect(text).toContain("9. Excel 公式总分与引擎一致: 通过");
     await page.screenshot({ path: path.join(DOCS, "pane-selftest.png"), fullPage: true });
     await page.close();
   }, 180_000);
@@ -297,6 +298,17 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.evaluate(() => window.__book.userRenames("评分表 (2)", "我的评分表"));
     await typeEntries(page, "我的评分表", 0.95, [], 3);
     await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "95.00");
+    expect(await page.textContent("[data-testid=followed-sheet]")).toBe("我的评分表");
+    await page.close();
+  }, 120_000);
+
+  it("without the dialog API the report is a download, and the pane says only that it was requested", async () => {
+    const page = await openPane("zh-CN", "&dialog=none");
+    await layOutFromPane(page, "completeness-2025", "audit", "布局到新工作表");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    expect(download.suggestedFilename()).toBe("审查报告-评分表.html");
+    expect(readFileSync(await download.path(), "utf8")).toContain("<!DOCTYPE html>");
+    expect(await page.textContent("[data-testid=live-message]")).toMatch(/^已请求下载 审查报告-评分表\.html。如果没有出现文件/);
     await page.close();
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { META_SHEET } from "../../src/sheets/meta";
-import { planSheet, rolesOf } from "../../src/sheets/plan";
-import type { Role } from "../../src/scoring/assessment";
+import { planSheet } from "../../src/sheets/plan";
+import { rolesOf } from "../../src/scheme/roles";
+import type { Role } from "../../src/scheme/roles";
 import { validateScheme, type Scheme } from "../../src/scheme/load";
 import type { SchemeFile } from "../../src/scheme/schema";
 import { scoreAssessment } from "../../src/scoring/score";

@@ -149,6 +149,18 @@ describe("8. the radar chart and the user's protection", () => {
     await expect(addRadarChart(run, maturity, entry, labels, "zh")).rejects.toBeInstanceOf(ProtectedWithPasswordError);
     expect(JSON.stringify(book.sheet(sheet))).toBe(before);
   });
+
+  it("a step failing after the protection was lifted puts the user's protection back before the error goes on", async () => {
+    const book = fakeExcel();
+    const run = runOf(book);
+    const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
+    (book.sheet(sheet) as { protectionOptions: object }).protectionOptions = { allowSort: true };
+    book.failing = "addChart";
+    const error = await addRadarChart(run, maturity, entry, labels, "zh").catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ProtectedWithPasswordError);
+    expect(String(error)).toMatch(/addChart failed/);
+    expect([book.sheet(sheet)?.protected, book.sheet(sheet)?.protectionOptions]).toEqual([true, { allowSort: true }]);
+  });
 });
 
 describe("9. deduction rows and merged areas", () => {

@@ -79,7 +79,7 @@ describe("the engine checks 服务领域 (SS602, SS603) for schemes with service
   const codes = (a: Assessment) =>
     scoreAssessment(a.scheme === "cct-sc03-12" ? cct : schemeFile(a.scheme), a)
       .findings.filter((f) => f.code === "SS602" || f.code === "SS603")
-      .map((f) => [f.code, f.severity, f.location.field, f.params.code ?? f.params.domain]);
+      .map((f) => [f.code, f.severity, f.location.field, f.code === "SS603" ? f.params.code : f.code === "SS602" ? f.params.domain : undefined]);
 
   it("a covered code: no finding", () => {
     expect(codes(assess("cct-sc03-12", "SC-03"))).toEqual([]);

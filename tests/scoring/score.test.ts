@@ -1,6 +1,7 @@
-import type { FindingCode } from "../../src/checks/catalogue";
+import type { FindingCode } from "../../src/findings/catalogue";
 import type { Assessment, Entry } from "../../src/scoring/assessment";
-import { RoleMismatchError, scoreAssessment, type ScoreCard } from "../../src/scoring/score";
+import { scoreAssessment, type ScoreCard } from "../../src/scoring/score";
+import { RoleMismatchError } from "../../src/scheme/roles";
 import { MINI_CLAUSES, miniScheme } from "../support/miniScheme";
 
 const scheme = miniScheme();

@@ -1,6 +1,7 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseCell } from "../../src/sheets/address";
-import { HEADER_FIELDS, planSheet, rolesOf } from "../../src/sheets/plan";
+import { planSheet } from "../../src/sheets/plan";
+import { HEADER_FIELDS, rolesOf } from "../../src/scheme/roles";
 import { STYLES } from "../../src/sheets/styles";
 import type { SheetPlan } from "../../src/sheets/types";
 

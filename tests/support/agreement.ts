@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Scheme } from "../../src/scheme/load";
-import type { Assessment, Role } from "../../src/scoring/assessment";
+import type { Assessment } from "../../src/scoring/assessment";
+import { type Role, rolesOf } from "../../src/scheme/roles";
 import { levelLabel } from "../../src/scoring/levels";
 import { scoreAssessment } from "../../src/scoring/score";
 import { entryWrites } from "../../src/sheets/fill";
-import { planSheet, rolesOf } from "../../src/sheets/plan";
+import { planSheet } from "../../src/sheets/plan";
 import { scoreXlsx } from "../../src/xlsx/score";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { generateAssessment } from "./generate";

@@ -1,5 +1,6 @@
 import type { Scheme } from "../../src/scheme/load";
-import type { Assessment, Entry, Role } from "../../src/scoring/assessment";
+import type { Assessment, Entry } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 
 /** mulberry32: a small seeded generator, so every generated assessment can be made again from its seed. */
 export function seeded(seed: number): () => number {

@@ -3,7 +3,7 @@ import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { Assessment } from "../../src/scoring/assessment";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
-import type { Role } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 import { openWorkbook } from "../../src/xlsx/saved";
 import { scoreWorkbook } from "../../src/xlsx/score";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";

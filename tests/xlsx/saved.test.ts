@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import type { Role } from "../../src/scoring/assessment";
+import type { Role } from "../../src/scheme/roles";
 import { columnIndex } from "../../src/sheets/address";
 import type { CellRead } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";

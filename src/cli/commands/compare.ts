@@ -1,4 +1,4 @@
-import type { Lang } from "../../checks/finding";
+import type { Lang } from "../../findings/language";
 import { compareCards, type CardSummary, type Comparison, type Side } from "../../report/compare";
 import { excelRound } from "../../scoring/round";
 import type { COMPARE } from "../commandLine";

@@ -1,4 +1,5 @@
-import { describe, type Lang } from "../../checks/finding";
+import { describe } from "../../findings/finding";
+import type { Lang } from "../../findings/language";
 import type { Cycle } from "../../scheme/schema";
 import { certificateCycle, ruleText, STATUS_WORDS, type CertificateCycle } from "../../scoring/cycle";
 import { parseDate, type CivilDate } from "../../scoring/dates";

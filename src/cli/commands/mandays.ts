@@ -1,4 +1,4 @@
-import type { Lang } from "../../checks/finding";
+import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import { calculateManDays, ManDayInputError, type AuditKind, type ManDayResult } from "../../scoring/mandays";
 import type { MANDAYS } from "../commandLine";

@@ -1,4 +1,5 @@
-import { parseAssessment, RoleSchema } from "../../scoring/assessment";
+import { parseAssessment } from "../../scoring/assessment";
+import { RoleSchema } from "../../scheme/roles";
 import { entryWrites } from "../../sheets/fill";
 import { planSheet } from "../../sheets/plan";
 import { workbookFromPlan, xlsxBuffer } from "../../xlsx/write";

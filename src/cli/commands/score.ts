@@ -1,4 +1,5 @@
-import { describe, sortFindings, type Lang } from "../../checks/finding";
+import { describe, sortFindings } from "../../findings/finding";
+import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
 import type { ScoreCard } from "../../scoring/score";

@@ -1,4 +1,6 @@
-import { CATALOGUE, type FindingCode, type FindingKind, type Params, type Severity } from "./catalogue";
+import { CATALOGUE, messageOf, type FindingCode, type ParamsArg, type ParamsOf } from "./catalogue";
+import type { FindingKind, Severity, Where } from "./entry";
+import type { Lang } from "./language";
 
 /** Where a finding points: the clause, and (once read from a workbook) the cell. Kept apart from the text. */
 export interface Location {
@@ -9,25 +11,29 @@ export interface Location {
   field?: string;
 }
 
-export interface Finding {
-  code: FindingCode;
+/** A finding of one code: its params are the data that code's catalogue entry declares (and the location's clause). */
+export interface FindingOf<C extends FindingCode> {
+  code: C;
   severity: Severity;
   kind: FindingKind;
   location: Location;
-  params: Params;
+  params: ParamsOf<C> & Where;
 }
 
-export type Lang = "zh" | "en";
+/** Any finding; narrow on `code` to reach its params. */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
-export function finding(code: FindingCode, location: Location, params: Params = {}): Finding {
+/** Raises a finding; its params must be exactly what the catalogue declares for the code. */
+export function finding<C extends FindingCode>(code: C, location: Location, ...params: ParamsArg<C>): Finding {
   const entry = CATALOGUE[code];
-  return { code, severity: entry.severity, kind: entry.kind, location, params: { ...params, ...(location.clause !== undefined ? { clause: location.clause } : {}) } };
+  const data = { ...params[0], ...(location.clause !== undefined ? { clause: location.clause } : {}) };
+  // The rest parameter ties params to the code; the union cannot see that, hence the one assertion.
+  return { code, severity: entry.severity, kind: entry.kind, location, params: data } as FindingOf<C> as Finding;
 }
 
 /** The finding's message, in 简体中文 unless English is asked for. */
 export function describe(f: Finding, lang: Lang = "zh"): string {
-  const entry = CATALOGUE[f.code];
-  const text = lang === "en" ? entry.en(f.params) : entry.zh(f.params);
+  const text = messageOf(f.code, f.params, lang);
   if (f.location.cell === undefined) return text;
   return lang === "en" ? `${text} (${f.location.cell})` : `${text}（${f.location.cell}）`;
 }

@@ -1,0 +1,51 @@
+import { ENTRY_FIELDS } from "../scheme/words";
+import type { Lang } from "./language";
+
+/** Phrases the catalogue's messages share, each in 简体中文 and English. */
+
+/** How a number may be typed in a field, as SS104 suggests it. */
+export const EXAMPLE: Record<(typeof ENTRY_FIELDS)[number], { zh: string; en: string }> = {
+  percent: { zh: "95 或 95%", en: "95 or 95%" },
+  score: { zh: "3 或 3分", en: "3 or 3分" },
+  conclusion: { zh: "符合", en: "符合" },
+  bonus: { zh: "3 或 3分", en: "3 or 3分" },
+};
+
+/** The special items a scheme may lack (SS403). */
+export const SPECIAL = { deduction: { zh: "特别扣分项", en: "special deductions" }, bonus: { zh: "特别加分项", en: "bonus" } } as const;
+
+/** How a saved data validation differs from the planned one (SS822). */
+export const VALIDATION_CHANGE = {
+  removed: { zh: "已删除", en: "removed" },
+  changed: { zh: "规则被修改", en: "rule changed" },
+  mixed: { zh: "部分删除、部分修改", en: "partly removed, partly changed" },
+} as const;
+
+/** A value as typed, or a word for "nothing" when the cell was cleared. */
+export const empty = (text: string, lang: Lang): string => (text !== "" ? text : lang === "zh" ? "（空）" : "(empty)");
+
+/** The counts of a sample record (SS111). */
+export const SAMPLE_FIELD = {
+  checked: { zh: "样本数", en: "samples checked" },
+  nonconforming: { zh: "不符合数", en: "nonconforming samples" },
+} as const;
+
+/** A fraction as a percentage, to 2 decimals at most: 0.705 → 70.5%. */
+export const percent = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
+
+/** A figure in its field's unit: a percentage (70 → 70%) or points, to 2 decimals at most. */
+export const inUnit = (field: "percent" | "score", value: number): string => `${Number(value.toFixed(2))}${field === "percent" ? "%" : ""}`;
+
+/** Which rule set a surveillance deadline (CCT §8.1.1): the first surveillance's months, the calendar year, or the gap. */
+export const DEADLINE_RULES = ["first", "calendar-year", "gap"] as const;
+export type DeadlineRule = (typeof DEADLINE_RULES)[number];
+
+/** The rule that set a deadline, in words, with the scheme's own figure (`months`: first surveillance or gap). */
+export function deadlineRuleText(why: DeadlineRule, months: number, lang: Lang): string {
+  if (lang === "en") {
+    if (why === "first") return `within ${months} months of the certificate's date`;
+    return why === "gap" ? `no more than ${months} months after the previous audit` : "at least once each calendar year";
+  }
+  if (why === "first") return `证书签发日起 ${months} 个月内`;
+  return why === "gap" ? `两次监督间隔不超过 ${months} 个月` : "每个日历年至少一次";
+}

@@ -1,0 +1,28 @@
+/**
+ * The words of the domain, as the forms print them and people type them, with what each means in English.
+ * One place for them: the lenient reader, the sheet plan, the fill, the findings' messages, the CLI, the
+ * report and the pane all take their words from here.
+ */
+
+/** A self-assessment or checklist conclusion, as data. */
+export const CONCLUSIONS = ["conform", "nonconform", "na"] as const;
+export type Conclusion = (typeof CONCLUSIONS)[number];
+
+/** How a conclusion is written on the forms (简体中文) and glossed in English. */
+export const CONCLUSION_WORDS: Record<Conclusion, { zh: string; en: string }> = {
+  conform: { zh: "符合", en: "conforms" },
+  nonconform: { zh: "不符合", en: "does not conform" },
+  na: { zh: "不适用", en: "N/A" },
+};
+
+/** The entry fields a person types into, as data. */
+export const ENTRY_FIELDS = ["percent", "score", "conclusion", "bonus"] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/** What each entry field is called on the forms and in English. */
+export const ENTRY_FIELD_WORDS: Record<EntryField, { zh: string; en: string }> = {
+  percent: { zh: "得分比例", en: "percentage" },
+  score: { zh: "分数", en: "score" },
+  conclusion: { zh: "结论", en: "conclusion" },
+  bonus: { zh: "特别加分", en: "bonus" },
+};
