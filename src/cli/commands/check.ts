@@ -1,43 +1,18 @@
-import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { checkCsv, checkHtml } from "../../checks/checkReport";
 import { parseLimit, withLeftOutLimit } from "../../checks/leftOutCheck";
-import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
+import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
 import { checkFiles } from "../checkPool";
-import { writeNew } from "../files";
+import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
-import { lang, UsageError, type Io } from "../io";
+import { lang, timeoutMs, UsageError, type Io } from "../io";
+import { submittedFiles } from "../submitted";
 import type { Parsed } from "../options";
 
-/** Every .xlsx below the given folders (and the files given by name), sorted; broken links included, Excel's lock files not. */
-export function submittedFiles(paths: readonly string[]): string[] {
-  const found: string[] = [];
-  const walk = (p: string) => {
-    let stat;
-    try {
-      stat = lstatSync(p);
-    } catch {
-      throw new UsageError(`${p}: no such file or folder`);
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const child = path.join(p, name);
-        const s = lstatSync(child);
-        if (s.isDirectory() && !/\.xls[xm]$/i.test(name)) walk(child);
-        // "~$name.xlsx" is the owner file Excel keeps beside a workbook that is open, not a submission.
-        else if (/\.xls[xm]$/i.test(name) && !name.startsWith("~$")) found.push(child);
-      }
-    } else {
-      found.push(p);
-    }
-  };
-  for (const p of paths) walk(p);
-  return found;
-}
-
 function line(r: FileCheck, en: boolean): string {
-  if (r.verdict === "无法读取") return `  ${r.file}  ${en ? "unreadable: " : "无法读取："}${r.reason ?? ""}`;
+  const file = shownName(r.file);
+  if (r.verdict === "无法读取") return `  ${file}  ${en ? "unreadable: " : "无法读取："}${r.reason ?? ""}`;
   const first = r.findings.find((f) => f.severity === "error") ?? r.findings[0];
   const level = r.claimedLevel !== null && r.claimedLevel !== r.level ? `${r.claimedLevel} → ${r.level ?? "-"}` : (r.level ?? "-");
   const counts = en
@@ -45,25 +20,25 @@ function line(r: FileCheck, en: boolean): string {
     : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
   const lo = r.leftOut;
   const leftOut = lo === null || lo.count === 0 ? "" : en ? `, left out ${lo.count} (${lo.points} pts)` : `，删减 ${lo.count} 项 ${lo.points} 分`;
-  return `  ${r.file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${leftOut}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+  return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${leftOut}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
 export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of workers, not "${values.jobs}"`);
-  if (!(timeout > 0)) throw new UsageError(`--timeout takes seconds, not "${values.timeout}"`);
+  const timeout = timeoutMs(values.timeout);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of workers (1–256), not "${values.jobs}"`);
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
-  const files = submittedFiles(positionals);
-  if (files.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
+  const submitted = submittedFiles(positionals);
+  if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
+  const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
 
   const tty = process.stderr.isTTY === true;
   const checked = await checkFiles(files, {
     jobs,
-    timeoutMs: timeout * 1000,
+    timeoutMs: timeout,
     lang: l,
     onResult: (_r, done, total) => {
       if (!tty) return;
@@ -73,8 +48,11 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     },
   });
 
+  // Entries the walk could not read are results too, in the walk's order.
+  const byFile = new Map(checked.map((r) => [r.file, r]));
+  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
   // Paths as the reviewer typed them: relative to where they ran the command.
-  const results = checked.map((r) => {
+  const results = all.map((r) => {
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
     return limit === null ? shown : withLeftOutLimit(shown, limit, l);
   });
