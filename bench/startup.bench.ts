@@ -19,6 +19,7 @@ const CASES: { label: string; args: string[] }[] = [
   { label: "score examples/cct-audit.json --json", args: ["score", example("cct-audit.json"), "--json"] },
   { label: "mandays --staff 50", args: ["mandays", "--staff", "50"] },
   { label: "domains SC-03", args: ["domains", "SC-03"] },
+  { label: "cycle --issued 2026-03-01", args: ["cycle", "--issued", "2026-03-01", "--today", "2027-06-01"] },
   { label: "compare (two examples)", args: ["compare", example("self-assessment.json"), example("cct-audit.json")] },
   { label: "--help", args: ["--help"] },
   { label: "new (writes a workbook: loads exceljs)", args: ["new", "--scheme", "completeness-2025", "--role", "audit", "-o", path.join(work, "new.xlsx"), "--force"] },

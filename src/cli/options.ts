@@ -63,13 +63,13 @@ export function usage(spec: CommandSpec): string {
 
 /** `starscore <command> --help`: the usage line, what the command does, and every option. */
 export function commandHelp(spec: CommandSpec): string {
-  const rows = Object.entries(spec.options).map(([name, o]) => {
-    const flag = `${o.short !== undefined ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${placeholder(o)}` : ""}`;
-    return [flag, o.help];
-  });
+  const rows: [flag: string, text: string][] = Object.entries(spec.options).map(([name, o]) => [
+    `${o.short !== undefined ? `-${o.short}, ` : ""}--${name}${o.type === "string" ? ` ${placeholder(o)}` : ""}`,
+    o.help,
+  ]);
   rows.push(["-h, --help", "本说明 / this help"]);
-  const width = Math.max(...rows.map(([flag]) => (flag as string).length));
-  return [usage(spec), "", `  ${spec.summary}`, "", "选项 Options:", ...rows.map(([flag, text]) => `  ${(flag as string).padEnd(width)}  ${text}`)].join("\n");
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [usage(spec), "", `  ${spec.summary}`, "", "选项 Options:", ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join("\n");
 }
 
 /** True when the arguments ask for help rather than for the command. */

@@ -26,3 +26,12 @@ export const ENTRY_FIELD_WORDS: Record<EntryField, { zh: string; en: string }> =
   conclusion: { zh: "结论", en: "conclusion" },
   bonus: { zh: "特别加分", en: "bonus" },
 };
+
+/** The words that mean "not applicable" (删减): the lenient reader, the workbook's formulas and its validation accept each. */
+export const NOT_APPLICABLE_WORDS = ["不适用", "不涉及", "N/A", "删减"] as const;
+
+/** The conclusions as the forms' lists offer them: 符合, 不符合, 不适用. */
+export const CONCLUSION_CHOICES = CONCLUSIONS.map((c) => CONCLUSION_WORDS[c].zh);
+
+/** 审查类型: the kinds of audit a form's header offers. */
+export const AUDIT_TYPE_WORDS = ["初次认证", "监督", "再认证"] as const;

@@ -1,0 +1,152 @@
+import { NOT_APPLICABLE_WORDS } from "../scheme/words";
+
+/**
+ * The workbook's formulas, named for what the sheet computes. Each takes A1 references and returns formula
+ * text with English function names that Excel, WPS and LibreOffice all know; the engine (src/scoring) computes
+ * the same figures, and tests/xlsx/libreoffice.test.ts proves the two agree to the cent.
+ */
+
+/** `OR(TRIM(G12)="不适用",…)`: true when the cell says the clause does not apply. */
+export function saysNotApplicable(entry: string): string {
+  return `OR(${NOT_APPLICABLE_WORDS.map((w) => `TRIM(${entry})="${w}"`).join(",")})`;
+}
+
+/**
+ * A 得分比例 cell as a fraction: above 1 it is a whole percentage (95), up to 1 a fraction (0.95, what Excel
+ * stores for 95%). The reader (read.ts) applies the same rule.
+ */
+export function percentAsFraction(percent: string): string {
+  return `IF(${percent}>1,${percent}/100,${percent})`;
+}
+
+/** 适用分值: the item's points, or 0 when any of its entries says it does not apply. */
+export function applicablePoints(entries: readonly string[], points: string): string {
+  const notApplicable = entries.map(saysNotApplicable);
+  return `=IF(${notApplicable.length === 1 ? notApplicable[0] : `OR(${notApplicable.join(",")})`},0,${points})`;
+}
+
+/**
+ * 得分 / 具体得分: nothing when the item does not apply or its entry is not a number in 0…`upTo`; otherwise
+ * `worth` (the points the entry earns).
+ */
+export function earnedPoints(applicable: string, entry: string, upTo: string | number, worth: string): string {
+  return `=IF(${applicable}=0,0,IF(ISNUMBER(${entry}),IF(AND(${entry}>=0,${entry}<=${upTo}),${worth},0),0))`;
+}
+
+/** A percentage entry's points: the item's points times the percentage as a fraction. */
+export function pointsForPercent(points: string, percent: string): string {
+  return `${points}*${percentAsFraction(percent)}`;
+}
+
+/** The validation of a 得分比例 cell: a number in 0…100, or a not-applicable word. */
+export function percentOrNotApplicable(percent: string): string {
+  return `OR(AND(ISNUMBER(${percent}),${percent}>=0,${percent}<=100),${NOT_APPLICABLE_WORDS.map((w) => `${percent}="${w}"`).join(",")})`;
+}
+
+/** Highlight: the entry is empty. */
+export function isEmpty(entry: string): string {
+  return `ISBLANK(${entry})`;
+}
+
+/** Highlight: the entry is empty while its item still counts (`owed` > 0). */
+export function isEmptyWhileOwed(entry: string, owed: string): string {
+  return `AND(ISBLANK(${entry}),${owed}>0)`;
+}
+
+/** Highlight: the entry is a number outside 0…`max`. */
+export function isOutOfRange(entry: string, max: string | number): string {
+  return `AND(ISNUMBER(${entry}),OR(${entry}<0,${entry}>${max}))`;
+}
+
+/** Highlight: the evidence list is empty while the item counts and the scheme asks for evidence. */
+export function isEvidenceMissing(evidence: string, applicable: string, required: string): string {
+  return `AND(ISBLANK(${evidence}),${applicable}>0,${required}<>"")`;
+}
+
+/** A subtotal over item rows. */
+export function sumOf(range: string): string {
+  return `=SUM(${range})`;
+}
+
+/** 折算得分: raw ÷ applicable maximum × full marks (0 when nothing applies). */
+export function rescaledTotal(raw: string, applicableMax: string, fullMarks: number): string {
+  return `=IF(${applicableMax}=0,0,${raw}/${applicableMax}*${fullMarks})`;
+}
+
+/** 特别扣分项项数: a row counts when its clause or its reason is filled, as the reader counts it. */
+export function filledRows(clauses: string, reasons: string): string {
+  return `=SUMPRODUCT(--(((${clauses}<>"")+(${reasons}<>""))>0))`;
+}
+
+/** The bonus as counted: a number capped to 0…max (text counts as 0). */
+export function cappedBonus(bonus: string, max: number): string {
+  return `MIN(${max},MAX(0,N(${bonus})))`;
+}
+
+/** 总分: the rescaled total less deductions plus bonus, kept within 0…full marks, rounded to 2 decimals. */
+export function total(rescaled: string, deductionPoints: string, bonus: string, fullMarks: number): string {
+  return `=ROUND(MIN(${fullMarks},MAX(0,${rescaled}-${deductionPoints}+${bonus})),2)`;
+}
+
+/** Something that stops grading, as a condition that holds when it stops it and one that holds when it does not. */
+export interface GradingCondition {
+  stops: string;
+  allows: string;
+}
+
+/** Grading stops when the special deductions reach their limit. */
+export function deductionsBelow(count: string, limit: number): GradingCondition {
+  return { stops: `${count}>=${limit}`, allows: `${count}<${limit}` };
+}
+
+/** Grading stops while a prerequisite's header cell is empty. */
+export function headerFilled(cell: string): GradingCondition {
+  return { stops: `LEN(TRIM(${cell}))=0`, allows: `LEN(TRIM(${cell}))>0` };
+}
+
+/** The words a points sheet's result cells show. */
+export interface ResultWords {
+  notGraded: string;
+  fail: string;
+  pass: string;
+  notPass: string;
+}
+
+/** 级别: not graded, below the pass mark, or the level the scale printed on the sheet gives the total. */
+export function levelOf(
+  applicableMax: string,
+  totalCell: string,
+  passMark: number,
+  conditions: readonly GradingCondition[],
+  scale: { mins: string; names: string },
+  words: ResultWords,
+): string {
+  const stops = [`${applicableMax}=0`, ...conditions.map((c) => c.stops)].join(",");
+  return `=IF(OR(${stops}),"${words.notGraded}",IF(${totalCell}<${passMark},"${words.fail}",LOOKUP(${totalCell},${scale.mins},${scale.names})))`;
+}
+
+/** 结论: passed when graded and the total reaches the pass mark. */
+export function passedOf(applicableMax: string, totalCell: string, passMark: number, conditions: readonly GradingCondition[], words: ResultWords): string {
+  const holds = [`${applicableMax}>0`, ...conditions.map((c) => c.allows), `${totalCell}>=${passMark}`].join(",");
+  return `=IF(AND(${holds}),"${words.pass}","${words.notPass}")`;
+}
+
+/** A checklist's count of one conclusion. */
+export function countOf(range: string, word: string): string {
+  return `=COUNTIF(${range},"${word}")`;
+}
+
+/** A checklist's count of rows marked not applicable, in any of the words. */
+export function countNotApplicable(range: string): string {
+  return `=${NOT_APPLICABLE_WORDS.map((w) => `COUNTIF(${range},"${w}")`).join("+")}`;
+}
+
+/** A checklist's count of rows without a conclusion. */
+export function countEmpty(range: string): string {
+  return `=COUNTBLANK(${range})`;
+}
+
+/** A checklist's result: all conform when nothing does not conform and nothing is missing. */
+export function allConform(nonconform: string, missing: string, words: { yes: string; no: string }): string {
+  return `=IF(AND(${nonconform}=0,${missing}=0),"${words.yes}","${words.no}")`;
+}
