@@ -22,6 +22,13 @@ function cellConclusion(value: unknown): string | null {
   return CONCLUSION_TEXT[r.value];
 }
 
+/** A sample count as the cell should hold it: a number where it is a whole number (１０ too), else as typed. */
+function cellCount(value: unknown): string | number | null {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string" || value.trim() === "") return null;
+  return /^[0-9]+$/.test(fold(value)) ? Number(fold(value)) : value;
+}
+
 function cellText(value: unknown): string | null {
   if (Array.isArray(value)) return value.filter((v) => typeof v === "string" && v.trim() !== "").join("；") || null;
   if (value === undefined || value === null) return null;
@@ -55,6 +62,8 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     const reason = cellText(entry.reason);
     put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
     put(cols.note, cellText(entry.note) ?? reason);
+    put(cols.checked, cellCount(entry.samples?.checked));
+    put(cols.nonconforming, cellCount(entry.samples?.nonconforming));
   }
   if (layout.deductions !== null) {
     const d = layout.deductions;

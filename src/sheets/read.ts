@@ -55,6 +55,10 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     if (cols.evidence !== undefined) entry.evidence = text(at(cols.evidence));
     if (cols.note !== undefined) entry.note = text(at(cols.note));
     for (const key of Object.keys(entry) as (keyof Entry)[]) if (entry[key] === null) delete entry[key];
+    // 样本数 / 不符合数: a sample record when either is filled (the engine says what is wrong with half of one).
+    const checked = cols.checked === undefined ? null : typed(at(cols.checked));
+    const nonconforming = cols.nonconforming === undefined ? null : typed(at(cols.nonconforming));
+    if (checked !== null || nonconforming !== null) entry.samples = { checked, nonconforming };
     entries[clause] = entry;
   }
   const deductions: NonNullable<Assessment["deductions"]> = [];

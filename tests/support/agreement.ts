@@ -11,6 +11,7 @@ import { scoreXlsx } from "../../src/xlsx/score";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { generateAssessment } from "./generate";
 import { recalculateWithLibreOffice } from "./libreoffice";
+import { sampleCases } from "./sampleCases";
 
 export interface Disagreement {
   file: string;
@@ -39,6 +40,8 @@ export function agreementCases(scheme: Scheme, role: Role, samples: number): Ass
       cases.push(generateAssessment(scheme, Math.round(total * 100), { role, naShare: 0, specials: false, fixedPercent: (total / full) * 100 }));
     }
   }
+  // The audit sheet carries sample records where the scheme's document makes partial credit depend on them.
+  if (role === "audit" && scheme.partialCredit?.needsSamples === true) cases.push(...sampleCases(scheme));
   return cases;
 }
 
