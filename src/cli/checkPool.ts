@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../findings/language";
-import { unreadable, type FileCheck } from "../checks/verdict";
+import { unreadable, type FileCheck } from "../review/verdict";
 
 /** The compiled worker: beside this file when running from dist/, else from the build (`npm run build:cli`). */
 function workerScript(): string {

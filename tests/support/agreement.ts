@@ -7,7 +7,7 @@ import { levelLabel } from "../../src/scoring/levels";
 import { scoreAssessment } from "../../src/scoring/score";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
-import { scoreXlsx } from "../../src/xlsx/score";
+import { scoreXlsx } from "../../src/xlsx/scoreWorkbook";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { generateAssessment } from "./generate";
 import { recalculateWithLibreOffice } from "./libreoffice";

@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { checkCsv, checkHtml } from "../../checks/checkReport";
-import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
+import { checkCsv, checkHtml } from "../../review/checkReport";
+import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { checkFiles } from "../checkPool";
 import { writeNew } from "../files";
 import type { CHECK } from "../commandLine";

@@ -7,7 +7,7 @@ import { scoreCardJson } from "../../scoring/summary";
 import type { SCORE } from "../commandLine";
 import { lang, type Io } from "../io";
 import type { Parsed } from "../options";
-import { readScored } from "../scored";
+import { readScored } from "../scoredFile";
 import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
 

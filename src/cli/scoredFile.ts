@@ -6,7 +6,7 @@ import { readText, schemeById } from "./io";
 import { loadSchemes } from "./schemeFiles";
 
 /** An assessment read from a file and scored: what `score`, `report` and `compare` start from. */
-export interface Scored {
+export interface ScoredFile {
   scheme: Scheme;
   assessment: Assessment;
   card: ScoreCard;
@@ -19,10 +19,10 @@ export function isWorkbook(file: string): boolean {
 }
 
 /** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it. */
-export async function readScored(file: string): Promise<Scored> {
+export async function readScored(file: string): Promise<ScoredFile> {
   if (isWorkbook(file)) {
     // The workbook reader only for workbooks: scoring a JSON file does not load it.
-    const { scoreXlsx } = await import("../xlsx/score");
+    const { scoreXlsx } = await import("../xlsx/scoreWorkbook");
     const result = scoreXlsx(readBytes(file), loadSchemes());
     return {
       scheme: result.scheme,
