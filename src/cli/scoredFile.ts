@@ -1,6 +1,7 @@
 import type { Scheme } from "../scheme/load";
 import { parseAssessment, type Assessment } from "../scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../scoring/score";
+import { scoreAssessment } from "../scoring/scoreAssessment";
+import type { ScoreCard } from "../scoring/card";
 import { readBytes } from "./files";
 import { readText, schemeById } from "./io";
 import { loadSchemes } from "./schemeFiles";

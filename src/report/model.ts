@@ -4,7 +4,7 @@ import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { headerFields, type Role } from "../scheme/roles";
 import type { Assessment } from "../scoring/assessment";
-import type { ItemStatus, ScoreCard } from "../scoring/score";
+import type { ItemStatus, ScoreCard } from "../scoring/card";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 
 /**

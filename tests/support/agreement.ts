@@ -4,7 +4,7 @@ import type { Scheme } from "../../src/scheme/load";
 import type { Assessment } from "../../src/scoring/assessment";
 import { type Role, rolesOf } from "../../src/scheme/roles";
 import { levelLabel } from "../../src/scoring/levels";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import { scoreXlsx } from "../../src/xlsx/scoreWorkbook";

@@ -2,7 +2,7 @@ import { describe, sortFindings } from "../../findings/finding";
 import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
-import type { ScoreCard } from "../../scoring/score";
+import type { ScoreCard } from "../../scoring/card";
 import { scoreCardJson } from "../../scoring/summary";
 import type { SCORE } from "../commandLine";
 import { lang, type Io } from "../io";
