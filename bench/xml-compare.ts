@@ -208,7 +208,7 @@ function conformance(): Map<string, number> {
 
 async function speed(file: string | undefined): Promise<void> {
   const { unzip } = await import("../tests/support/zip");
-  const { honestWorkbook } = await import("./support/honest");
+  const { honestWorkbook } = await import("../tests/support/honest");
   const parts = unzip(file !== undefined ? readFileSync(file) : await honestWorkbook())
     .filter((p) => /sheet\d*\.xml$|sharedStrings\.xml$/i.test(p.name))
     .map((p) => p.data.toString("utf8"));

@@ -1,12 +1,7 @@
-import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
 import { unreadable, type FileCheck } from "../review/verdict";
-
-/** The compiled worker: beside this file when running from dist/, else from the build (`npm run build:cli`). */
-function workerScript(): string {
-  return __filename.endsWith(".js") ? path.join(__dirname, "checkWorker.js") : path.join(__dirname, "..", "..", "dist", "src", "cli", "checkWorker.js");
-}
 
 export interface PoolOptions {
   jobs: number;
@@ -71,7 +66,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
         fill();
       };
       const spawn = () => {
-        const w = new Worker(workerScript());
+        const w = new Worker(workerScript("checkWorker"));
         w.on("message", (msg: { id: number; result: FileCheck }) => {
           if (w !== worker || msg.id !== inFlight[0]) return;
           inFlight.shift();

@@ -25,6 +25,7 @@ export const SCORE = {
     lang: LANG,
     certified: { type: "string", value: "<level>", help: "已获证级别：给出监督/再认证结论 / the certified level: also the surveillance or recertification decision" },
     audit: { type: "string", choices: ["surveillance", "recertification"], help: "与 --certified 同用：审核类型（默认监督）/ with --certified: the kind of audit (default surveillance)" },
+    timeout: { type: "string", value: "seconds", help: "读取工作簿的时限（默认 20 秒）/ the time limit for reading a workbook (default 20 s)" },
   },
 } as const satisfies CommandSpec;
 

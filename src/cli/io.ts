@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/compile";
 import { loadScheme, schemeIds } from "./schemeFiles";
@@ -31,11 +30,15 @@ export function schemeById(id: string): Scheme {
   return scheme;
 }
 
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`);
+/** The longest time limit per file: an hour is far past any workbook, and well inside what a timer can count. */
+const MAX_TIMEOUT_S = 3600;
+
+/** `--timeout` in milliseconds (default 20 s); anything but a number of seconds in (0, 3600] is a usage error. */
+export function timeoutMs(value: string | undefined): number {
+  if (value === undefined) return 20_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_S || value.trim() === "") {
+    throw new UsageError(`--timeout takes seconds, more than 0 and at most ${MAX_TIMEOUT_S}, not "${value}"`);
   }
+  return Math.max(1, Math.round(seconds * 1000));
 }

@@ -1,10 +1,12 @@
+import { Worker } from "node:worker_threads";
 import type { Scheme } from "../scheme/load";
 import { parseAssessment, type Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
+import { WorkbookError } from "../xlsx/saved";
+import { readText, shownName } from "./files";
+import { schemeById, UsageError } from "./io";
+import { workerScript } from "./workerScript";
 import type { ScoreCard } from "../scoring/card";
-import { readBytes } from "./files";
-import { readText, schemeById } from "./io";
-import { loadSchemes } from "./schemeFiles";
 
 /** An assessment read from a file and scored: what `score`, `report` and `compare` start from. */
 export interface ScoredFile {
@@ -19,19 +21,36 @@ export function isWorkbook(file: string): boolean {
   return /\.xls[xm]$/i.test(file);
 }
 
-/** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it. */
-export async function readScored(file: string): Promise<ScoredFile> {
-  if (isWorkbook(file)) {
-    // The workbook reader only for workbooks: scoring a JSON file does not load it.
-    const { scoreXlsx } = await import("../xlsx/scoreWorkbook");
-    const result = scoreXlsx(readBytes(file), loadSchemes());
-    return {
-      scheme: result.scheme,
-      assessment: result.assessment,
-      card: result.card,
-      workbook: { sheet: result.sheet.name, sheetTotal: result.sheetTotal, sheetLevel: result.sheetLevel },
-    };
-  }
+type Answer =
+  | { ok: true; schemeId: string; assessment: Assessment; card: ScoreCard; workbook: NonNullable<ScoredFile["workbook"]> }
+  | { ok: false; name: string; message: string; missing: boolean };
+
+/** A workbook read and scored on a worker thread, stopped when it takes longer than `timeoutMs` (as `check` does). */
+function scoreWorkbookFile(file: string, timeoutMs: number): Promise<ScoredFile> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScript("scoreWorker"), { workerData: { file } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new UsageError(`${shownName(file)}: 超时（超过 ${timeoutMs / 1000} 秒）/ timed out`));
+    }, timeoutMs);
+    worker.once("message", (a: Answer) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (a.ok) resolve({ scheme: schemeById(a.schemeId), assessment: a.assessment, card: a.card, workbook: a.workbook });
+      else if (a.name === "WorkbookError") reject(new WorkbookError(a.message));
+      else if (a.name === "FileRefused") reject(new UsageError(`${shownName(file)}: ${a.missing ? "no such file" : `cannot be read (${a.message})`}`));
+      else reject(new Error(a.message));
+    });
+    worker.once("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+/** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it; a workbook within `timeoutMs`. */
+export async function readScored(file: string, timeoutMs = 20_000): Promise<ScoredFile> {
+  if (isWorkbook(file)) return scoreWorkbookFile(file, timeoutMs);
   const assessment = parseAssessment(readText(file), file);
   const scheme = schemeById(assessment.scheme);
   return { scheme, assessment, card: scoreAssessment(scheme, assessment), workbook: null };

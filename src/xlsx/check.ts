@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
@@ -8,6 +7,7 @@ import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
+import { FileRefused, readRegular } from "../cli/files";
 import { laidOutSheets } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 
@@ -85,10 +85,10 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
 export function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh"): FileCheck {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegular(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return unreadable(file, `无法打开文件 / cannot open (${code ?? String(e)})`);
+    if (e instanceof FileRefused) return unreadable(file, e.message);
+    throw e;
   }
   try {
     return checkWorkbook(file, openWorkbook(bytes), schemes, lang);

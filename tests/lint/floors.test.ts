@@ -33,8 +33,8 @@ describe("lint keeps the core's floors in order: scheme → findings → scoring
 
   it("the back-up imports of issue 15 fail: the plan reaching the engine, the report reaching the plan", async () => {
     expect(await brokenBy("src/sheets/plan.ts", "../review/tamper")).toEqual(["no-restricted-imports"]);
-    expect(await brokenBy("src/scoring/score.ts", "../sheets/plan")).toEqual(["no-restricted-imports"]);
-    expect(await brokenBy("src/findings/finding.ts", "../scoring/score")).toEqual(["no-restricted-imports"]);
+    expect(await brokenBy("src/scoring/items.ts", "../sheets/plan")).toEqual(["no-restricted-imports"]);
+    expect(await brokenBy("src/findings/finding.ts", "../scoring/scoreAssessment")).toEqual(["no-restricted-imports"]);
     expect(await brokenBy("src/scheme/roles.ts", "../findings/finding")).toEqual(["no-restricted-imports"]);
   });
 

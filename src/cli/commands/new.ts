@@ -3,9 +3,9 @@ import { RoleSchema } from "../../scheme/roles";
 import { entryWrites } from "../../sheets/fill";
 import { planSheet } from "../../sheets/plan";
 import { workbookFromPlan, xlsxBuffer } from "../../xlsx/write";
-import { writeNew } from "../files";
 import { NEW } from "../commandLine";
-import { readText, schemeById, UsageError, type Io } from "../io";
+import { readText, writeNew } from "../files";
+import { schemeById, UsageError, type Io } from "../io";
 import { usage, type Parsed } from "../options";
 
 /** `starscore new`: lays out a scheme as a workbook, pre-filled from an assessment when --from is given. */

@@ -5,7 +5,7 @@ import type { Assessment } from "../../scoring/assessment";
 import type { ScoreCard } from "../../scoring/card";
 import { scoreCardJson } from "../../scoring/summary";
 import type { SCORE } from "../commandLine";
-import { lang, type Io } from "../io";
+import { lang, timeoutMs, type Io } from "../io";
 import type { Parsed } from "../options";
 import { readScored } from "../scoredFile";
 import { certificationDecision } from "../surveillance";
@@ -92,7 +92,7 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
 export async function scoreCommand({ values, positionals: [file] }: Parsed<typeof SCORE.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
   if (file === undefined) throw new Error("the declaration asks for one file");
-  const { scheme, assessment, card, workbook } = await readScored(file);
+  const { scheme, assessment, card, workbook } = await readScored(file, timeoutMs(values.timeout));
   const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
     io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}), ...decision?.json }, null, 2));

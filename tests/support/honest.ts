@@ -2,8 +2,8 @@ import { loadSchemes } from "../../src/cli/schemeFiles";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
-import { generateAssessment } from "../../tests/support/generate";
-import { unzip } from "../../tests/support/zip";
+import { generateAssessment } from "./generate";
+import { unzip } from "./zip";
 
 /** An honest audit submission of the largest scheme, as StarScore writes it. */
 export async function honestWorkbook(seed = 1): Promise<Buffer> {
