@@ -2,6 +2,7 @@ import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { tamperFindings, type SheetSnapshot } from "../checks/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../checks/verdict";
+import { leftOutFacts } from "../checks/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
@@ -59,7 +60,8 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   const snap = snapshot(first.sheet, first.name);
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
   const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
-  const findings: Finding[] = [...scored.card.findings, ...tamperFindings(plan, recorded, snap)];
+  const leftOut = leftOutFacts(scheme, scored.card);
+  const findings: Finding[] = [...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
   return fileCheck(
     file,
@@ -72,6 +74,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
       total: scored.card.total,
       sheetTotal: scored.sheetTotal,
       passed: scored.card.passed,
+      leftOut: leftOut.facts,
     },
     findings,
     lang,
