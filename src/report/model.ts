@@ -4,9 +4,9 @@ import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { headerFields, type Role } from "../scheme/roles";
 import type { Assessment } from "../scoring/assessment";
-import type { ItemStatus, ScoreCard } from "../scoring/score";
 import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
+import type { ItemStatus, ScoreCard } from "../scoring/card";
 
 /**
  * The audit report (服务认证审查报告) as data: what the maturity report template shows, filled from one

@@ -1,13 +1,13 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
-import { tamperFindings, type SheetSnapshot } from "../checks/tamper";
-import { fileCheck, unreadable, type FileCheck } from "../checks/verdict";
-import { leftOutFacts } from "../checks/leftOutCheck";
+import { tamperFindings, type SheetSnapshot } from "../review/tamper";
+import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
+import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
-import { scoreSheet } from "../sheets/score";
+import { scoreSheet } from "../sheets/scoreSheet";
 import { FileRefused, readRegular } from "../cli/files";
 import { laidOutSheets } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";

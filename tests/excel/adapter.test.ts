@@ -5,7 +5,7 @@ import { rolesOf } from "../../src/scheme/roles";
 import type { Role } from "../../src/scheme/roles";
 import { validateScheme, type Scheme } from "../../src/scheme/load";
 import type { SchemeFile } from "../../src/scheme/schema";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials } from "../../src/excel/session";
 import { compareCards } from "../../src/report/compare";
 import type { Assessment } from "../../src/scoring/assessment";

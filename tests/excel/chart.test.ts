@@ -3,7 +3,7 @@ import { addRadarChart, RADAR_CHART_NAME } from "../../src/excel/chart";
 import { layOut } from "../../src/excel/session";
 import { buildReport } from "../../src/report/model";
 import type { Scheme } from "../../src/scheme/load";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { fakeExcel, fakeRun, OfficeError } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 
