@@ -64,6 +64,7 @@ export const CHECK = {
     html: { type: "string", value: "out.html", help: "结果写为 HTML / write the results as HTML" },
     jobs: { type: "string", value: "N", help: "并行工作进程数（默认 CPU 数）/ workers in parallel (default: the CPUs)" },
     timeout: { type: "string", value: "seconds", help: "单个文件的时限（默认 20 秒）/ the time limit per file (default 20 s)" },
+    "max-left-out": { type: "string", value: "10%", help: "删减分值占满分的上限，超过者标出（默认不设）/ flag a file whose left-out points exceed this share of the full marks (no default)" },
     force: FORCE,
     lang: LANG,
   },

@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
-import { scoreAssessment } from "../scoring/score";
+import { scoreAssessment } from "../scoring/scoreAssessment";
 import { entryWrites } from "../sheets/fill";
 import { planSheet } from "../sheets/plan";
 import { addRadarChart, RADAR_CHART_NAME } from "./chart";
@@ -42,9 +42,17 @@ export function selfTestAssessment(scheme: Scheme): Assessment {
 /** How long the self-test waits for Excel's change event after its write. */
 const EVENT_WITHIN_MS = 3000;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Excel's error as a tester should send it: its code, message and, where Office.js gives it, the failing call. */
+function message(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const x = e as Error & { code?: string; debugInfo?: { errorLocation?: string } };
+  const code = x.code !== undefined && !x.message.startsWith(x.code) ? `${x.code}: ` : "";
+  const at = x.debugInfo?.errorLocation !== undefined && x.debugInfo.errorLocation !== "" ? ` (${x.debugInfo.errorLocation})` : "";
+  return `${code}${x.message}${at}`;
+}
 const near = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) < 0.005;
 
+/** Runs the steps in order on a scratch sheet; `onStep` gets the results so far after each step, for the pane. */
 export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: StepResult[]) => void = () => undefined): Promise<StepResult[]> {
   const plan = planSheet(scheme, "audit");
   const assessment = selfTestAssessment(scheme);

@@ -1,5 +1,6 @@
 import type { Lang } from "../findings/language";
 import { excelRound } from "../scoring/round";
+import { cycleHtml, leftOutHtml, notGradedReason, samplesHtml } from "./documentRulesHtml";
 import { escapeHtml as esc } from "./escape";
 import type { ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";
 import { radarSvg } from "./radar";
@@ -224,7 +225,8 @@ th { background: #eef1f5; font-weight: bold; text-align: center; }
 .items tr.subtotal td { background: #f6f7f9; font-weight: bold; }
 .items tr.subtotal td.sid, .items tr.subtotal td.stitle { border-top-color: transparent; background: none; }
 .items tr.na td { color: #6b7280; }
-.items td.flag { color: #b3261e; font-weight: bold; }
+td.flag { color: #b3261e; font-weight: bold; }
+.samples, .left-out, .cycle { font-size: 9pt; margin: 1mm 0 3mm; }
 .overview { margin: 2mm 0 4mm; }
 .line { font-weight: bold; }
 .total-line { font-size: 13pt; }
@@ -378,6 +380,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     out.push(`<p class="section-line" data-section="${esc(s.id)}">${esc(t.sectionLine(formatPoints(s.max), naNote, formatEarned(s.earned)))}</p>`);
     out.push(sectionTable(s, t, zh));
   });
+  out.push(samplesHtml(m.rules, lang), leftOutHtml(m.rules, lang));
   out.push(`</section>`);
 
   // Part 3: special items, radar chart, level scale.
@@ -397,7 +400,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     }
     out.push(`<p>${esc(m.special.bonus === null ? t.noBonus : t.bonus(formatPoints(m.special.bonus.points), m.special.bonus.reason))}</p>`);
   }
-  if (!m.graded && m.special.notGradedAt !== null) out.push(`<p class="flag"><strong>${esc(t.notGraded(d.length, m.special.notGradedAt))}</strong></p>`);
+  if (m.rules.notGradedBy.includes("deductions") && m.special.notGradedAt !== null) out.push(`<p class="flag"><strong>${esc(t.notGraded(d.length, m.special.notGradedAt))}</strong></p>`);
 
   out.push(`<h3>${esc(t.radar)}</h3>`);
   if (m.radar === null) out.push(`<p>${esc(t.noRadar)}</p>`);
@@ -437,7 +440,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   }
   out.push(`<h3>${esc(audit ? t.conclusion : t.conclusionSelf)}</h3>`);
   const reason = !m.graded
-    ? t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0)
+    ? notGradedReason(m.rules, lang, t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0))
     : m.applicableMax === 0
       ? t.reasonNothing
       : t.reasonBelow(total, formatPoints(m.scheme.passMark));
@@ -454,6 +457,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     const above = m.claimedLevel !== null && (m.level === null || m.claimedLevel.min > m.level.min);
     out.push(`<p>${esc(t.claimed(claimed, m.graded ? levelName(m.level) : zh ? "不予评级" : "not graded", !audit))}${above ? ` <strong>${esc(t.claimedAbove)}</strong>` : ""}</p>`);
   }
+  out.push(cycleHtml(m.rules, lang));
   out.push(
     `<div class="sign"><div>${esc(t.signed)} <span class="blank">${esc(m.signedBy ?? "")}</span></div>` +
       `<div>${esc(t.signedOn)} <span class="blank">${esc(m.signedOn ?? "")}</span></div></div>`,

@@ -4,8 +4,9 @@ import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { headerFields, type Role } from "../scheme/roles";
 import type { Assessment } from "../scoring/assessment";
-import type { ItemStatus, ScoreCard } from "../scoring/score";
+import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
+import type { ItemStatus, ScoreCard } from "../scoring/card";
 
 /**
  * The audit report (服务认证审查报告) as data: what the maturity report template shows, filled from one
@@ -107,6 +108,8 @@ export interface ReportModel {
   signedBy: string | null;
   signedOn: string | null;
   findings: { severity: "error" | "warning" | "info"; code: string; message: string }[];
+  /** Sample records, 删减 with reasons, why not graded, the certificate's cycle (documentRules.ts). */
+  rules: DocumentRules;
 }
 
 function text(value: string | number | null | undefined): string | null {
@@ -229,5 +232,6 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
       const j = toJson(f, lang);
       return { severity: j.severity, code: j.code, message: j.message };
     }),
+    rules: documentRules(scheme, assessment, card),
   };
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import type { Scheme } from "../scheme/load";
 import { levelLabel } from "../scoring/levels";
-import type { ScoreCard } from "../scoring/score";
+import type { ScoreCard } from "../scoring/card";
 import type { Lang, Strings } from "./i18n";
 
 export interface LiveViewProps {

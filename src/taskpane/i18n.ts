@@ -110,7 +110,7 @@ const zh = {
   selfTestCopied: "已复制",
   selfTestStep: { layout: "布局临时工作表", entries: "写入得分比例", readBack: "实时读回", events: "工作表变更事件", specials: "写入扣分与加分", chart: "添加雷达图", chartRemoved: "删除雷达图", protection: "撤销与恢复工作表保护", excelTotal: "Excel 公式总分与引擎一致", cleanup: "删除临时工作表" } as Record<StepId, string>,
   selfTestStatus: { passed: "通过", failed: "失败", skipped: "跳过" } as Record<StepResult["status"], string>,
-  editHint: "Excel 正在等待单元格编辑结束：请在工作表中按 Enter（确认）或 Esc（取消），星级评分随即继续。",
+  editHint: "Excel 尚未响应。如果您正在编辑某个单元格，Excel 会等编辑结束：请在工作表中按 Enter（确认）或 Esc（取消），星级评分随即继续。",
   radarProtected: (sheet: string) => `工作表“${sheet}”受保护，且无法解除保护（可能设有密码），未做任何更改。请先在“审阅 → 撤销工作表保护”中解除保护，再添加雷达图。`,
 };
 
@@ -218,7 +218,7 @@ const en: Strings = {
   selfTestCopied: "Copied",
   selfTestStep: { layout: "Lay out a scratch sheet", entries: "Write entries", readBack: "Read back live", events: "Change events", specials: "Write deductions and bonus", chart: "Add radar chart", chartRemoved: "Remove radar chart", protection: "Unprotect and protect", excelTotal: "Excel's formula total equals the engine's", cleanup: "Remove the scratch sheet" },
   selfTestStatus: { passed: "passed", failed: "FAILED", skipped: "skipped" },
-  editHint: "Excel is waiting for a cell edit to end: press Enter (keep) or Esc (cancel) in the sheet, and StarScore carries on.",
+  editHint: "Excel has not answered yet. If you are editing a cell, Excel waits for the edit to end: press Enter (keep) or Esc (cancel) in the sheet, and StarScore carries on.",
   radarProtected: (sheet) => `Sheet "${sheet}" is protected and its protection could not be lifted (it may have a password); nothing was changed. Unprotect it under Review → Unprotect Sheet, then add the radar chart.`,
 };
 

@@ -1,12 +1,13 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
-import { tamperFindings, type SheetSnapshot } from "../checks/tamper";
-import { fileCheck, unreadable, type FileCheck } from "../checks/verdict";
+import { tamperFindings, type SheetSnapshot } from "../review/tamper";
+import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
+import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { levelLabel } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
-import { scoreSheet } from "../sheets/score";
+import { scoreSheet } from "../sheets/scoreSheet";
 import { FileRefused, readRegular } from "../cli/files";
 import { laidOutSheets } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
@@ -59,7 +60,8 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   const snap = snapshot(first.sheet, first.name);
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
   const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
-  const findings: Finding[] = [...scored.card.findings, ...tamperFindings(plan, recorded, snap)];
+  const leftOut = leftOutFacts(scheme, scored.card);
+  const findings: Finding[] = [...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
   return fileCheck(
     file,
@@ -72,6 +74,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
       total: scored.card.total,
       sheetTotal: scored.sheetTotal,
       passed: scored.card.passed,
+      leftOut: leftOut.facts,
     },
     findings,
     lang,

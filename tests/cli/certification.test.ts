@@ -14,7 +14,7 @@ function oneLine(err: string): void {
 }
 
 describe("starscore score --certified", () => {
-  // examples/cct-audit.json scores 90.86: 四星级.
+  // examples/cct-audit.json scores 91.00: 四星级.
   it.each([
     ["三星级", "surveillance", "upgrade", "四星级", "升为四星级并换发认证证书"],
     ["四星", "surveillance", "keep", "四星级", "推荐保持认证"],
@@ -27,14 +27,14 @@ describe("starscore score --certified", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.total).toBe(90.86);
+    expect(json.total).toBe(91);
     expect(json.surveillance).toEqual({ audit, certified: expect.any(String), decision, to, message: expect.stringContaining(words) });
   });
 
   it("surveillance is the default audit; the text output ends with the decision", async () => {
     const { code, out } = await run("score", example("cct-audit.json"), "--certified", "四星级");
     expect(code).toBe(0);
-    expect(out.trimEnd().split("\n").pop()).toBe("监督：总分 90.86 满足获证等级“四星级”的要求，推荐保持认证。");
+    expect(out.trimEnd().split("\n").pop()).toBe("监督：总分 91.00 满足获证等级“四星级”的要求，推荐保持认证。");
   });
 
   it("withdraw when the new result is below the pass mark", async () => {

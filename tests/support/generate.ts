@@ -17,8 +17,8 @@ export function seeded(seed: number): () => number {
 const NA_WORDS = ["不适用", "不涉及", "N/A", "删减"];
 /** Why a generated item is left out (CCT 6.3.6 asks for one). */
 const REASON = "本企业及其商品不涉及此项";
-/** Sample sizes, smallest first; every percentage on the 0.5 % grid is a whole share of one of them. */
-const SAMPLE_SIZES = [4, 5, 8, 10, 20, 40, 100, 200];
+/** Sample sizes whose shares are exact decimals, so the percentage typed beside a record is exact too. */
+const SAMPLE_SIZES = [10, 8, 5, 20, 4];
 const FULL_WIDTH = (s: string) => s.replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 export interface GenerateOptions {
@@ -60,11 +60,16 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
     if (role === "audit") {
       const typed = options.lenient === true ? pick([String(percent), `${percent}%`, `${percent} %`, FULL_WIDTH(`${percent}%`)]) : percent;
       const full = options.fixedPercent === undefined && rnd() < 0.3;
-      // Where partial credit needs samples (CCT 评分要求 1), a partial share comes with a sample record: the
-      // fewest samples that give exactly the percentage typed, so it agrees with it (and totals stay as they were).
-      const checked = samplesNeeded && !full && percent < 100 ? SAMPLE_SIZES.find((n) => Number.isInteger((n * (100 - percent)) / 100)) : undefined;
+      // Where partial credit needs samples (CCT 评分要求 1), a partial share comes from a sample record of a
+      // realistic size (by the item's place, so the random sequence is the same as without); the percentage
+      // typed beside it is the share it gives, exactly.
+      const checked = samplesNeeded && !full && percent < 100 ? (SAMPLE_SIZES[item.index % SAMPLE_SIZES.length] as number) : undefined;
       if (checked !== undefined) {
-        entries[item.clause] = { percent: typed, samples: { checked, nonconforming: (checked * (100 - percent)) / 100 } };
+        const nonconforming = Math.round((checked * (100 - percent)) / 100);
+        const share = ((checked - nonconforming) * 100) / checked;
+        const typedShare = options.lenient === true ? `${share}%` : share;
+        // Full points need no record; a 0-point row has none to lose.
+        entries[item.clause] = nonconforming === 0 || item.max === 0 ? { percent: typedShare } : { percent: typedShare, samples: { checked, nonconforming } };
       } else {
         entries[item.clause] = { percent: full ? 100 : typed };
       }

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { checkCsv, checkHtml } from "../../checks/checkReport";
-import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
+import { checkCsv, checkHtml } from "../../review/checkReport";
+import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
+import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { checkFiles } from "../checkPool";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
@@ -17,7 +18,9 @@ function line(r: FileCheck, en: boolean): string {
   const counts = en
     ? `missing ${r.counts.missing}, evidence ${r.counts.evidence}, errors ${r.counts.errors}, altered ${r.counts.tamper}`
     : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
-  return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+  const lo = r.leftOut;
+  const leftOut = lo === null || lo.count === 0 ? "" : en ? `, left out ${lo.count} (${lo.points} pts)` : `，删减 ${lo.count} 项 ${lo.points} 分`;
+  return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${leftOut}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
@@ -26,6 +29,8 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   const timeout = timeoutMs(values.timeout);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of workers (1–256), not "${values.jobs}"`);
+  const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
+  if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const submitted = submittedFiles(positionals);
   if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
   const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
@@ -47,7 +52,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const byFile = new Map(checked.map((r) => [r.file, r]));
   const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
   // Paths as the reviewer typed them: relative to where they ran the command.
-  const results = all.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file }));
+  const results = all.map((r) => {
+    const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
+    return limit === null ? shown : withLeftOutLimit(shown, limit, l);
+  });
   const en = l === "en";
   const out: string[] = [];
   for (const verdict of VERDICT_ORDER) {

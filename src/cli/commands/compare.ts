@@ -4,7 +4,7 @@ import { excelRound } from "../../scoring/round";
 import type { COMPARE } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
 import type { Parsed } from "../options";
-import { readScored, type Scored } from "../scored";
+import { readScored, type ScoredFile } from "../scoredFile";
 import { renderTable } from "../table";
 
 const pts = (n: number): string => String(excelRound(n, 2));
@@ -32,16 +32,16 @@ function levelText(c: CardSummary, l: Lang): string {
   return l === "zh" ? c.level.name : c.level.nameEn;
 }
 
-function organisation(s: Scored): string | null {
+function organisation(s: ScoredFile): string | null {
   const o = s.assessment.header?.["组织名称"];
   return o === undefined || o === null || String(o).trim() === "" ? null : String(o).trim();
 }
 
 /** The table `starscore compare` prints. */
-export function renderComparison(c: Comparison, selfInput: Scored, auditInput: Scored, l: Lang): string {
+export function renderComparison(c: Comparison, selfInput: ScoredFile, auditInput: ScoredFile, l: Lang): string {
   const zh = l === "zh";
   const lines: string[] = [];
-  const name = (s: Scored, card: CardSummary): string =>
+  const name = (s: ScoredFile, card: CardSummary): string =>
     `${zh ? `${s.scheme.title}（${card.schemeId}）` : `${s.scheme.titleEn} (${card.schemeId})`}${organisation(s) !== null ? ` · ${organisation(s)}` : ""}`;
   lines.push(zh ? "自评与审查对比" : "Self-assessment against audit");
   lines.push(`${zh ? "自评" : "Self"}: ${name(selfInput, c.self)}`);

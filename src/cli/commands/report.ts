@@ -7,7 +7,7 @@ import type { REPORT } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
 import type { Parsed } from "../options";
 import { checkChromium, htmlToPdf } from "../pdf";
-import { readScored } from "../scored";
+import { readScored } from "../scoredFile";
 
 /**
  * `starscore report`: the audit report (服务认证审查报告) as one self-contained HTML file, and with --pdf as

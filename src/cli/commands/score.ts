@@ -2,12 +2,12 @@ import { describe, sortFindings } from "../../findings/finding";
 import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
-import type { ScoreCard } from "../../scoring/score";
+import type { ScoreCard } from "../../scoring/card";
 import { scoreCardJson } from "../../scoring/summary";
 import type { SCORE } from "../commandLine";
 import { lang, timeoutMs, type Io } from "../io";
 import type { Parsed } from "../options";
-import { readScored } from "../scored";
+import { readScored } from "../scoredFile";
 import { certificationDecision } from "../surveillance";
 import { renderTable } from "../table";
 

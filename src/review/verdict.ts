@@ -1,5 +1,6 @@
 import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import type { LeftOutFacts } from "./leftOutCheck";
 
 /** A reviewer's verdict on one submitted file. */
 export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";
@@ -34,6 +35,8 @@ export interface FileCheck {
   sheetTotal: number | null;
   passed: boolean | null;
   counts: { missing: number; evidence: number; errors: number; tamper: number };
+  /** What the file left out (删减): items, points, share of the full marks, subsections where nothing applies. */
+  leftOut: LeftOutFacts | null;
   findings: { code: string; severity: string; clause: string | null; cell: string | null; message: string }[];
 }
 
@@ -51,13 +54,14 @@ export function unreadable(file: string, reason: string): FileCheck {
     sheetTotal: null,
     passed: null,
     counts: { missing: 0, evidence: 0, errors: 0, tamper: 0 },
+    leftOut: null,
     findings: [],
   };
 }
 
 export function fileCheck(
   file: string,
-  facts: Pick<FileCheck, "scheme" | "role" | "organisation" | "claimedLevel" | "level" | "total" | "sheetTotal" | "passed">,
+  facts: Pick<FileCheck, "scheme" | "role" | "organisation" | "claimedLevel" | "level" | "total" | "sheetTotal" | "passed"> & { leftOut?: LeftOutFacts },
   findings: readonly Finding[],
   lang: Lang,
 ): FileCheck {
@@ -65,6 +69,7 @@ export function fileCheck(
     file,
     verdict: verdictOf(findings),
     reason: null,
+    leftOut: null,
     ...facts,
     counts: {
       missing: findings.filter((f) => f.kind === "missing").length,

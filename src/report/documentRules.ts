@@ -1,0 +1,84 @@
+import type { Scheme } from "../scheme/load";
+import type { Cycle } from "../scheme/schema";
+import type { Assessment } from "../scoring/assessment";
+import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
+import { parseDate } from "../scoring/dates";
+import type { NotGradedBy, ScoreCard } from "../scoring/card";
+
+/**
+ * What the report shows of the documents' rules beyond points: the sample records (CCT 6.3.7 3) 抽样及样本信息),
+ * the items left out with their reasons (6.3.6), why a result is not graded, and the certificate's cycle
+ * (§7.1, §8.1.1, §8.2) when the header gives the certificate's date.
+ */
+
+export interface SampleRow {
+  clause: string;
+  code: string | null;
+  points: number;
+  checked: number;
+  nonconforming: number;
+  earned: number;
+}
+
+export interface LeftOutRow {
+  clause: string;
+  text: string;
+  points: number;
+  reason: string | null;
+}
+
+export interface DocumentRules {
+  samples: SampleRow[];
+  leftOut: LeftOutRow[];
+  notGradedBy: NotGradedBy[];
+  /** The prerequisite's header and what it asks, when that is why the result is not graded. */
+  prerequisite: { header: string; zh: string; en: string } | null;
+  cycle: { cycle: CertificateCycle; rule: Cycle } | null;
+}
+
+/** The header fields that give the certificate's date (CCT §7.2 5) 发证日期). */
+export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证证书日期"] as const;
+
+function headerText(header: Assessment["header"], field: string): string | null {
+  const v = header?.[field];
+  return v === undefined || v === null || String(v).trim() === "" ? null : String(v);
+}
+
+/**
+ * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
+ * header's 监督审核日期 (a list); the report is as of its 审查时间, or of the certificate's date when absent.
+ */
+export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
+  const rule = scheme.certification?.cycle;
+  if (rule === undefined) return null;
+  const issuedText = CERTIFICATE_DATE_FIELDS.map((f) => headerText(header, f)).find((t) => t !== null);
+  const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
+  if (issued === null) return null;
+  const audits = (headerText(header, "监督审核日期") ?? "")
+    .split(/[,，、;；\s]+/)
+    .map((a) => parseDate(a))
+    .filter((a): a is string => a !== null);
+  const asOf = parseDate(headerText(header, "审查时间") ?? "") ?? issued;
+  return { cycle: certificateCycle(rule, issued, audits, asOf), rule };
+}
+
+export function documentRules(scheme: Scheme, assessment: Assessment, card: ScoreCard): DocumentRules {
+  const samples: SampleRow[] = [];
+  const leftOut: LeftOutRow[] = [];
+  for (const item of scheme.items) {
+    const score = card.items[item.index];
+    if (score === undefined) continue;
+    if (score.samples !== null) {
+      samples.push({ clause: item.clause, code: item.code ?? null, points: item.max, checked: score.samples.checked, nonconforming: score.samples.nonconforming, earned: score.earned });
+    }
+    if (!score.applicable) leftOut.push({ clause: item.clause, text: item.text, points: item.max, reason: score.reason });
+  }
+  const p = scheme.prerequisite;
+  return {
+    samples,
+    leftOut,
+    notGradedBy: card.notGradedBy,
+    prerequisite: p !== undefined && card.notGradedBy.includes("prerequisite") ? { header: p.header, zh: p.zh, en: p.en } : null,
+    cycle: headerCycle(scheme, assessment.header),
+  };
+}
