@@ -3,7 +3,7 @@
 // the commonest reasons, the slowest files and peak memory.
 // STARSCORE_CORPUS=/path/to/folder node dist/bench/corpus.bench.js
 import { performance } from "node:perf_hooks";
-import type { FileCheck } from "../src/checks/verdict";
+import type { FileCheck } from "../src/review/verdict";
 import { loadScheme } from "../src/cli/schemeFiles";
 import { submittedFiles } from "../src/cli/submitted";
 import { checkFile } from "../src/xlsx/check";
