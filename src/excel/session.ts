@@ -31,9 +31,13 @@ export interface WorkbookSheets {
 export type LiveScore = ScoredSheet & { sheet: string };
 
 /** Runs a batch: the pane passes `cb => Excel.run({ delayForCellEdit: true }, cb)` so a user mid-edit is not interrupted. */
-export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, on?: Excel.RequestContext) => Promise<T>;
 
-export const excelRun: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+/**
+ * `on`: run the batch on an existing request context, `Excel.run(context, batch)`, as the docs remove an event
+ * handler (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+ */
+export const excelRun: Run = (batch, on) => (on === undefined ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(on, batch));
 
 /** A CellReader over a 2-D array of values loaded from A1. */
 export function valuesReader(values: readonly (readonly unknown[])[]): CellReader {
@@ -200,8 +204,9 @@ export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void
     await context.sync();
     return r;
   });
-  return async () => {
-    registration.remove();
-    await registration.context.sync();
-  };
+  return () =>
+    run(async (context) => {
+      registration.remove();
+      await context.sync();
+    }, registration.context as Excel.RequestContext);
 }
