@@ -8,12 +8,12 @@ const officeAddins = require("eslint-plugin-office-addins");
  * The pure core, floor by floor from the ground up: each folder may import the floors below it, never one
  * above, and never an adapter (src/excel, src/xlsx, src/taskpane, src/cli). docs/architecture.md explains them.
  */
-const FLOORS = ["scheme", "findings", "scoring", "sheets", "checks", "report"];
+const FLOORS = ["scheme", "findings", "scoring", "sheets", "review", "report"];
 
 /** What no core file may import: Office.js, exceljs, React, the UI kit, the file system, workers. */
 const PURE_PATHS = ["fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "child_process", "node:child_process", "exceljs", "react", "react-dom", "worker_threads", "node:worker_threads"].map((name) => ({
   name,
-  message: "The core (scheme, findings, scoring, sheets, checks, report) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
+  message: "The core (scheme, findings, scoring, sheets, review, report) is pure: data in, data out. Do I/O in an adapter (src/cli, src/xlsx, src/excel).",
 }));
 const PURE_PATTERNS = [
   { group: ["@fluentui/*", "office-*", "@microsoft/office-js*"], message: "The core must not depend on the UI or Office.js." },

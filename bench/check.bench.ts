@@ -1,58 +1,42 @@
-// Reviewers: checks 1,000 generated honest submissions of the largest scheme end to end and prints files per
-// second, peak memory, and the ratio to a plain exceljs load of the same files.
-// npm run bench   (BENCH_CHECK_FILES=1000; targets: ≤ 5 s for 1,000 on 2 cores, ≤ 1.5× the plain load)
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Reviewers: `starscore check` of 1,000 generated honest submissions of the largest scheme, run as a reviewer runs
+// it (a fresh process, start-up included), against a plain exceljs load of the same files in a fresh process.
+// npm run bench   (BENCH_CHECK_FILES=1000; targets: ≤ 5 s for 1,000 on 2 cores, ≤ 0.5× the plain exceljs load)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import ExcelJS from "exceljs";
-import { checkFiles } from "../src/cli/checkPool";
 import { loadSchemes } from "../src/cli/schemeFiles";
-import { entryWrites } from "../src/sheets/fill";
-import { planSheet } from "../src/sheets/plan";
-import { workbookFromPlan, xlsxBuffer } from "../src/xlsx/write";
-import { generateAssessment } from "../tests/support/generate";
+import { honestWorkbook } from "../tests/support/honest";
+
+const ROOT = path.resolve(__dirname, __filename.endsWith(".js") ? "../.." : "..");
+
+/** Wall time and peak memory of a fresh node process. */
+function timed(args: string[]): { s: number; mb: number; out: string } {
+  const start = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 28 });
+  const s = (performance.now() - start) / 1000;
+  const kb = Number(r.stderr.trim().split("\n").pop());
+  return { s, mb: kb / 1024, out: r.stdout };
+}
 
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_CHECK_FILES ?? 1000);
-  const schemes = loadSchemes();
-  const largest = [...schemes.values()].reduce((a, b) => (b.items.length > a.items.length ? b : a));
-  const plan = planSheet(largest, "audit");
+  const largest = [...loadSchemes().values()].reduce((a, b) => (b.items.length > a.items.length ? b : a));
   const dir = mkdtempSync(path.join(tmpdir(), "starscore-bench-check-"));
-  const files: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const a = generateAssessment(largest, i + 1, { specials: false });
-    const file = path.join(dir, `submission-${i}.xlsx`);
-    writeFileSync(file, await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
-    files.push(file);
-  }
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `submission-${i}.xlsx`), await honestWorkbook(i + 1));
   const jobs = availableParallelism();
 
-  let start = performance.now();
-  for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
-  const plain = (performance.now() - start) / 1000;
-
-  start = performance.now();
-  const one = await checkFiles(files, { jobs: 1, timeoutMs: 60_000, lang: "zh" });
-  const single = (performance.now() - start) / 1000;
-
-  start = performance.now();
-  const cpu = process.cpuUsage();
-  const results = await checkFiles(files, { jobs, timeoutMs: 60_000, lang: "zh" });
-  const parallel = (performance.now() - start) / 1000;
-  // CPU time of all threads: steadier than wall time on a shared virtual machine.
-  const used = process.cpuUsage(cpu);
-  const cpuPerFile = (used.user + used.system) / 1000 / count;
-  const peak = process.resourceUsage().maxRSS / 1024;
+  const plain = timed(["-e", `const E=require("exceljs"),fs=require("fs"),p=require("path");(async()=>{for(const f of fs.readdirSync(${JSON.stringify(dir)}))await new E.Workbook().xlsx.load(fs.readFileSync(p.join(${JSON.stringify(dir)},f)))})()`]);
+  const one = timed(["bin/starscore.js", "check", dir, "--jobs", "1"]);
+  const all = timed(["bin/starscore.js", "check", dir, "--jobs", String(jobs)]);
   rmSync(dir, { recursive: true, force: true });
 
-  const passed = results.filter((r) => r.verdict === "通过").length;
-  console.log(`${count} honest ${largest.id} audit submissions (${largest.items.length} items), ${passed} passed (${one.length} checked on 1 worker)`);
-  console.log(`  plain exceljs load, 1 thread:  ${plain.toFixed(2)} s`);
-  console.log(`  starscore check, 1 worker:     ${single.toFixed(2)} s  (${(single / plain).toFixed(2)}× the plain load; target ≤ 1.5×)`);
-  console.log(`  starscore check, ${jobs} workers:    ${parallel.toFixed(2)} s  → ${(count / parallel).toFixed(0)} files/s (target: 1,000 in ≤ 5 s)`);
-  console.log(`  CPU time (all threads):         ${cpuPerFile.toFixed(2)} ms per file`);
-  console.log(`  peak memory (RSS, all threads): ${peak.toFixed(0)} MB`);
+  const passed = /通过 ([0-9]+)$/m.exec(all.out)?.[1] ?? "?";
+  console.log(`${count} honest ${largest.id} audit submissions (${largest.items.length} items), ${passed} passed; each run a fresh process, start-up included`);
+  console.log(`  plain exceljs load, 1 thread:     ${plain.s.toFixed(2)} s  peak ${plain.mb.toFixed(0)} MB`);
+  console.log(`  starscore check --jobs 1:         ${one.s.toFixed(2)} s  peak ${one.mb.toFixed(0)} MB  (${(one.s / plain.s).toFixed(2)}× the plain load)`);
+  console.log(`  starscore check --jobs ${jobs}:         ${all.s.toFixed(2)} s  peak ${all.mb.toFixed(0)} MB  (${(all.s / plain.s).toFixed(2)}× the plain load; targets ≤ 5 s, ≤ 0.5×)`);
 }
 
 void main();

@@ -7,13 +7,11 @@ import { gzipSync } from "node:zlib";
 import { loadSchemes } from "../src/cli/schemeFiles";
 import { addRadarChart } from "../src/excel/chart";
 import { runSelfTest } from "../src/excel/selfTest";
-import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type Run } from "../src/excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials } from "../src/excel/session";
 import type { Scheme } from "../src/scheme/load";
-import { fakeExcel, type FakeWorkbook } from "../tests/fakes/excel";
+import { fakeExcel, fakeRun } from "../tests/fakes/excel";
 import { buildPane, DIST, launchChromium, OFFICE_JS, servePane } from "../tests/support/browser";
 import { generateAssessment } from "../tests/support/generate";
-
-const runOf = (book: FakeWorkbook): Run => ((batch: (c: Excel.RequestContext) => Promise<unknown>) => book.run({ delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -23,7 +21,7 @@ const median = (xs: number[]): number => {
 /** Syncs per pane operation, measured as the difference of the fake's sync counter. */
 async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[string, number][]> {
   const book = fakeExcel();
-  const run = runOf(book);
+  const run = fakeRun(book);
   const rows: [string, number][] = [];
   const measure = async (name: string, op: () => Promise<unknown>) => {
     const before = book.syncCount;
@@ -54,7 +52,7 @@ async function selfTestSyncs(schemes: readonly Scheme[]): Promise<[string, numbe
   for (const scheme of schemes) {
     const book = fakeExcel();
     // No calculator: the Excel-total step fails here, after its one sync; the count is what matters.
-    await runSelfTest(runOf(book), scheme);
+    await runSelfTest(fakeRun(book), scheme);
     rows.push([`self-test, ${scheme.id} (${scheme.items.length} items)`, book.syncCount]);
   }
   return rows;

@@ -2,7 +2,7 @@
 // npm run bench:score   (target ≥ 20,000/s)
 import { performance } from "node:perf_hooks";
 import { loadSchemes } from "../src/cli/schemeFiles";
-import { scoreAssessment } from "../src/scoring/score";
+import { scoreAssessment } from "../src/scoring/scoreAssessment";
 import { generateAssessment } from "../tests/support/generate";
 
 const schemes = [...loadSchemes().values()];

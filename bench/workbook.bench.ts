@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadSchemes } from "../src/cli/schemeFiles";
 import { entryWrites } from "../src/sheets/fill";
 import { planSheet } from "../src/sheets/plan";
-import { scoreXlsx } from "../src/xlsx/score";
+import { scoreXlsx } from "../src/xlsx/scoreWorkbook";
 import { workbookFromPlan, xlsxBuffer } from "../src/xlsx/write";
 import { runAgreement } from "../tests/support/agreement";
 import { generateAssessment } from "../tests/support/generate";

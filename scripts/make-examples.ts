@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadSchemes } from "../src/cli/schemeFiles";
 import type { Assessment, Entry } from "../src/scoring/assessment";
-import { scoreAssessment } from "../src/scoring/score";
+import { scoreAssessment } from "../src/scoring/scoreAssessment";
 import { generateAssessment, seeded } from "../tests/support/generate";
 
 const schemes = loadSchemes();

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
-import { unreadable, type FileCheck } from "../checks/verdict";
+import { unreadable, type FileCheck } from "../review/verdict";
 
 export interface PoolOptions {
   jobs: number;

@@ -1,7 +1,7 @@
 // A worker thread of `starscore score` (and report, compare) for a workbook: reads and scores it, so that the
 // command can stop a file that takes longer than its time limit, as `check` does.
 import { parentPort, workerData } from "node:worker_threads";
-import { scoreXlsx } from "../xlsx/score";
+import { scoreXlsx } from "../xlsx/scoreWorkbook";
 import { readRegular } from "./files";
 import { loadSchemes } from "./schemeFiles";
 

@@ -1,6 +1,6 @@
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
-import type { ScoreCard } from "../scoring/score";
+import type { ScoreCard } from "../scoring/card";
 import { decideCertification, decisionJson, decisionMessage, UnknownLevelError, type AuditType } from "../scoring/surveillance";
 import { UsageError } from "./io";
 

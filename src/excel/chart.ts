@@ -2,7 +2,7 @@ import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
 import { columnIndex, columnLetter } from "../sheets/address";
 import type { MetaEntry } from "../sheets/meta";
-import { scoreSheet } from "../sheets/score";
+import { scoreSheet } from "../sheets/scoreSheet";
 import { usedArea } from "./layout";
 import { valuesReader, type Run } from "./session";
 import { asText } from "./text";

@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
-import { scoreAssessment } from "../scoring/score";
+import { scoreAssessment } from "../scoring/scoreAssessment";
 import { entryWrites } from "../sheets/fill";
 import { planSheet } from "../sheets/plan";
 import { addRadarChart, RADAR_CHART_NAME } from "./chart";

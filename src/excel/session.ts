@@ -7,7 +7,7 @@ import { cellNumber, entryWrites } from "../sheets/fill";
 import { META_SHEET, type MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { readAssessment } from "../sheets/read";
-import { scoreSheet, type SheetScore } from "../sheets/score";
+import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
 import { laidOutFrom, queueLayout, queueStateLoads, stateFrom, usedArea } from "./layout";
 import { asText } from "./text";
 
@@ -28,12 +28,16 @@ export interface WorkbookSheets {
 }
 
 /** A live score, with the name the sheet has now (it may have been renamed since it was laid out). */
-export type LiveScore = SheetScore & { sheet: string };
+export type LiveScore = ScoredSheet & { sheet: string };
 
 /** Runs a batch: the pane passes `cb => Excel.run({ delayForCellEdit: true }, cb)` so a user mid-edit is not interrupted. */
-export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, on?: Excel.RequestContext) => Promise<T>;
 
-export const excelRun: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+/**
+ * `on`: run the batch on an existing request context, `Excel.run(context, batch)`, as the docs remove an event
+ * handler (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+ */
+export const excelRun: Run = (batch, on) => (on === undefined ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(on, batch));
 
 /** A CellReader over a 2-D array of values loaded from A1. */
 export function valuesReader(values: readonly (readonly unknown[])[]): CellReader {
@@ -119,7 +123,7 @@ export async function readLive(run: Run, scheme: Scheme, entry: MetaEntry, key: 
  * Reads several laid-out sheets and scores each: both used areas are loaded in one batch, so a self sheet
  * and an audit sheet for the comparison take 1 sync together, not one each. No writes.
  */
-export async function readLiveMany(run: Run, sheets: readonly (readonly [Scheme, MetaEntry])[]): Promise<SheetScore[]> {
+export async function readLiveMany(run: Run, sheets: readonly (readonly [Scheme, MetaEntry])[]): Promise<ScoredSheet[]> {
   return run(async (context) => {
     const areas = sheets.map(([, entry]) => {
       const area = context.workbook.worksheets.getItem(entry.sheet).getRange(usedArea(entry));
@@ -132,7 +136,7 @@ export async function readLiveMany(run: Run, sheets: readonly (readonly [Scheme,
 }
 
 /** A self sheet and an audit sheet, read and scored together: 1 sync. */
-export async function readLivePair(run: Run, self: readonly [Scheme, MetaEntry], audit: readonly [Scheme, MetaEntry]): Promise<[SheetScore, SheetScore]> {
+export async function readLivePair(run: Run, self: readonly [Scheme, MetaEntry], audit: readonly [Scheme, MetaEntry]): Promise<[ScoredSheet, ScoredSheet]> {
   const [a, b] = await readLiveMany(run, [self, audit]);
   if (a === undefined || b === undefined) throw new Error("readLiveMany returned fewer sheets than asked for");
   return [a, b];
@@ -200,8 +204,9 @@ export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void
     await context.sync();
     return r;
   });
-  return async () => {
-    registration.remove();
-    await registration.context.sync();
-  };
+  return () =>
+    run(async (context) => {
+      registration.remove();
+      await context.sync();
+    }, registration.context as Excel.RequestContext);
 }

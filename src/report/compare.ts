@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
-import type { ItemStatus, ScoreCard } from "../scoring/score";
+import type { ItemStatus, ScoreCard } from "../scoring/card";
 
 /**
  * Self-assessment against audit (自评与审查对比): per clause, what the organisation gave itself and what the

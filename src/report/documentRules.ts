@@ -3,7 +3,7 @@ import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
 import { parseDate } from "../scoring/dates";
-import type { NotGradedBy, ScoreCard } from "../scoring/score";
+import type { NotGradedBy, ScoreCard } from "../scoring/card";
 
 /**
  * What the report shows of the documents' rules beyond points: the sample records (CCT 6.3.7 3) 抽样及样本信息),

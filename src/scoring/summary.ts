@@ -1,6 +1,6 @@
 import { toJson, sortFindings } from "../findings/finding";
 import type { Lang } from "../findings/language";
-import type { ScoreCard } from "./score";
+import type { ScoreCard } from "./card";
 
 /** The ScoreCard as `starscore score --json` prints it; the same shape for JSON and workbook input. */
 export function scoreCardJson(card: ScoreCard, header: Readonly<Record<string, unknown>>, lang: Lang) {

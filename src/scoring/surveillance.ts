@@ -2,7 +2,7 @@ import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { matchLevel } from "./levels";
-import type { ScoreCard } from "./score";
+import type { ScoreCard } from "./card";
 
 /**
  * What a surveillance (监督, CCT §8.1.3) or recertification (再认证, §8.2) audit means for a certificate,

@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE_WORDS } from "../scheme/words";
+import { percentCellAsFraction } from "./percentCell";
 
 /**
  * The workbook's formulas, named for what the sheet computes. Each takes A1 references and returns formula
@@ -9,14 +10,6 @@ import { NOT_APPLICABLE_WORDS } from "../scheme/words";
 /** `OR(TRIM(G12)="不适用",…)`: true when the cell says the clause does not apply. */
 export function saysNotApplicable(entry: string): string {
   return `OR(${NOT_APPLICABLE_WORDS.map((w) => `TRIM(${entry})="${w}"`).join(",")})`;
-}
-
-/**
- * A 得分比例 cell as a fraction: above 1 it is a whole percentage (95), up to 1 a fraction (0.95, what Excel
- * stores for 95%). The reader (read.ts) applies the same rule.
- */
-export function percentAsFraction(percent: string): string {
-  return `IF(${percent}>1,${percent}/100,${percent})`;
 }
 
 /** 适用分值: the item's points, or 0 when any of its entries says it does not apply. */
@@ -55,7 +48,7 @@ export function wholeCount(cell: string): string {
 
 /** A percentage entry's points: the item's points times the percentage as a fraction. */
 export function pointsForPercent(points: string, percent: string): string {
-  return `${points}*${percentAsFraction(percent)}`;
+  return `${points}*${percentCellAsFraction(percent)}`;
 }
 
 /** The validation of a 得分比例 cell: a number in 0…100, or a not-applicable word. */

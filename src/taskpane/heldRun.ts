@@ -11,11 +11,11 @@ export const HELD_AFTER_MS = 1500;
  */
 export function heldRun(run: Run, onHeld: (held: boolean) => void): Run {
   let pending = 0;
-  return async (batch) => {
+  return async (batch, on) => {
     pending += 1;
     const timer = setTimeout(() => onHeld(true), HELD_AFTER_MS);
     try {
-      return await run(batch);
+      return await run(batch, on);
     } finally {
       clearTimeout(timer);
       pending -= 1;

@@ -20,9 +20,9 @@ export interface Limits {
  * package of 2 MB under a second and a few hundred MB.
  */
 export const DEFAULT_LIMITS: Limits = {
-  maxTotalBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 8 * 1024 * 1024,
   maxEntries: 5_000,
-  maxPartBytes: 8 * 1024 * 1024,
+  maxPartBytes: 4 * 1024 * 1024,
   maxRows: 100_000,
 };
 

@@ -94,7 +94,7 @@ class Element implements XmlElement {
  * reader is shown: an element of any other namespace is skipped with everything inside it, as Excel skips what
  * it ignores. Throws XmlError for malformed XML or a DOCTYPE.
  */
-export function readXml(xml: string, part: string, reader: XmlReader, keep: ReadonlySet<string>): void {
+export function readXml(xml: string, part: string, reader: XmlReader, keep: { has(ns: string): boolean }): void {
   const parser = new SaxesParser({ xmlns: true, position: false });
   const path: string[] = [];
   /** For each open element: whether it is shown to the reader. */

@@ -5,13 +5,13 @@ import { rolesOf } from "../../src/scheme/roles";
 import type { Role } from "../../src/scheme/roles";
 import { validateScheme, type Scheme } from "../../src/scheme/load";
 import type { SchemeFile } from "../../src/scheme/schema";
-import { scoreAssessment } from "../../src/scoring/score";
-import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials, type Run } from "../../src/excel/session";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials } from "../../src/excel/session";
 import { compareCards } from "../../src/report/compare";
 import type { Assessment } from "../../src/scoring/assessment";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fakeExcel, type FakeWorkbook } from "../fakes/excel";
+import { fakeExcel, fakeRun } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 import { schemeFile } from "../support/schemes";
 
@@ -19,7 +19,6 @@ const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
 
 /** The fake's Excel.run as the adapter's Run (the fake context has the subset of the API the adapter uses). */
-const runOf = (book: FakeWorkbook): Run => ((batch: (c: Excel.RequestContext) => Promise<unknown>) => book.run({ delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 
 /** The maturity scheme with every item repeated `times` times (clause ids 5.1.1.1a …), every sum scaled. */
 function inflated(times: number): Scheme {
@@ -52,7 +51,7 @@ describe("laying out takes at most 2 syncs, whatever the number of clauses", () 
   it.each([1, 10])("maturity ×%i", async (times) => {
     const scheme = times === 1 ? maturity : inflated(times);
     const book = fakeExcel();
-    const { sheet } = await layOut(runOf(book), scheme, "audit");
+    const { sheet } = await layOut(fakeRun(book), scheme, "audit");
     expect(book.syncCount).toBe(2);
     expect(book.largestPayload).toBeLessThan(5 * 1024 * 1024);
     expect(book.sheet(sheet)?.cells.size).toBeGreaterThan(scheme.items.length * 9);
@@ -63,7 +62,7 @@ describe("a laid-out sheet", () => {
   it("holds the plan's values and formulas, locked structure, unlocked entries, protection, freeze and metadata", async () => {
     const book = fakeExcel();
     book.addSheet("评分表").cells.set("A1", { value: "用户自己的表", formula: null, numberFormat: "General", props: null });
-    const { sheet, entry } = await layOut(runOf(book), maturity, "audit");
+    const { sheet, entry } = await layOut(fakeRun(book), maturity, "audit");
     expect(sheet).toBe("评分表 (2)");
     expect(book.cell("评分表", "A1")?.value).toBe("用户自己的表");
     const plan = planSheet(maturity, "audit");
@@ -84,7 +83,7 @@ describe("a laid-out sheet", () => {
     expect((book.cell(sheet, firstEntry)?.props as { format: { protection: { locked: boolean } } }).format.protection.locked).toBe(false);
     expect((book.cell(sheet, `D${entry.layout.firstItemRow}`)?.props as { format: { protection: { locked: boolean } } }).format.protection.locked).toBe(true);
     expect(book.sheet(META_SHEET)?.visibility).toBe("VeryHidden");
-    const state = await readWorkbookState(runOf(book));
+    const state = await readWorkbookState(fakeRun(book));
     expect(state.laidOut.map((e) => [e.sheet, e.layout.schemeId, e.layout.role])).toEqual([["评分表 (2)", "maturity-jsgf-06", "audit"]]);
     const list = book.sheet(sheet)?.validations.find((v) => v.range.startsWith("C") || v.range === entry.layout.header["审查类型"]);
     expect(JSON.stringify(list?.rule)).toContain("初次认证,监督,再认证");
@@ -94,7 +93,7 @@ describe("a laid-out sheet", () => {
 describe("live totals", () => {
   it("read entries in 1 sync, write nothing, and equal the engine's", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const a = generateAssessment(maturity, 42, { lenient: true });
     const { entry } = await layOut(run, maturity, "audit", a);
     const before = JSON.stringify(book.sheets);
@@ -107,7 +106,7 @@ describe("live totals", () => {
 
   it("follow what the user types", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit");
     for (const { row } of entry.layout.items) await book.userTypes(sheet, `G${row}`, 0.9);
     expect((await readLive(run, maturity, entry)).card.total).toBe(135);
@@ -119,7 +118,7 @@ describe("live totals", () => {
 
   it("special deductions and bonus written from the pane land in their rows (1 sync) and count", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry } = await layOut(run, maturity, "audit", generateAssessment(maturity, 1, { specials: false, fixedPercent: 90, naShare: 0 }));
     const syncs = book.syncCount;
     await writeSpecials(run, entry, [{ clause: "5.2.4.3", reason: "维修记录缺失" }, { reason: "投诉未闭环" }], { points: 1, reason: "行业领先" });
@@ -130,7 +129,7 @@ describe("live totals", () => {
 
   it("a finding's cell is selected in 1 sync", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { sheet } = await layOut(run, maturity, "audit");
     const syncs = book.syncCount;
     await selectCell(run, sheet, "评分表!G12");
@@ -145,7 +144,7 @@ describe("re-laying out over a filled sheet loses no entry", () => {
     for (let trial = 0; trial < 200; trial++) {
       const [scheme, role] = pairs[trial % pairs.length] as [Scheme, Role];
       const book = fakeExcel();
-      const run = runOf(book);
+      const run = fakeRun(book);
       const original = generateAssessment(scheme, trial + 1, { role, lenient: trial % 2 === 0, naShare: 0.1 });
       const { entry } = await layOut(run, scheme, role, original);
       const syncs = book.syncCount;
@@ -171,7 +170,7 @@ describe("the self-vs-audit comparison reads both sheets", () => {
 
   it("in 1 sync, writing nothing, and compares as the engine does", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const selfA = example("self-assessment.json");
     const auditA = example("cct-audit-east.json");
     const { entry: self } = await layOut(run, selfScheme, "self", selfA);
@@ -191,7 +190,7 @@ describe("the self-vs-audit comparison reads both sheets", () => {
 
   it("fails at its one sync when a sheet is gone", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry: self } = await layOut(run, selfScheme, "self");
     const { entry: audit } = await layOut(run, cct, "audit");
     await expect(readLivePair(run, [selfScheme, self], [cct, { ...audit, sheet: "没有这张表" }])).rejects.toThrow("ItemNotFound");

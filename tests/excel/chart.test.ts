@@ -1,21 +1,20 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { addRadarChart, RADAR_CHART_NAME } from "../../src/excel/chart";
-import { layOut, type Run } from "../../src/excel/session";
+import { layOut } from "../../src/excel/session";
 import { buildReport } from "../../src/report/model";
 import type { Scheme } from "../../src/scheme/load";
-import { scoreAssessment } from "../../src/scoring/score";
-import { fakeExcel, OfficeError, type FakeWorkbook } from "../fakes/excel";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import { fakeExcel, fakeRun, OfficeError } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
-const runOf = (book: FakeWorkbook): Run => ((batch: (c: Excel.RequestContext) => Promise<unknown>) => book.run({ delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 const labels = { subsection: "分项", share: "得分率", title: "各单项得分率" };
 
 describe("the native radar chart", () => {
   it("is added beside the sheet in 2 syncs, over a table of each subsection's earned ÷ applicable maximum", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const a = generateAssessment(maturity, 5, { naShare: 0.1, specials: false });
     const { entry, sheet } = await layOut(run, maturity, "audit", a);
     const form = JSON.stringify([...(book.sheet(sheet)?.cells ?? [])]);
@@ -49,7 +48,7 @@ describe("the native radar chart", () => {
 
   it("adding it again replaces the first (still 2 syncs); an unprotected sheet stays unprotected", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 9, { fixedPercent: 90, naShare: 0 }));
     await addRadarChart(run, maturity, entry, labels, "zh");
     (book.sheet(sheet) as { protected: boolean }).protected = false;
@@ -63,7 +62,7 @@ describe("the native radar chart", () => {
 
   it("is not offered for a checklist: nothing is written", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const checklist = schemes.get("service-characteristics") as Scheme;
     const { entry } = await layOut(run, checklist, "checklist");
     const syncs = book.syncCount;

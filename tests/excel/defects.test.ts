@@ -2,24 +2,23 @@
 // the stricter in-memory Excel before its fix.
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { addRadarChart, ProtectedWithPasswordError } from "../../src/excel/chart";
-import { layOut, readLive, readWorkbookState, relayOut, watchWorkbook, writeSpecials, type Run, type SheetChange } from "../../src/excel/session";
+import { layOut, readLive, readWorkbookState, relayOut, watchWorkbook, writeSpecials, type SheetChange } from "../../src/excel/session";
 import type { Scheme } from "../../src/scheme/load";
 import { heldRun } from "../../src/taskpane/heldRun";
 import { isDark } from "../../src/taskpane/theme";
-import { fakeExcel, type FakeWorkbook } from "../fakes/excel";
+import { fakeExcel, fakeRun } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
 const completeness = schemes.get("completeness-2025") as Scheme;
-const runOf = (book: FakeWorkbook): Run => ((batch: (c: Excel.RequestContext) => Promise<unknown>) => book.run({ delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 const labels = { subsection: "分项", share: "得分率", title: "各单项得分率" };
 const tick = (ms = 5) => new Promise((go) => setTimeout(go, ms));
 
 describe("1. text is written as text", () => {
   it("a reason starting with '-', a clause id like '1.1' and a kept note starting with '=' read back as typed", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const filled = generateAssessment(completeness, 3, { specials: false });
     const first = completeness.items[0]?.clause as string;
     filled.entries[first] = { ...filled.entries[first], note: "=未核实" };
@@ -39,7 +38,7 @@ describe("1. text is written as text", () => {
 describe("2. the bonus is written as the number the sheet's formula reads", () => {
   it.each(["1分", "１", 1])("bonus %p lands as 1", async (points) => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry } = await layOut(run, completeness, "audit");
     await writeSpecials(run, entry, [], { points, reason: "行业领先" });
     expect(book.cell(entry.sheet, entry.layout.bonus?.points as string)?.value).toBe(1);
@@ -49,7 +48,7 @@ describe("2. the bonus is written as the number the sheet's formula reads", () =
 describe("3. sheets are followed by id, with one workbook-level handler", () => {
   it("a renamed sheet is still read by its id; events carry the id of the sheet that changed and mark the add-in's own writes", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const a = await layOut(run, completeness, "audit");
     const b = await layOut(run, completeness, "self");
     await tick();
@@ -79,7 +78,7 @@ describe("3. sheets are followed by id, with one workbook-level handler", () => 
 
   it("a sheet deleted and laid out again under the same name gets a new id", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const first = await layOut(run, completeness, "audit");
     book.userDeletes(first.sheet);
     const second = await layOut(run, completeness, "audit");
@@ -94,7 +93,7 @@ describe("5. a batch held by a cell in edit mode", () => {
     try {
       const book = fakeExcel();
       const states: boolean[] = [];
-      const run = heldRun(runOf(book), (held) => states.push(held));
+      const run = heldRun(fakeRun(book), (held) => states.push(held));
       book.startEdit();
       const layout = layOut(run, completeness, "audit");
       await jest.advanceTimersByTimeAsync(2000);
@@ -121,7 +120,7 @@ describe("6. theme", () => {
 describe("7. no method on a possibly-null metadata sheet", () => {
   it("the very first layout, on a fresh workbook, and the second, which appends its metadata row", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     await layOut(run, completeness, "audit");
     await layOut(run, completeness, "self");
     expect((await readWorkbookState(run)).laidOut.map((e) => e.sheet)).toEqual(["评分表", "自评估表"]);
@@ -131,7 +130,7 @@ describe("7. no method on a possibly-null metadata sheet", () => {
 describe("8. the radar chart and the user's protection", () => {
   it("keeps the user's protection options", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
     const data = book.sheet(sheet) as { protectionOptions: object };
     data.protectionOptions = { allowFormatRows: true, allowSort: true, selectionMode: "Unlocked" };
@@ -142,7 +141,7 @@ describe("8. the radar chart and the user's protection", () => {
 
   it("fails with a clear error, changing nothing, when the user protected the sheet with a password", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
     (book.sheet(sheet) as { password: string | null }).password = "用户的密码";
     const before = JSON.stringify(book.sheet(sheet));
@@ -152,7 +151,7 @@ describe("8. the radar chart and the user's protection", () => {
 
   it("a step failing after the protection was lifted puts the user's protection back before the error goes on", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
     (book.sheet(sheet) as { protectionOptions: object }).protectionOptions = { allowSort: true };
     book.failing = "addChart";
@@ -166,7 +165,7 @@ describe("8. the radar chart and the user's protection", () => {
 describe("9. deduction rows and merged areas", () => {
   it("each reason goes into the top-left cell of its row's merged area, nothing into the rest", async () => {
     const book = fakeExcel();
-    const run = runOf(book);
+    const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, completeness, "audit");
     const d = entry.layout.deductions as NonNullable<typeof entry.layout.deductions>;
     expect(book.sheet(sheet)?.merges).toContain(`C${d.firstRow}:${entry.layout.lastColumn}${d.firstRow}`);

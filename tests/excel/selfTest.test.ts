@@ -1,12 +1,10 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { runSelfTest, SCRATCH_SHEET, STEPS } from "../../src/excel/selfTest";
-import type { Run } from "../../src/excel/session";
 import type { Scheme } from "../../src/scheme/load";
-import { fakeExcel, type FakeWorkbook } from "../fakes/excel";
+import { fakeExcel, fakeRun, type FakeWorkbook } from "../fakes/excel";
 import { calculateWithLibreOffice } from "../support/calculate";
 
 const completeness = loadSchemes().get("completeness-2025") as Scheme;
-const runOf = (book: FakeWorkbook): Run => ((batch: (c: Excel.RequestContext) => Promise<unknown>) => book.run({ delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 
 /** A workbook with the user's own sheet, including one named like the scratch sheet. */
 function usersBook(): FakeWorkbook {
@@ -21,7 +19,7 @@ describe("the self-test", () => {
     const book = usersBook();
     book.calculator = calculateWithLibreOffice;
     const before = JSON.stringify(book.sheets);
-    const results = await runSelfTest(runOf(book), completeness);
+    const results = await runSelfTest(fakeRun(book), completeness);
     expect(results.map((r) => [r.step, r.status, r.detail])).toEqual(STEPS.map((s) => [s, "passed", null]));
     expect(book.syncCount).toBe(16);
     expect(JSON.stringify(book.sheets)).toBe(before);
@@ -31,7 +29,7 @@ describe("the self-test", () => {
     const book = usersBook();
     book.failing = "addChart";
     const before = JSON.stringify(book.sheets);
-    const results = await runSelfTest(runOf(book), completeness);
+    const results = await runSelfTest(fakeRun(book), completeness);
     const chart = results.find((r) => r.step === "chart");
     expect(chart?.status).toBe("failed");
     expect(chart?.detail).toMatch(/addChart failed/);

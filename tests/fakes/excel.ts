@@ -19,6 +19,8 @@
  * without one, `values` of a formula cell read as null.
  */
 
+import type { Run } from "../../src/excel/session";
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -284,6 +286,8 @@ export class FakeWorkbook {
     <T>(options: object, batch: (context: FakeContext) => Promise<T>): Promise<T>;
   } = async <T>(first: object | ((context: FakeContext) => Promise<T>), second?: (context: FakeContext) => Promise<T>): Promise<T> => {
     const batch = (typeof first === "function" ? first : second) as (context: FakeContext) => Promise<T>;
+    // Excel.run(context, batch): a batch on an existing context, as removing an event handler is done.
+    if (first instanceof FakeContext) return batch(first);
     const delay = typeof first === "object" && (first as { delayForCellEdit?: boolean }).delayForCellEdit === true;
     return batch(new FakeContext(this, delay));
   };
@@ -996,6 +1000,12 @@ class FakeRange extends Loadable {
       address: qualify(sheet.name, address),
     };
   }
+}
+
+/** The adapter's Run over this workbook's `Excel.run`, with `delayForCellEdit` as the pane runs every batch. */
+export function fakeRun(book: FakeWorkbook): Run {
+  return (<T>(batch: (c: Excel.RequestContext) => Promise<T>, on?: Excel.RequestContext) =>
+    book.run(on ?? { delayForCellEdit: true }, (c) => batch(c as unknown as Excel.RequestContext))) as Run;
 }
 
 /** A fresh workbook with its `Excel.run`, for tests. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ESLint, type Linter } from "eslint";
 
 /** The core's floors, ground first, as eslint.config.js and docs/architecture.md order them. */
-const FLOORS = ["scheme", "findings", "scoring", "sheets", "checks", "report"];
+const FLOORS = ["scheme", "findings", "scoring", "sheets", "review", "report"];
 
 const root = path.join(__dirname, "..", "..");
 // The project's own config, handed over as an object: ESLint would otherwise import() it, which jest's VM refuses.
@@ -16,7 +16,7 @@ async function brokenBy(file: string, from: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe("lint keeps the core's floors in order: scheme → findings → scoring → sheets → checks → report", () => {
+describe("lint keeps the core's floors in order: scheme → findings → scoring → sheets → review → report", () => {
   it("an import that runs back up the floors fails lint, for every pair of floors", async () => {
     for (const [i, floor] of FLOORS.entries()) {
       for (const above of FLOORS.slice(i + 1)) {
@@ -32,9 +32,9 @@ describe("lint keeps the core's floors in order: scheme → findings → scoring
   });
 
   it("the back-up imports of issue 15 fail: the plan reaching the engine, the report reaching the plan", async () => {
-    expect(await brokenBy("src/sheets/plan.ts", "../checks/tamper")).toEqual(["no-restricted-imports"]);
-    expect(await brokenBy("src/scoring/score.ts", "../sheets/plan")).toEqual(["no-restricted-imports"]);
-    expect(await brokenBy("src/findings/finding.ts", "../scoring/score")).toEqual(["no-restricted-imports"]);
+    expect(await brokenBy("src/sheets/plan.ts", "../review/tamper")).toEqual(["no-restricted-imports"]);
+    expect(await brokenBy("src/scoring/items.ts", "../sheets/plan")).toEqual(["no-restricted-imports"]);
+    expect(await brokenBy("src/findings/finding.ts", "../scoring/scoreAssessment")).toEqual(["no-restricted-imports"]);
     expect(await brokenBy("src/scheme/roles.ts", "../findings/finding")).toEqual(["no-restricted-imports"]);
   });
 

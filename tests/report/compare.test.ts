@@ -1,6 +1,6 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { compareCards } from "../../src/report/compare";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { handPair } from "../support/comparePair";
 import { miniScheme } from "../support/miniScheme";
 

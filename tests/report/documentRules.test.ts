@@ -4,7 +4,7 @@ import { loadSchemes } from "../../src/cli/schemeFiles";
 import { renderReportHtml } from "../../src/report/html";
 import { buildReport } from "../../src/report/model";
 import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 
 /** The report shows the documents' rules: samples, 删减 with reasons, why not graded, the certificate cycle. */
 const schemes = loadSchemes();

@@ -6,7 +6,7 @@ import { buildReport } from "../../src/report/model";
 import { radarPolygon, radarSvg, wrapLabel } from "../../src/report/radar";
 import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
 import { excelRound } from "../../src/scoring/round";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { generateAssessment } from "../support/generate";
 import { miniScheme } from "../support/miniScheme";
 

@@ -1,6 +1,6 @@
 import type { ServiceDomains } from "../../src/scheme/schema";
 import { domainsNamed, serviceDomain } from "../../src/scoring/domains";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import type { Assessment } from "../../src/scoring/assessment";
 import { schemeFile } from "../support/schemes";
 

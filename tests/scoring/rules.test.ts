@@ -1,6 +1,7 @@
 import type { FindingCode } from "../../src/findings/catalogue";
 import type { Assessment, Entry } from "../../src/scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import type { ScoreCard } from "../../src/scoring/card";
 import { schemeFile } from "../support/schemes";
 
 /**

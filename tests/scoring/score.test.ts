@@ -1,6 +1,7 @@
 import type { FindingCode } from "../../src/findings/catalogue";
 import type { Assessment, Entry } from "../../src/scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import type { ScoreCard } from "../../src/scoring/card";
 import { RoleMismatchError } from "../../src/scheme/roles";
 import { MINI_CLAUSES, miniScheme } from "../support/miniScheme";
 

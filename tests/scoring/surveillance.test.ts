@@ -1,5 +1,6 @@
 import type { Assessment } from "../../src/scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import type { ScoreCard } from "../../src/scoring/card";
 import { decideCertification, decisionJson, decisionMessage, UnknownLevelError, type AuditType } from "../../src/scoring/surveillance";
 import { MINI_CLAUSES, miniScheme } from "../support/miniScheme";
 import { schemeFile } from "../support/schemes";

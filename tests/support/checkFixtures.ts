@@ -255,7 +255,7 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   put("many-entries.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/x${i}.bin`, data: Buffer.from([i & 255]) }))]), { verdict: "无法读取", reason: /条目过多/ });
   // A StarScore sheet with 130,000 more rows below it (the limit is 100,000 rows a sheet).
   const filler = Array.from({ length: 130_000 }, (_, i) => `<row r="${i + 1000}"><c r="A${i + 1000}"><v>1</v></c></row>`).join("");
-  put("million-rows.xlsx", rezip(real, (part, text) => (part === FIRST_SHEET ? text.replace("</sheetData>", `${filler}</sheetData>`) : text)), { verdict: "无法读取", reason: /行数过多/ });
+  put("million-rows.xlsx", rezip(real, (part, text) => (part === FIRST_SHEET ? text.replace("</sheetData>", `${filler}</sheetData>`) : text)), { verdict: "无法读取", reason: /行数过多|过大/ });
   const startPart = (target: string) => ({
     name: "_rels/.rels",
     data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { hostileCorpus, type HostileCase } from "../../scripts/make-hostile";
 import { loadScheme } from "../../src/cli/schemeFiles";
-import type { FileCheck } from "../../src/checks/verdict";
+import type { FileCheck } from "../../src/review/verdict";
 import { checkFile } from "../../src/xlsx/check";
 import { openWorkbook } from "../../src/xlsx/saved";
 import { recalculateWithLibreOffice } from "../support/libreoffice";

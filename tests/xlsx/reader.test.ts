@@ -5,7 +5,7 @@ import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import type { Role } from "../../src/scheme/roles";
 import { openWorkbook } from "../../src/xlsx/saved";
-import { scoreWorkbook } from "../../src/xlsx/score";
+import { scoreWorkbook } from "../../src/xlsx/scoreWorkbook";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { loadExcel } from "../support/excel";
 

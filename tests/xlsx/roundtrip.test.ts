@@ -4,7 +4,7 @@ import path from "node:path";
 import { run } from "../support/cli";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
-import { scoreAssessment } from "../../src/scoring/score";
+import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const schemes = loadSchemes();

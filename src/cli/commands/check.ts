@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { checkCsv, checkHtml } from "../../checks/checkReport";
-import { parseLimit, withLeftOutLimit } from "../../checks/leftOutCheck";
-import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../checks/verdict";
+import { checkCsv, checkHtml } from "../../review/checkReport";
+import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
+import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { checkFiles } from "../checkPool";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";

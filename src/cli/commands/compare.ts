@@ -1,10 +1,12 @@
 import type { Lang } from "../../findings/language";
 import { compareCards, type CardSummary, type Comparison, type Side } from "../../report/compare";
+import { CONCLUSION_WORDS } from "../../scheme/words";
+import { resultName } from "../../scoring/levels";
 import { excelRound } from "../../scoring/round";
 import type { COMPARE } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
 import type { Parsed } from "../options";
-import { readScored, type Scored } from "../scored";
+import { readScored, type ScoredFile } from "../scoredFile";
 import { renderTable } from "../table";
 
 const pts = (n: number): string => String(excelRound(n, 2));
@@ -20,28 +22,23 @@ const signedPct = (share: number): string => {
 };
 
 function side(s: Side, byShare: boolean, l: Lang): string {
-  if (s.status === "na") return l === "zh" ? "不适用" : "N/A";
+  if (s.status === "na") return CONCLUSION_WORDS.na[l];
   const mark = s.status === "missing" ? (l === "zh" ? " 未填" : " missing") : s.status === "invalid" ? (l === "zh" ? " 有误" : " invalid") : "";
   const base = `${two(s.earned)}/${pts(s.applicableMax)}`;
   return `${base}${byShare && s.share !== null ? ` ${pct(s.share)}` : ""}${mark}`;
 }
 
-function levelText(c: CardSummary, l: Lang): string {
-  if (!c.graded) return l === "zh" ? "不予评级" : "not graded";
-  if (c.level === null) return l === "zh" ? "未达级别" : "no level";
-  return l === "zh" ? c.level.name : c.level.nameEn;
-}
 
-function organisation(s: Scored): string | null {
+function organisation(s: ScoredFile): string | null {
   const o = s.assessment.header?.["组织名称"];
   return o === undefined || o === null || String(o).trim() === "" ? null : String(o).trim();
 }
 
 /** The table `starscore compare` prints. */
-export function renderComparison(c: Comparison, selfInput: Scored, auditInput: Scored, l: Lang): string {
+export function renderComparison(c: Comparison, selfInput: ScoredFile, auditInput: ScoredFile, l: Lang): string {
   const zh = l === "zh";
   const lines: string[] = [];
-  const name = (s: Scored, card: CardSummary): string =>
+  const name = (s: ScoredFile, card: CardSummary): string =>
     `${zh ? `${s.scheme.title}（${card.schemeId}）` : `${s.scheme.titleEn} (${card.schemeId})`}${organisation(s) !== null ? ` · ${organisation(s)}` : ""}`;
   lines.push(zh ? "自评与审查对比" : "Self-assessment against audit");
   lines.push(`${zh ? "自评" : "Self"}: ${name(selfInput, c.self)}`);
@@ -59,8 +56,8 @@ export function renderComparison(c: Comparison, selfInput: Scored, auditInput: S
         : "-";
   lines.push(
     zh
-      ? `总分：自评 ${two(c.self.total)} / ${pts(c.self.fullMarks)}（${levelText(c.self, l)}） · 审查 ${two(c.audit.total)} / ${pts(c.audit.fullMarks)}（${levelText(c.audit, l)}） · 差 ${totalGap}`
-      : `Total: self ${two(c.self.total)} / ${pts(c.self.fullMarks)} (${levelText(c.self, l)}) · audit ${two(c.audit.total)} / ${pts(c.audit.fullMarks)} (${levelText(c.audit, l)}) · gap ${totalGap}`,
+      ? `总分：自评 ${two(c.self.total)} / ${pts(c.self.fullMarks)}（${resultName(selfInput.card, selfInput.scheme, l)}） · 审查 ${two(c.audit.total)} / ${pts(c.audit.fullMarks)}（${resultName(auditInput.card, auditInput.scheme, l)}） · 差 ${totalGap}`
+      : `Total: self ${two(c.self.total)} / ${pts(c.self.fullMarks)} (${resultName(selfInput.card, selfInput.scheme, l)}) · audit ${two(c.audit.total)} / ${pts(c.audit.fullMarks)} (${resultName(auditInput.card, auditInput.scheme, l)}) · gap ${totalGap}`,
   );
   lines.push("");
   const sectionRows = [[zh ? "部分" : "Part", zh ? "自评" : "Self", zh ? "审查" : "Audit", zh ? "差值" : "Gap"]];

@@ -1,4 +1,4 @@
-import { scoreXlsx } from "../../xlsx/score";
+import { scoreXlsx } from "../../xlsx/scoreWorkbook";
 import { loadSchemes } from "../schemeFiles";
 import { readBytes, writeNew } from "../files";
 import type { EXPORT } from "../commandLine";

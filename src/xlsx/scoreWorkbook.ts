@@ -1,15 +1,15 @@
 import type { Scheme } from "../scheme/load";
-import { scoreSheet, type SheetScore } from "../sheets/score";
+import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, type LaidOutSheet } from "./read";
 import { openWorkbook, WorkbookError, type SavedWorkbook } from "./saved";
 
-export interface WorkbookScore extends SheetScore {
+export interface ScoredWorkbook extends ScoredSheet {
   sheet: LaidOutSheet;
   scheme: Scheme;
 }
 
 /** Scores the first StarScore sheet of a workbook against the scheme its metadata names. */
-export function scoreWorkbook(wb: SavedWorkbook, schemes: ReadonlyMap<string, Scheme>): WorkbookScore {
+export function scoreWorkbook(wb: SavedWorkbook, schemes: ReadonlyMap<string, Scheme>): ScoredWorkbook {
   const [laid] = laidOutSheets(wb);
   if (laid === undefined) throw new WorkbookError("没有 StarScore 工作表 / no StarScore sheet");
   const scheme = schemes.get(laid.meta.layout.schemeId);
@@ -18,6 +18,6 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: ReadonlyMap<string, Sc
 }
 
 /** Scores a workbook's bytes; throws WorkbookError with a one-line reason when they are not a StarScore workbook. */
-export function scoreXlsx(data: Buffer, schemes: ReadonlyMap<string, Scheme>): WorkbookScore {
+export function scoreXlsx(data: Buffer, schemes: ReadonlyMap<string, Scheme>): ScoredWorkbook {
   return scoreWorkbook(openWorkbook(data), schemes);
 }

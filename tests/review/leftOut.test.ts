@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FileCheck } from "../../src/checks/verdict";
+import type { FileCheck } from "../../src/review/verdict";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { Entry } from "../../src/scoring/assessment";
 import { entryWrites } from "../../src/sheets/fill";

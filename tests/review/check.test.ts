@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { csvCell, checkCsv, checkHtml } from "../../src/checks/checkReport";
-import type { FileCheck } from "../../src/checks/verdict";
+import { csvCell, checkCsv, checkHtml } from "../../src/review/checkReport";
+import type { FileCheck } from "../../src/review/verdict";
 import { checkFiles } from "../../src/cli/checkPool";
 import { main } from "../../src/cli/main";
 import { loadSchemes } from "../../src/cli/schemeFiles";

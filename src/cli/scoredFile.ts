@@ -1,14 +1,15 @@
 import { Worker } from "node:worker_threads";
 import type { Scheme } from "../scheme/load";
 import { parseAssessment, type Assessment } from "../scoring/assessment";
-import { scoreAssessment, type ScoreCard } from "../scoring/score";
+import { scoreAssessment } from "../scoring/scoreAssessment";
 import { WorkbookError } from "../xlsx/saved";
 import { readText, shownName } from "./files";
 import { schemeById, UsageError } from "./io";
 import { workerScript } from "./workerScript";
+import type { ScoreCard } from "../scoring/card";
 
 /** An assessment read from a file and scored: what `score`, `report` and `compare` start from. */
-export interface Scored {
+export interface ScoredFile {
   scheme: Scheme;
   assessment: Assessment;
   card: ScoreCard;
@@ -21,11 +22,11 @@ export function isWorkbook(file: string): boolean {
 }
 
 type Answer =
-  | { ok: true; schemeId: string; assessment: Assessment; card: ScoreCard; workbook: NonNullable<Scored["workbook"]> }
+  | { ok: true; schemeId: string; assessment: Assessment; card: ScoreCard; workbook: NonNullable<ScoredFile["workbook"]> }
   | { ok: false; name: string; message: string; missing: boolean };
 
 /** A workbook read and scored on a worker thread, stopped when it takes longer than `timeoutMs` (as `check` does). */
-function scoreWorkbookFile(file: string, timeoutMs: number): Promise<Scored> {
+function scoreWorkbookFile(file: string, timeoutMs: number): Promise<ScoredFile> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript("scoreWorker"), { workerData: { file } });
     const timer = setTimeout(() => {
@@ -48,7 +49,7 @@ function scoreWorkbookFile(file: string, timeoutMs: number): Promise<Scored> {
 }
 
 /** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it; a workbook within `timeoutMs`. */
-export async function readScored(file: string, timeoutMs = 20_000): Promise<Scored> {
+export async function readScored(file: string, timeoutMs = 20_000): Promise<ScoredFile> {
   if (isWorkbook(file)) return scoreWorkbookFile(file, timeoutMs);
   const assessment = parseAssessment(readText(file), file);
   const scheme = schemeById(assessment.scheme);

@@ -1,14 +1,15 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
-import { levelLabel } from "../scoring/levels";
-import { scoreAssessment, type ScoreCard } from "../scoring/score";
+import { resultName } from "../scoring/levels";
+import { scoreAssessment } from "../scoring/scoreAssessment";
+import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
 import type { CellReader } from "./cells";
 import { locateFindings, readAssessment } from "./read";
 import type { SheetLayout } from "./types";
 
-export interface SheetScore {
+export interface ScoredSheet {
   assessment: Assessment;
   /** The engine's ScoreCard, its findings located to cells. */
   card: ScoreCard;
@@ -25,7 +26,7 @@ const TOLERANCE = 0.005;
  * Reads a laid-out sheet's entries by clause id, scores them, and compares the workbook's own saved
  * results with the engine's: a workbook whose saved total disagrees with its entries is broken or altered.
  */
-export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string): SheetScore {
+export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string): ScoredSheet {
   const assessment = readAssessment(layout, read);
   const card = scoreAssessment(scheme, assessment);
   const extra: Finding[] = [];
@@ -41,7 +42,8 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
     extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
-  const expected = levelLabel(scheme, card);
+  // The sheet's cell holds the 简体中文 name.
+  const expected = resultName(card, scheme, "zh");
   if (sheetLevel !== null && sheetLevel !== expected) {
     extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
   }

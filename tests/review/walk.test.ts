@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FileCheck } from "../../src/checks/verdict";
+import type { FileCheck } from "../../src/review/verdict";
 import { main } from "../../src/cli/main";
 import { honestWorkbook } from "../support/honest";
 
