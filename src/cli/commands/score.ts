@@ -4,7 +4,7 @@ import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
 import type { ScoreCard } from "../../scoring/card";
 import { resultName } from "../../scoring/levels";
-import { scoreCardJson } from "../../scoring/summary";
+import { scoreCardJson } from "../../scoring/cardJson";
 import type { SCORE } from "../commandLine";
 import { lang, timeoutMs, type Io } from "../io";
 import type { Parsed } from "../options";
