@@ -20,6 +20,8 @@ import { FindingsView } from "./FindingsView";
 import { strings, type Lang } from "./i18n";
 import { LiveView } from "./LiveView";
 import { ManDaysView } from "./ManDaysView";
+import { CycleView, todayHere } from "./CycleView";
+import { RulesView } from "./RulesView";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
 
@@ -30,7 +32,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "selftest";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "cycle" | "selftest";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -254,6 +256,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         <Tab value="specials">{t.tabSpecials}</Tab>
         <Tab value="compare">{t.tabCompare}</Tab>
         <Tab value="mandays">{t.tabManDays}</Tab>
+        <Tab value="cycle">{t.tabCycle}</Tab>
         <Tab value="selftest">{t.tabSelfTest}</Tab>
       </TabList>
       <main>
@@ -275,9 +278,11 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
           />
         )}
         {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
+        {tab === "cycle" && <CycleView t={t} lang={lang} rule={byId.get("cct-sc03-12")?.certification?.cycle} today={todayHere()} />}
         {tab === "selftest" && <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />}
-        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "cycle" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
         {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={() => void onReport()} />}
+        {tab === "live" && live !== null && scheme !== undefined && <RulesView t={t} scheme={scheme} card={live.card} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
           <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />

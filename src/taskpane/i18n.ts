@@ -111,6 +111,20 @@ const zh = {
   selfTestStatus: { passed: "通过", failed: "失败", skipped: "跳过" } as Record<StepResult["status"], string>,
   editHint: "Excel 尚未响应。如果您正在编辑某个单元格，Excel 会等编辑结束：请在工作表中按 Enter（确认）或 Esc（取消），星级评分随即继续。",
   radarProtected: (sheet: string) => `工作表“${sheet}”受保护，且无法解除保护（可能设有密码），未做任何更改。请先在“审阅 → 撤销工作表保护”中解除保护，再添加雷达图。`,
+  tabCycle: "证书周期",
+  cyIssued: "发证日期",
+  cyAudits: "已进行的监督审核日期（逗号分隔）",
+  cyToday: "截至日期",
+  cyInvalid: (text: string) => `“${text}”不是有效日期（如 2026-03-01）。`,
+  cyExpires: (issued: string, expires: string) => `发证 ${issued}，有效期至 ${expires}`,
+  cyRecert: (from: string, to: string) => `再认证申请：${from} 至 ${to}`,
+  cyHead: ["监督", "期限", "依据", "审核日期", "状态"],
+  cyNth: (n: number) => `第 ${n} 次`,
+  cyNoRule: "此方案没有证书周期规则。",
+  rulesSamples: "样本记录（附件2 评分要求 1）",
+  rulesSample: (checked: number, nonconforming: number, share: string) => `样本 ${checked}，不符合 ${nonconforming} → ${share}`,
+  rulesLeftOut: (n: number, points: string) => `删减 ${n} 项（${points} 分）`,
+  rulesNoReason: "未说明理由",
 };
 
 export type Strings = typeof zh;
@@ -217,6 +231,20 @@ const en: Strings = {
   selfTestStatus: { passed: "passed", failed: "FAILED", skipped: "skipped" },
   editHint: "Excel has not answered yet. If you are editing a cell, Excel waits for the edit to end: press Enter (keep) or Esc (cancel) in the sheet, and StarScore carries on.",
   radarProtected: (sheet) => `Sheet "${sheet}" is protected and its protection could not be lifted (it may have a password); nothing was changed. Unprotect it under Review → Unprotect Sheet, then add the radar chart.`,
+  tabCycle: "Cycle",
+  cyIssued: "Certificate date",
+  cyAudits: "Surveillance audits held (comma-separated)",
+  cyToday: "As of",
+  cyInvalid: (text) => `"${text}" is not a date (such as 2026-03-01).`,
+  cyExpires: (issued, expires) => `Issued ${issued}, valid to ${expires}`,
+  cyRecert: (from, to) => `Recertification application: ${from} to ${to}`,
+  cyHead: ["Surveillance", "Deadline", "Rule", "Audit", "Status"],
+  cyNth: (n) => `#${n}`,
+  cyNoRule: "This scheme has no certificate cycle.",
+  rulesSamples: "Sample records (附件2 评分要求 1)",
+  rulesSample: (checked, nonconforming, share) => `${checked} checked, ${nonconforming} not conforming → ${share}`,
+  rulesLeftOut: (n, points) => `Left out: ${n} (${points} points)`,
+  rulesNoReason: "no reason given",
 };
 
 export function strings(lang: Lang): Strings {
