@@ -70,6 +70,7 @@ export const CATALOGUE = catalogue({
     name: "duplicate-entry",
     severity: "warning",
     kind: "consistency",
+    contradicts: true,
     /** `row`: the clause of the row entered twice. */
     params: { row: z.string() },
     zh: (p) => `${at(p)}同一行（${p.row}）填写了两次，只计第一条。请删除重复的条目。`,
@@ -148,6 +149,7 @@ export const CATALOGUE = catalogue({
     name: "conclusion-inconsistent",
     severity: "warning",
     kind: "consistency",
+    contradicts: true,
     params: { conclusion: z.enum(CONCLUSIONS), value: z.number(), max: z.number() },
     zh: (p) => `${at(p)}结论“${CONCLUSION_WORDS[p.conclusion].zh}”与分数 ${p.value}（满分 ${p.max}）不一致。请核对结论或分数。`,
     en: (p) =>
@@ -222,6 +224,7 @@ export const CATALOGUE = catalogue({
     name: "claimed-level-above",
     severity: "error",
     kind: "outcome",
+    contradicts: true,
     /** Level names as the scheme writes them; `needs`: the claimed level's lowest total. */
     params: { claimed: z.string(), computed: z.string(), total: z.number(), needs: z.number() },
     zh: (p) => `申报级别“${p.claimed}”高于评定结果“${p.computed}”（总分 ${p.total.toFixed(2)}，${p.claimed}需 ${p.needs} 分）。请调整申报级别或补正评分。`,
@@ -283,6 +286,7 @@ export const CATALOGUE = catalogue({
     name: "scheme-version-differs",
     severity: "warning",
     kind: "consistency",
+    contradicts: true,
     params: { scheme: z.string(), sheetVersion: z.string(), version: z.string() },
     zh: (p) => `工作簿按方案 ${p.scheme} 的版本 ${p.sheetVersion} 布局，当前版本为 ${p.version}；已按当前版本计分。可在加载项中重新布局。`,
     en: (p) => `The workbook was laid out from version ${p.sheetVersion} of scheme ${p.scheme}; the current version is ${p.version}, which was used to score it. Re-lay it out in the add-in.`,

@@ -23,6 +23,8 @@ export interface Entry<Shape extends z.ZodRawShape> {
   name: string;
   severity: Severity;
   kind: FindingKind;
+  /** The submission disagrees with itself (besides every tamper finding): a reviewer's verdict is then 不一致 (review/verdict.ts). */
+  contradicts?: boolean;
   /** The data a finding of this code carries, as a zod shape; empty when the code and location say it all. */
   params: Shape;
   zh: (p: Data<Shape> & Where) => string;

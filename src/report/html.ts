@@ -1,4 +1,5 @@
-import type { Lang } from "../findings/language";
+import { asLabel, type Lang } from "../findings/language";
+import { failName } from "../scoring/levels";
 import { excelRound } from "../scoring/round";
 import { cycleHtml, leftOutHtml, notGradedReason, samplesHtml } from "./documentRulesHtml";
 import { escapeHtml as esc } from "./escape";
@@ -58,7 +59,6 @@ const ZH = {
   levelsHead: ["", "分数要求", "级别", "星级", "本组织"],
   atLeast: (min: string) => `达到 ${min} 分以上（含 ${min} 分）`,
   below: (min: string) => `低于 ${min} 分`,
-  failName: "未达级别",
   here: (total: string) => `◀ 总分 ${total} 分`,
   strengths: "(3) 服务系统的优势：",
   improvements: "(4) 服务系统改进方向：",
@@ -129,7 +129,6 @@ const EN: Labels = {
   levelsHead: ["", "Score", "Level", "Stars", "Organisation"],
   atLeast: (min) => `${min} or more`,
   below: (min) => `below ${min}`,
-  failName: "No level",
   here: (total) => `◀ total ${total}`,
   strengths: "(3) Strengths of the service system:",
   improvements: "(4) Directions for improvement:",
@@ -315,7 +314,6 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   const title = audit ? t.titleAudit : t.titleSelf;
   const full = formatPoints(m.scheme.fullMarks);
   const total = formatEarned(m.total);
-  const levelName = (l: { name: string; nameEn: string } | null): string => (l === null ? (m.scheme.failName ?? t.failName) : zh ? l.name : l.nameEn);
   const fieldName = (f: string): string => (zh ? f : (FIELD_EN[f] ?? f));
   const out: string[] = [];
 
@@ -333,7 +331,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   out.push(`<table class="cover-fields">${coverFields.map((f) => `<tr><th>${esc(fieldName(f.field))}:</th><td>${esc(f.value)}</td></tr>`).join("")}</table>`);
   out.push(
     `<div class="summary"><div><div class="k">${esc(t.total)}</div><div class="v" data-total>${total}</div><div class="k">${esc(t.fullMarks(full))}</div></div>` +
-      `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.graded ? levelName(m.level) : zh ? "不予评级" : "Not graded")}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
+      `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(asLabel(m.result, lang))}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
       `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>`,
   );
   out.push(`<h2>${esc(t.info)}</h2><table class="info">`);
@@ -418,7 +416,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     out.push(`<table class="levels"><thead><tr>${t.levelsHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`);
     const failHere = !m.passed;
     out.push(
-      `<tr class="fail${failHere ? " current" : ""}"><td class="ctr"></td><td>${esc(t.below(pass))}</td><td>${esc(m.scheme.failName ?? t.failName)}</td><td class="ctr">—</td>` +
+      `<tr class="fail${failHere ? " current" : ""}"><td class="ctr"></td><td>${esc(t.below(pass))}</td><td>${esc(asLabel(failName(m.scheme, lang), lang))}</td><td class="ctr">—</td>` +
         `<td class="here">${failHere ? esc(t.here(total)) : ""}</td></tr>`,
     );
     m.levels.forEach((l, i) => {
@@ -445,7 +443,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
       ? t.reasonNothing
       : t.reasonBelow(total, formatPoints(m.scheme.passMark));
   const cert = zh ? (m.scheme.certificate ?? "") : (m.scheme.certificateEn ?? "");
-  const yes = audit ? (m.level !== null ? t.passed(zh ? m.level.name : m.level.nameEn, cert) : t.passedPlain) : t.selfPassed(levelName(m.level));
+  const yes = audit ? (m.level !== null ? t.passed(zh ? m.level.name : m.level.nameEn, cert) : t.passedPlain) : t.selfPassed(m.result);
   const no = audit ? t.notPassed : t.selfNotPassed;
   out.push(
     `<p class="verdict" data-passed="${m.passed}"><span class="${m.passed ? "on" : "off"}"><span class="box">${m.passed ? "☑" : "☐"}</span>${esc(yes)}</span></p>` +
@@ -455,7 +453,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   if (m.claimedText !== null) {
     const claimed = m.claimedLevel !== null ? (zh ? m.claimedLevel.name : m.claimedLevel.nameEn) : m.claimedText;
     const above = m.claimedLevel !== null && (m.level === null || m.claimedLevel.min > m.level.min);
-    out.push(`<p>${esc(t.claimed(claimed, m.graded ? levelName(m.level) : zh ? "不予评级" : "not graded", !audit))}${above ? ` <strong>${esc(t.claimedAbove)}</strong>` : ""}</p>`);
+    out.push(`<p>${esc(t.claimed(claimed, m.result, !audit))}${above ? ` <strong>${esc(t.claimedAbove)}</strong>` : ""}</p>`);
   }
   out.push(cycleHtml(m.rules, lang));
   out.push(

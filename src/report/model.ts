@@ -3,6 +3,7 @@ import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import { headerFields, type Role } from "../scheme/roles";
+import { resultName } from "../scoring/levels";
 import type { Assessment } from "../scoring/assessment";
 import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
@@ -100,6 +101,8 @@ export interface ReportModel {
   graded: boolean;
   passed: boolean;
   level: Level | null;
+  /** What the result is called in the report's language (resultName): the level, 不予评级 or the fail name. */
+  result: string;
   claimedLevel: Level | null;
   /** 申报级别 as typed (it may name no level). */
   claimedText: string | null;
@@ -223,6 +226,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
     graded: card.graded,
     passed: card.passed,
     level: card.level,
+    result: resultName(card, scheme, lang),
     claimedLevel: card.claimedLevel,
     claimedText: text(header["申报级别"]),
     remarks: { strengths: text(remarks.strengths), improvements: text(remarks.improvements) },

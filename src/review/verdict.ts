@@ -1,3 +1,4 @@
+import { CATALOGUE } from "../findings/catalogue";
 import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { LeftOutFacts } from "./leftOutCheck";
@@ -8,15 +9,13 @@ export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";
 export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过"];
 export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable" };
 
-/** Codes that mean the submission disagrees with itself or was altered, beyond the tamper kind. */
-const INCONSISTENT = new Set(["SS301", "SS501", "SS703", "SS107"]);
 
 /**
  * 不一致 when anything was altered or disagrees with itself (tamper findings, a claimed level above the result,
  * an inconsistent conclusion); 需补正 when entries or evidence are missing or wrong; otherwise 通过.
  */
 export function verdictOf(findings: readonly Finding[]): Verdict {
-  if (findings.some((f) => f.kind === "tamper" || INCONSISTENT.has(f.code))) return "不一致";
+  if (findings.some((f) => f.kind === "tamper" || CATALOGUE[f.code].contradicts === true)) return "不一致";
   if (findings.some((f) => f.severity === "error" || f.kind === "missing" || f.kind === "evidence")) return "需补正";
   return "通过";
 }

@@ -35,3 +35,13 @@ export const CONCLUSION_CHOICES = CONCLUSIONS.map((c) => CONCLUSION_WORDS[c].zh)
 
 /** 审查类型: the kinds of audit a form's header offers. */
 export const AUDIT_TYPE_WORDS = ["初次认证", "监督", "再认证"] as const;
+
+/** What a result is called when it has no level of the scheme, and a checklist's result; a sheet's result cells show the 简体中文. */
+export const RESULT_WORDS = {
+  notGraded: { zh: "不予评级", en: "not graded" },
+  noLevel: { zh: "未达级别", en: "no level" },
+  pass: { zh: "通过", en: "pass" },
+  notPass: { zh: "不通过", en: "fail" },
+  allConform: { zh: "全部符合", en: "all conform" },
+  notAllConform: { zh: "未全部符合", en: "not all conform" },
+} as const;

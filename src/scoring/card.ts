@@ -1,7 +1,7 @@
 import type { Finding } from "../findings/finding";
 import type { Role } from "../scheme/roles";
 import type { Level } from "../scheme/schema";
-import type { Conclusion } from "./lenient";
+import type { Conclusion } from "../scheme/words";
 import type { SampleRecord } from "./samples";
 
 /** The ScoreCard: everything the engine works out for one assessment, item by item up to the level. */

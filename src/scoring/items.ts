@@ -5,7 +5,8 @@ import type { Assessment, Entry } from "./assessment";
 import type { ItemScore, ItemStatus } from "./card";
 import { itemByCode, partEntry, partsOf } from "./clauseParts";
 import { checkReason, reasonOf } from "./leftOut";
-import { fold, hasEvidence, readConclusion, readNumber, type Conclusion } from "./lenient";
+import { fold, hasEvidence, readConclusion, readNumber } from "./lenient";
+import type { Conclusion } from "../scheme/words";
 import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, readSamples, typedText, type SampleRecord } from "./samples";
 
 /** Reading each item's entry: points from a percentage, a score or a sample record, or a conclusion; every problem a finding. */

@@ -4,6 +4,8 @@
  * never read as zero.
  */
 
+import { CONCLUSION_WORDS, NOT_APPLICABLE_WORDS, type Conclusion } from "../scheme/words";
+
 /** What a typed value turned out to be. */
 export type Reading =
   | { kind: "empty" }
@@ -17,8 +19,8 @@ export type Unit = "分" | "%";
 const EMPTY: Reading = { kind: "empty" };
 const NA: Reading = { kind: "na" };
 
-/** 不适用 / 不涉及 / N/A / 删减 all mean the clause leaves both the earned points and the maximum. */
-const NOT_APPLICABLE = new Set(["不适用", "不涉及", "n/a", "删减"]);
+/** 不适用 / 不涉及 / N/A / 删减 all mean the clause leaves both the earned points and the maximum; compared case-blind. */
+const NOT_APPLICABLE = new Set(NOT_APPLICABLE_WORDS.map((w) => w.toLowerCase()));
 
 const NUMBER = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(分|%)?$/;
 /** The same, tried first on the text as typed: most entries need no NFKC folding at all. */
@@ -51,8 +53,6 @@ export function readNumber(value: unknown, unit: Unit): Reading {
   return { kind: "number", value: Number(match[1]) };
 }
 
-export type Conclusion = "conform" | "nonconform" | "na";
-
 export type ConclusionReading = { kind: "empty" } | { kind: "conclusion"; value: Conclusion } | { kind: "invalid"; text: string };
 
 /** 符合 / 不符合 / 不适用 (and the other not-applicable words). */
@@ -61,8 +61,8 @@ export function readConclusion(value: unknown): ConclusionReading {
   if (typeof value !== "string") return { kind: "invalid", text: String(value) };
   const text = fold(value);
   if (text === "") return { kind: "empty" };
-  if (text === "符合") return { kind: "conclusion", value: "conform" };
-  if (text === "不符合") return { kind: "conclusion", value: "nonconform" };
+  if (text === CONCLUSION_WORDS.conform.zh) return { kind: "conclusion", value: "conform" };
+  if (text === CONCLUSION_WORDS.nonconform.zh) return { kind: "conclusion", value: "nonconform" };
   if (NOT_APPLICABLE.has(text.toLowerCase())) return { kind: "conclusion", value: "na" };
   return { kind: "invalid", text: value };
 }

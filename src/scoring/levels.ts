@@ -1,5 +1,7 @@
 import type { Level } from "../scheme/schema";
 import type { Scheme } from "../scheme/load";
+import type { Lang } from "../findings/language";
+import { RESULT_WORDS } from "../scheme/words";
 import { fold } from "./lenient";
 
 /** The highest level whose inclusive lower bound the total reaches, or null below the lowest. */
@@ -31,27 +33,28 @@ export function matchLevel(scheme: Scheme, claimed: string): Level | null {
   return null;
 }
 
-/** The words a result cell shows, shared by the engine's output and the workbook's formulas. */
-export const RESULT_LABELS = {
-  notGraded: "不予评级",
-  noLevel: "未达级别",
-  pass: "通过",
-  notPass: "不通过",
-  allConform: "全部符合",
-  notAllConform: "未全部符合",
-} as const;
-
-export function resultLabels(scheme: Scheme): typeof RESULT_LABELS & { fail: string } {
-  return { ...RESULT_LABELS, fail: scheme.failName ?? RESULT_LABELS.noLevel };
+/** What a points result below every level is called: the scheme's own fail name (不合格), or 未达级别. */
+export function failName(scheme: { failName?: string | null | undefined }, lang: Lang): string {
+  return scheme.failName ?? RESULT_WORDS.noLevel[lang];
 }
 
-/** What the level cell of a laid-out sheet shows for this result. */
-export function levelLabel(
-  scheme: Scheme,
+/** The words of a points sheet's result cells (级别 and 结论), as its formulas write them. */
+export function resultWords(scheme: Scheme): { notGraded: string; fail: string; pass: string; notPass: string } {
+  return { notGraded: RESULT_WORDS.notGraded.zh, fail: failName(scheme, "zh"), pass: RESULT_WORDS.pass.zh, notPass: RESULT_WORDS.notPass.zh };
+}
+
+/**
+ * What a result is called, everywhere: the level's name; 不予评级 when grading stopped or nothing applies; the
+ * scheme's fail name below every level; for a checklist, 全部符合 or 未全部符合. In 简体中文 it is exactly what the
+ * laid-out sheet's level (or result) cell shows.
+ */
+export function resultName(
   card: { level: Level | null; graded: boolean; applicableMax: number; checklist: unknown; passed: boolean },
+  scheme: Scheme,
+  lang: Lang,
 ): string {
-  if (card.checklist !== null) return card.passed ? RESULT_LABELS.allConform : RESULT_LABELS.notAllConform;
-  if (card.level !== null) return card.level.name;
-  if (!card.graded || card.applicableMax === 0) return RESULT_LABELS.notGraded;
-  return resultLabels(scheme).fail;
+  if (card.checklist !== null) return (card.passed ? RESULT_WORDS.allConform : RESULT_WORDS.notAllConform)[lang];
+  if (card.level !== null) return lang === "en" ? card.level.nameEn : card.level.name;
+  if (!card.graded || card.applicableMax === 0) return RESULT_WORDS.notGraded[lang];
+  return failName(scheme, lang);
 }

@@ -1,15 +1,15 @@
 import type { Assessment } from "../scoring/assessment";
+import { CONCLUSION_WORDS } from "../scheme/words";
 import { fold, readConclusion, readNumber } from "../scoring/lenient";
 import type { CellWrite } from "./cells";
 import type { SheetLayout } from "./types";
 
-const CONCLUSION_TEXT = { conform: "符合", nonconform: "不符合", na: "不适用" } as const;
 
 /** A typed value as the cell should hold it: numbers as numbers, N/A as 不适用, anything unreadable kept as typed. */
 export function cellNumber(value: unknown, unit: "%" | "分"): string | number | null {
   const r = readNumber(value, unit);
   if (r.kind === "empty") return null;
-  if (r.kind === "na") return "不适用";
+  if (r.kind === "na") return CONCLUSION_WORDS.na.zh;
   if (r.kind === "invalid") return r.text;
   // A percentage cell holds a fraction (95% is 0.95), as Excel stores what a user types into it.
   return unit === "%" ? r.value / 100 : r.value;
@@ -19,7 +19,14 @@ function cellConclusion(value: unknown): string | null {
   const r = readConclusion(value);
   if (r.kind === "empty") return null;
   if (r.kind === "invalid") return r.text;
-  return CONCLUSION_TEXT[r.value];
+  return CONCLUSION_WORDS[r.value].zh;
+}
+
+/** A sample count as the cell should hold it: a number where it is a whole number (１０ too), else as typed. */
+function cellCount(value: unknown): string | number | null {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string" || value.trim() === "") return null;
+  return /^[0-9]+$/.test(fold(value)) ? Number(fold(value)) : value;
 }
 
 function cellText(value: unknown): string | null {
@@ -47,7 +54,7 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     const put = (column: string | undefined, value: string | number | null) => {
       if (column !== undefined && value !== null) writes.push({ address: `${column}${row}`, value });
     };
-    const na = entry.applicable === false ? "不适用" : null;
+    const na = entry.applicable === false ? CONCLUSION_WORDS.na.zh : null;
     put(cols.percent, na ?? cellNumber(entry.percent, "%"));
     put(cols.score, na ?? cellNumber(entry.score, "分"));
     put(cols.conclusion, na ?? cellConclusion(entry.conclusion));
@@ -55,6 +62,8 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     const reason = cellText(entry.reason);
     put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
     put(cols.note, cellText(entry.note) ?? reason);
+    put(cols.checked, cellCount(entry.samples?.checked));
+    put(cols.nonconforming, cellCount(entry.samples?.nonconforming));
   }
   if (layout.deductions !== null) {
     const d = layout.deductions;

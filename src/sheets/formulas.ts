@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE_WORDS } from "../scheme/words";
+import { percentCellAsFraction } from "./percentCell";
 
 /**
  * The workbook's formulas, named for what the sheet computes. Each takes A1 references and returns formula
@@ -9,14 +10,6 @@ import { NOT_APPLICABLE_WORDS } from "../scheme/words";
 /** `OR(TRIM(G12)="不适用",…)`: true when the cell says the clause does not apply. */
 export function saysNotApplicable(entry: string): string {
   return `OR(${NOT_APPLICABLE_WORDS.map((w) => `TRIM(${entry})="${w}"`).join(",")})`;
-}
-
-/**
- * A 得分比例 cell as a fraction: above 1 it is a whole percentage (95), up to 1 a fraction (0.95, what Excel
- * stores for 95%). The reader (read.ts) applies the same rule.
- */
-export function percentAsFraction(percent: string): string {
-  return `IF(${percent}>1,${percent}/100,${percent})`;
 }
 
 /** 适用分值: the item's points, or 0 when any of its entries says it does not apply. */
@@ -33,9 +26,29 @@ export function earnedPoints(applicable: string, entry: string, upTo: string | n
   return `=IF(${applicable}=0,0,IF(ISNUMBER(${entry}),IF(AND(${entry}>=0,${entry}<=${upTo}),${worth},0),0))`;
 }
 
+/**
+ * 样本得分比例: (样本数 − 不符合数) ÷ 样本数 when the two make a sample record (whole numbers, at least one sample,
+ * no more nonconforming than checked), else −1, a number no share can be, so a saved value is never an empty text
+ * readers disagree on (CCT 附件2 评分要求 1; src/scoring/samples.ts reads a record alike).
+ */
+export function sampleShare(checked: string, nonconforming: string): string {
+  const usable = `AND(${checked}>=1,${nonconforming}>=0,${nonconforming}<=${checked},INT(${checked})=${checked},INT(${nonconforming})=${nonconforming})`;
+  return `=IF(AND(ISNUMBER(${checked}),ISNUMBER(${nonconforming})),IF(${usable},(${checked}-${nonconforming})/${checked},-1),-1)`;
+}
+
+/** 具体得分 with a sample record: the points times the record's share where it has one, else what the percentage earns. */
+export function pointsForSamplesOrPercent(applicable: string, share: string, points: string, percentEarned: string): string {
+  return `=IF(${applicable}=0,0,IF(${share}>=0,${points}*${share},${percentEarned.replace(/^=/, "")}))`;
+}
+
+/** The validation of a sample count: a whole number of 0 or more. */
+export function wholeCount(cell: string): string {
+  return `AND(ISNUMBER(${cell}),${cell}>=0,INT(${cell})=${cell})`;
+}
+
 /** A percentage entry's points: the item's points times the percentage as a fraction. */
 export function pointsForPercent(points: string, percent: string): string {
-  return `${points}*${percentAsFraction(percent)}`;
+  return `${points}*${percentCellAsFraction(percent)}`;
 }
 
 /** The validation of a 得分比例 cell: a number in 0…100, or a not-applicable word. */

@@ -3,6 +3,7 @@ import { headerFields, roleFits, RoleMismatchError, type Role } from "../scheme/
 import { AUDIT_TYPE_WORDS } from "../scheme/words";
 import { cellAddress, columnLetter, rangeAddress } from "./address";
 import { AUDIT_FORM } from "./forms/audit";
+import { SAMPLED_AUDIT_FORM } from "./forms/auditSampled";
 import { CHECKLIST_FORM } from "./forms/checklist";
 import type { Column, EntryArea, FormDescriptor } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
@@ -137,7 +138,8 @@ function lettersOf<K extends string>(keys: { [F in K]?: string }, col: (key: str
  */
 export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   if (!roleFits(scheme, role)) throw new RoleMismatchError(scheme, role);
-  const form = FORMS[role];
+  // Where partial credit needs samples (CCT 附件2 评分要求 1), the audit sheet takes the sample record too.
+  const form = role === "audit" && scheme.partialCredit?.needsSamples === true ? SAMPLED_AUDIT_FORM : FORMS[role];
   const { list: cols, get: col } = columnsOf(form);
   const visible = cols.filter((c) => !c.hidden);
   const last = visible[visible.length - 1] as Column;

@@ -3,22 +3,18 @@ import type { Assessment, Entry } from "../scoring/assessment";
 import { fold } from "../scoring/lenient";
 import { qualified } from "./address";
 import type { CellRead, CellReader } from "./cells";
+import { percentFromCell } from "./percentCell";
 import type { SheetLayout } from "./types";
 
 const PLAIN_NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
-/**
- * A 得分比例 cell: a percent-formatted cell holds 0.95 for 95%, while a person may have typed 95 into a
- * plain cell (or as text). Above 1 it is a whole percentage; up to 1 it is a fraction — the rule the
- * sheet's own formula applies, so the two agree.
- */
+/** A 得分比例 cell as a percentage, by the rule in percentCell.ts; text that is no number is kept as typed. */
 function percentOf(value: CellRead): Entry["percent"] {
-  if (typeof value === "number") return value > 1 ? value : value * 100;
+  if (typeof value === "number") return percentFromCell(value);
   if (typeof value === "string") {
     const text = fold(value);
     if (PLAIN_NUMBER.test(text)) {
-      const n = Number(text);
-      return n > 1 ? n : n * 100;
+      return percentFromCell(Number(text));
     }
     return text === "" ? null : value;
   }
@@ -55,6 +51,10 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     if (cols.evidence !== undefined) entry.evidence = text(at(cols.evidence));
     if (cols.note !== undefined) entry.note = text(at(cols.note));
     for (const key of Object.keys(entry) as (keyof Entry)[]) if (entry[key] === null) delete entry[key];
+    // 样本数 / 不符合数: a sample record when either is filled (the engine says what is wrong with half of one).
+    const checked = cols.checked === undefined ? null : typed(at(cols.checked));
+    const nonconforming = cols.nonconforming === undefined ? null : typed(at(cols.nonconforming));
+    if (checked !== null || nonconforming !== null) entry.samples = { checked, nonconforming };
     entries[clause] = entry;
   }
   const deductions: NonNullable<Assessment["deductions"]> = [];

@@ -1,7 +1,7 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
-import { levelLabel } from "../scoring/levels";
+import { resultName } from "../scoring/levels";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
@@ -42,7 +42,8 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
     extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
-  const expected = levelLabel(scheme, card);
+  // The sheet's cell holds the 简体中文 name.
+  const expected = resultName(card, scheme, "zh");
   if (sheetLevel !== null && sheetLevel !== expected) {
     extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
   }

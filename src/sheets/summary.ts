@@ -1,6 +1,6 @@
 import type { Scheme } from "../scheme/load";
-import { CONCLUSION_WORDS } from "../scheme/words";
-import { RESULT_LABELS, resultLabels } from "../scoring/levels";
+import { CONCLUSION_WORDS, RESULT_WORDS } from "../scheme/words";
+import { resultWords } from "../scoring/levels";
 import { cellAddress, columnLetter } from "./address";
 import {
   allConform,
@@ -48,7 +48,7 @@ export function planChecklistSummary({ grid, layout, last }: Summary, conclusion
   const nonconform = line(CONCLUSION_WORDS.nonconform.zh, countOf(range, CONCLUSION_WORDS.nonconform.zh));
   line(CONCLUSION_WORDS.na.zh, countNotApplicable(range));
   const missing = line("未填写", countEmpty(range));
-  const verdict = line("结果", allConform(nonconform, missing, { yes: RESULT_LABELS.allConform, no: RESULT_LABELS.notAllConform }), "result");
+  const verdict = line("结果", allConform(nonconform, missing, { yes: RESULT_WORDS.allConform.zh, no: RESULT_WORDS.notAllConform.zh }), "result");
   layout.results = { passed: verdict };
 }
 
@@ -188,7 +188,7 @@ export function planPointsSummary(
   extras: { remarks: boolean; declaration: boolean },
 ): void {
   const { grid, layout, last } = summary;
-  const words = resultLabels(scheme);
+  const words = resultWords(scheme);
   const fullMarks = scheme.fullMarks ?? 0;
   const rule = scheme.special?.deduction;
   const deductions = rule !== undefined ? deductionRows(summary, rule) : null;

@@ -91,7 +91,7 @@ export interface SheetLayout {
   /** Header field name → cell address (`B3`). */
   header: Record<string, string>;
   /** Entry field → column letter: percent, score, conclusion, evidence, note. */
-  entryColumns: Partial<Record<"percent" | "score" | "conclusion" | "evidence" | "note", string>>;
+  entryColumns: Partial<Record<"percent" | "score" | "conclusion" | "evidence" | "note" | "checked" | "nonconforming", string>>;
   /** Column letters of the structure a reviewer checks: clause id, points, earned … */
   structureColumns: Partial<Record<"clause" | "text" | "points" | "code" | "earned" | "applicable", string>>;
   items: ItemLayout[];

@@ -1,6 +1,7 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import type { Scheme } from "../scheme/load";
-import { levelLabel } from "../scoring/levels";
+import { asLabel } from "../findings/language";
+import { resultName } from "../scoring/levels";
 import type { ScoreCard } from "../scoring/card";
 import type { Lang, Strings } from "./i18n";
 
@@ -18,8 +19,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** Total, level with its stars, pass or fail, a bar per section, N/A rescaling, deductions and bonus. */
 export function LiveView({ t, lang, scheme, card, busy, onRadar, onReport }: LiveViewProps) {
-  const label = levelLabel(scheme, card);
-  const level = card.level !== null ? (lang === "en" ? card.level.nameEn : card.level.name) : label;
+  const level = asLabel(resultName(card, scheme, lang), lang);
   return (
     <div className="stack">
       {card.total !== null ? (

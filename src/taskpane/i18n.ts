@@ -1,6 +1,7 @@
 import type { StepId, StepResult } from "../excel/selfTest";
 /** The pane speaks 简体中文 unless Office's display language is English. Every visible string is here. */
 import type { Lang } from "../findings/language";
+import { CONCLUSION_WORDS } from "../scheme/words";
 
 export type { Lang };
 
@@ -31,15 +32,13 @@ const zh = {
   level: "级别",
   passed: "通过",
   failed: "不通过",
-  notGraded: "不予评级",
-  noLevel: "未达级别",
   notApplicable: (n: number) => `不适用 ${n} 项`,
   rescale: (raw: string, app: string, full: string, result: string) => `折算：${raw} ÷ ${app} × ${full} = ${result}`,
   deductions: (n: number, p: string) => `特别扣分项 ${n} 项（−${p}）`,
   bonus: (p: string) => `特别加分 +${p}`,
   sections: "各部分得分",
-  conform: "符合",
-  nonconform: "不符合",
+  conform: CONCLUSION_WORDS.conform.zh,
+  nonconform: CONCLUSION_WORDS.nonconform.zh,
   missing: "未填写",
   findingsNone: "未发现问题。",
   kindError: "错误",
@@ -70,7 +69,7 @@ const zh = {
   compareGapCol: "差值",
   compareShareNote: "* 两个方案分值或适用满分不同，按得分率比较，差值按审查方案分值折合。",
   compareNone: "无共同条款可比较。",
-  compareNa: "不适用",
+  compareNa: CONCLUSION_WORDS.na.zh,
   mdStaff: "有效人数",
   mdAudit: "审核类型",
   mdInitial: "初次认证",
@@ -139,8 +138,6 @@ const en: Strings = {
   level: "Level",
   passed: "Pass",
   failed: "Fail",
-  notGraded: "Not graded",
-  noLevel: "No level",
   notApplicable: (n) => `${n} not applicable`,
   rescale: (raw, app, full, result) => `Rescaled: ${raw} ÷ ${app} × ${full} = ${result}`,
   deductions: (n, p) => `${n} special deductions (−${p})`,

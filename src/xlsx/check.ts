@@ -4,7 +4,7 @@ import { tamperFindings, type SheetSnapshot } from "../review/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
 import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
-import { levelLabel } from "../scoring/levels";
+import { resultName } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
@@ -70,7 +70,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
       role: recorded.role,
       organisation: typeof header["组织名称"] === "string" ? header["组织名称"] : null,
       claimedLevel: scored.card.claimedLevel?.name ?? (typeof header["申报级别"] === "string" ? header["申报级别"] : null),
-      level: levelLabel(scheme, scored.card),
+      level: resultName(scored.card, scheme, "zh"),
       total: scored.card.total,
       sheetTotal: scored.sheetTotal,
       passed: scored.card.passed,

@@ -54,4 +54,8 @@ describe("the findings catalogue", () => {
     expect(describeFinding(f)).toBe("条款 2.1：结论“不符合”与分数 3（满分 3）不一致。请核对结论或分数。");
     expect(describeFinding(f, "en")).toBe('Clause 2.1: conclusion "不符合" (does not conform) does not agree with score 3 (of 3). Check the conclusion or the score.');
   });
+
+  it("the codes that make a submission 不一致 besides tampering are the catalogue's own: SS107, SS301, SS501, SS703", () => {
+    expect((Object.keys(CATALOGUE) as FindingCode[]).filter((c) => CATALOGUE[c].contradicts === true)).toEqual(["SS107", "SS301", "SS501", "SS703"]);
+  });
 });

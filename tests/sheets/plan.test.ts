@@ -15,7 +15,7 @@ function cellAt(plan: SheetPlan, address: string) {
 }
 
 /** Functions the formulas may use: ones Excel, WPS and LibreOffice all know by these English names. */
-const PORTABLE = new Set(["IF", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "LEN", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "COUNTBLANK"]);
+const PORTABLE = new Set(["IF", "INT", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "LEN", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "COUNTBLANK"]);
 
 describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
   it("has one row per item, in the scheme's order, each carrying its clause id", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Scheme } from "../../src/scheme/load";
 import type { Assessment } from "../../src/scoring/assessment";
 import { type Role, rolesOf } from "../../src/scheme/roles";
-import { levelLabel } from "../../src/scoring/levels";
+import { resultName } from "../../src/scoring/levels";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
@@ -11,6 +11,7 @@ import { scoreXlsx } from "../../src/xlsx/scoreWorkbook";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { generateAssessment } from "./generate";
 import { recalculateWithLibreOffice } from "./libreoffice";
+import { sampleCases } from "./sampleCases";
 
 export interface Disagreement {
   file: string;
@@ -39,6 +40,8 @@ export function agreementCases(scheme: Scheme, role: Role, samples: number): Ass
       cases.push(generateAssessment(scheme, Math.round(total * 100), { role, naShare: 0, specials: false, fixedPercent: (total / full) * 100 }));
     }
   }
+  // The audit sheet carries sample records where the scheme's document makes partial credit depend on them.
+  if (role === "audit" && scheme.partialCredit?.needsSamples === true) cases.push(...sampleCases(scheme));
   return cases;
 }
 
@@ -59,7 +62,7 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
         const name = `${scheme.id}-${role}-${i}.xlsx`;
         writeFileSync(path.join(input, name), await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
         const card = scoreAssessment(scheme, a);
-        expected.set(name, { scheme, total: card.total, level: levelLabel(scheme, card) });
+        expected.set(name, { scheme, total: card.total, level: resultName(card, scheme, "zh") });
       }
     }
   }
@@ -76,7 +79,7 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
     const sheet = `${got.sheetTotal?.toFixed(2) ?? "null"} ${got.sheetLevel ?? "null"}`;
     const engine = `${want.total?.toFixed(2) ?? "null"} ${want.level}`;
     // The engine's own reading of the saved workbook must also match what it computed from the JSON.
-    const reread = `${got.card.total?.toFixed(2) ?? "null"} ${levelLabel(want.scheme, got.card)}`;
+    const reread = `${got.card.total?.toFixed(2) ?? "null"} ${resultName(got.card, want.scheme, "zh")}`;
     const totalsAgree = want.total === null ? got.sheetTotal === null : got.sheetTotal !== null && Math.abs(got.sheetTotal - want.total) < 0.005;
     if (totalsAgree && got.sheetLevel === want.level && reread === engine) run.agreed += 1;
     else run.disagreements.push({ file: name, engine: `${engine} (re-read ${reread})`, sheet });

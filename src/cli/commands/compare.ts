@@ -1,5 +1,7 @@
 import type { Lang } from "../../findings/language";
 import { compareCards, type CardSummary, type Comparison, type Side } from "../../report/compare";
+import { CONCLUSION_WORDS } from "../../scheme/words";
+import { resultName } from "../../scoring/levels";
 import { excelRound } from "../../scoring/round";
 import type { COMPARE } from "../commandLine";
 import { lang, UsageError, type Io } from "../io";
@@ -20,17 +22,12 @@ const signedPct = (share: number): string => {
 };
 
 function side(s: Side, byShare: boolean, l: Lang): string {
-  if (s.status === "na") return l === "zh" ? "不适用" : "N/A";
+  if (s.status === "na") return CONCLUSION_WORDS.na[l];
   const mark = s.status === "missing" ? (l === "zh" ? " 未填" : " missing") : s.status === "invalid" ? (l === "zh" ? " 有误" : " invalid") : "";
   const base = `${two(s.earned)}/${pts(s.applicableMax)}`;
   return `${base}${byShare && s.share !== null ? ` ${pct(s.share)}` : ""}${mark}`;
 }
 
-function levelText(c: CardSummary, l: Lang): string {
-  if (!c.graded) return l === "zh" ? "不予评级" : "not graded";
-  if (c.level === null) return l === "zh" ? "未达级别" : "no level";
-  return l === "zh" ? c.level.name : c.level.nameEn;
-}
 
 function organisation(s: ScoredFile): string | null {
   const o = s.assessment.header?.["组织名称"];
@@ -59,8 +56,8 @@ export function renderComparison(c: Comparison, selfInput: ScoredFile, auditInpu
         : "-";
   lines.push(
     zh
-      ? `总分：自评 ${two(c.self.total)} / ${pts(c.self.fullMarks)}（${levelText(c.self, l)}） · 审查 ${two(c.audit.total)} / ${pts(c.audit.fullMarks)}（${levelText(c.audit, l)}） · 差 ${totalGap}`
-      : `Total: self ${two(c.self.total)} / ${pts(c.self.fullMarks)} (${levelText(c.self, l)}) · audit ${two(c.audit.total)} / ${pts(c.audit.fullMarks)} (${levelText(c.audit, l)}) · gap ${totalGap}`,
+      ? `总分：自评 ${two(c.self.total)} / ${pts(c.self.fullMarks)}（${resultName(selfInput.card, selfInput.scheme, l)}） · 审查 ${two(c.audit.total)} / ${pts(c.audit.fullMarks)}（${resultName(auditInput.card, auditInput.scheme, l)}） · 差 ${totalGap}`
+      : `Total: self ${two(c.self.total)} / ${pts(c.self.fullMarks)} (${resultName(selfInput.card, selfInput.scheme, l)}) · audit ${two(c.audit.total)} / ${pts(c.audit.fullMarks)} (${resultName(auditInput.card, auditInput.scheme, l)}) · gap ${totalGap}`,
   );
   lines.push("");
   const sectionRows = [[zh ? "部分" : "Part", zh ? "自评" : "Self", zh ? "审查" : "Audit", zh ? "差值" : "Gap"]];

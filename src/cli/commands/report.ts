@@ -34,7 +34,7 @@ export async function reportCommand({ values, positionals: [file] }: Parsed<type
   if (pdfOut !== null && pdf !== null) writeNew(pdfOut, pdf, force);
 
   const zh = l === "zh";
-  const level = model.level !== null ? (zh ? model.level.name : model.level.nameEn) : model.graded ? (scheme.failName ?? (zh ? "未达级别" : "no level")) : zh ? "不予评级" : "not graded";
+  const level = model.result;
   const what = [
     zh ? (model.role === "self" ? "服务认证自评估报告" : "服务认证审查报告") : model.role === "self" ? "self-assessment report" : "audit report",
     model.organisation,

@@ -3,7 +3,8 @@ import type { Lang } from "../../findings/language";
 import type { Scheme } from "../../scheme/load";
 import type { Assessment } from "../../scoring/assessment";
 import type { ScoreCard } from "../../scoring/card";
-import { scoreCardJson } from "../../scoring/summary";
+import { resultName } from "../../scoring/levels";
+import { scoreCardJson } from "../../scoring/cardJson";
 import type { SCORE } from "../commandLine";
 import { lang, timeoutMs, type Io } from "../io";
 import type { Parsed } from "../options";
@@ -68,7 +69,7 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
           : `Special deductions ${card.deductionCount} (−${formatNumber(card.deductionPoints)}), bonus +${formatNumber(card.bonus)}`,
       );
     }
-    const levelName = card.level === null ? (card.graded ? (scheme.failName ?? (zh ? "未达级别" : "no level")) : zh ? "不予评级" : "not graded") : zh ? card.level.name : card.level.nameEn;
+    const levelName = resultName(card, scheme, l);
     lines.push(
       `${zh ? "总分" : "Total"}: ${card.total?.toFixed(2) ?? "-"} / ${formatNumber(card.fullMarks ?? 0)}   ${zh ? "级别" : "Level"}: ${levelName} ${stars(card.level?.stars ?? 0)}   ${card.passed ? (zh ? "通过" : "PASS") : zh ? "不通过" : "FAIL"}`,
     );

@@ -2,7 +2,7 @@ import { percentOrNotApplicable, applicablePoints, earnedPoints, isEmptyWhileOwe
 import { HIGHLIGHT } from "../styles";
 import type { FormDescriptor } from "./form";
 
-/** 评分表: the auditor types a 得分比例 per item and a remark; the sheet works out the points. */
+/** 评分表: the auditor types a 得分比例 per item and a remark (on a not-applicable row, the reason for 删减); the sheet works out the points. */
 export const AUDIT_FORM: FormDescriptor = {
   sheetName: "评分表",
   columns: [
@@ -13,7 +13,7 @@ export const AUDIT_FORM: FormDescriptor = {
     ["points", "小类分值", 7],
     ["code", "维度", 6],
     ["percent", "得分比例", 9],
-    ["note", "现场评审记录", 28],
+    ["note", "现场评审记录（删减填理由）", 28],
     ["earned", "具体得分", 9],
     ["applicable", "适用分值", 8, true],
     ["clause", "条款", 10, true],
