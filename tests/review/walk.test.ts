@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FileCheck } from "../../src/review/verdict";
@@ -40,6 +40,9 @@ beforeAll(async () => {
   mkdirSync(elsewhere);
   writeFileSync(path.join(elsewhere, "linked.xlsx"), readFileSync(honest));
   symlinkSync(elsewhere, path.join(folder, "linked-folder"));
+  // A file larger than the cap (sparse: no disk used), refused before it is read.
+  writeFileSync(path.join(folder, "huge.xlsx"), "");
+  truncateSync(path.join(folder, "huge.xlsx"), 2 * 1024 ** 3);
   // A name with a newline.
   writeFileSync(path.join(folder, "two\nlines.xlsx"), readFileSync(honest));
   // A folder without read permission (root reads it anyway, so only a normal user sees EACCES).
@@ -71,13 +74,14 @@ describe("the folder walk", () => {
     expect(result(/honest\.xlsx$|linked\.xlsx$|lines\.xlsx$/).map((r) => r.verdict)).toEqual(["通过", "通过", "通过"]);
   });
 
-  it("reports a GBK name, a FIFO, a device, a link loop, a folder seen twice and a path too long, each with its reason", () => {
+  it("reports a GBK name, a FIFO, a device, a file of 2 GB, a link loop, a folder seen twice and a path too long, each with its reason", () => {
     const reasons = run.results.filter((r) => r.verdict === "无法读取").map((r) => r.reason ?? "");
     expect(reasons).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/UTF-8/),
         expect.stringMatching(/FIFO/),
         expect.stringMatching(/设备/),
+        expect.stringMatching(/文件过大/),
         expect.stringMatching(/链接循环/),
         expect.stringMatching(/已检查过/),
         expect.stringMatching(/路径过长/),
