@@ -125,6 +125,13 @@ const zh = {
   rulesSample: (checked: number, nonconforming: number, share: string) => `样本 ${checked}，不符合 ${nonconforming} → ${share}`,
   rulesLeftOut: (n: number, points: string) => `删减 ${n} 项（${points} 分）`,
   rulesNoReason: "未说明理由",
+  tabRow: "样本/删减",
+  rowChecked: "样本数",
+  rowNonconforming: "不符合数",
+  rowPreview: (share: string, points: string) => `得分比例 ${share}，得分 ${points}`,
+  rowInvalid: "样本数应为正整数，不符合数为 0 到样本数之间的整数。",
+  rowReason: "删减理由",
+  rowRemark: "现场评审记录（删减时填理由）",
 };
 
 export type Strings = typeof zh;
@@ -245,6 +252,13 @@ const en: Strings = {
   rulesSample: (checked, nonconforming, share) => `${checked} checked, ${nonconforming} not conforming → ${share}`,
   rulesLeftOut: (n, points) => `Left out: ${n} (${points} points)`,
   rulesNoReason: "no reason given",
+  tabRow: "Samples / N/A",
+  rowChecked: "Samples checked",
+  rowNonconforming: "Not conforming",
+  rowPreview: (share, points) => `Share ${share}, ${points} points`,
+  rowInvalid: "Samples checked is a whole number above 0; not conforming a whole number from 0 to that.",
+  rowReason: "Reason for leaving it out",
+  rowRemark: "Remark (the reason, when left out)",
 };
 
 export function strings(lang: Lang): Strings {
