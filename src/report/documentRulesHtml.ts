@@ -1,3 +1,4 @@
+import { describe, finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { ruleText, STATUS_WORDS } from "../scoring/cycle";
 import type { DocumentRules } from "./documentRules";
@@ -50,7 +51,7 @@ export function notGradedReason(r: DocumentRules, lang: Lang, deductions: string
   const zh = lang === "zh";
   const p = r.prerequisite;
   const parts = r.notGradedBy.map((by) =>
-    by === "deductions" || p === null ? deductions : zh ? `未满足前提条件，不予评级：${p.zh}（“${p.header}”未填写）` : `prerequisite not met, so not graded: ${p.en} ("${p.header}" is empty)`,
+    by === "deductions" || p === null ? deductions : describe(finding("SS601", { field: p.header }, p), lang),
   );
   return parts.join(zh ? "；" : "; ");
 }
