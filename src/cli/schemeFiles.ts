@@ -54,10 +54,14 @@ function schemeFile(dir: string, name: string, compiledDir: string): SchemeFile 
   return schemeLoader().parseSchemeFile(text, path.join("schemes", name));
 }
 
-function fromFile(dir: string, name: string, compiledDir: string): Scheme {
-  const file = schemeFile(dir, name, compiledDir);
+/** A scheme file's id must be its file name: a submitted file names its scheme by id, and the id finds the file. */
+function named(file: SchemeFile, name: string): SchemeFile {
   if (`${file.id}.yaml` !== name) throw new Error(`${path.join("schemes", name)}: id "${file.id}" does not match the file name`);
-  return compileScheme(file);
+  return file;
+}
+
+function fromFile(dir: string, name: string, compiledDir: string): Scheme {
+  return compileScheme(named(schemeFile(dir, name, compiledDir), name));
 }
 
 /** Validates every scheme file of `dir` and writes what the CLI then reads unchanged files from (the build's step). */
@@ -66,8 +70,7 @@ export function writeCompiledSchemes(dir: string = schemesDir(), compiledDir: st
   const names = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
   for (const name of names) {
     const text = readFileSync(path.join(dir, name), "utf8");
-    const file = schemeLoader().parseSchemeFile(text, path.join("schemes", name));
-    if (`${file.id}.yaml` !== name) throw new Error(`${path.join("schemes", name)}: id "${file.id}" does not match the file name`);
+    const file = named(schemeLoader().parseSchemeFile(text, path.join("schemes", name)), name);
     const compiled: Compiled = { sha256: sha256(text), file };
     writeFileSync(path.join(compiledDir, `${file.id}.json`), JSON.stringify(compiled));
   }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { DEADLINE_RULES, deadlineRuleText, empty, EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { DEADLINE_RULES, deadlineRuleText, empty, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
@@ -47,8 +47,8 @@ export const CATALOGUE = catalogue({
     kind: "error",
     /** `text`: the value as typed. */
     params: { field, text: z.string() },
-    zh: (p) => `${at(p)}${ENTRY_FIELD_WORDS[p.field].zh}“${p.text}”不是数字。请填写数字（如 ${EXAMPLE[p.field].zh}），或“不适用”。`,
-    en: (p) => `${atEn(p)}${ENTRY_FIELD_WORDS[p.field].en} "${p.text}" is not a number. Enter a number (such as ${EXAMPLE[p.field].en}) or "不适用" (N/A).`,
+    zh: (p) => `${at(p)}${ENTRY_FIELD_WORDS[p.field].zh}“${p.text}”不是数字。请填写数字（如 ${NUMBER_EXAMPLE[p.field].zh}），或“不适用”。`,
+    en: (p) => `${atEn(p)}${ENTRY_FIELD_WORDS[p.field].en} "${p.text}" is not a number. Enter a number (such as ${NUMBER_EXAMPLE[p.field].en}) or "不适用" (N/A).`,
   },
   SS105: {
     name: "conclusion-invalid",

@@ -4,7 +4,7 @@ import type { Lang } from "./language";
 /** Phrases the catalogue's messages share, each in 简体中文 and English. */
 
 /** How a number may be typed in a field, as SS104 suggests it. */
-export const EXAMPLE: Record<(typeof ENTRY_FIELDS)[number], { zh: string; en: string }> = {
+export const NUMBER_EXAMPLE: Record<(typeof ENTRY_FIELDS)[number], { zh: string; en: string }> = {
   percent: { zh: "95 或 95%", en: "95 or 95%" },
   score: { zh: "3 或 3分", en: "3 or 3分" },
   conclusion: { zh: "符合", en: "符合" },

@@ -20,6 +20,10 @@ import { FindingsView } from "./FindingsView";
 import { strings, type Lang } from "./i18n";
 import { LiveView } from "./LiveView";
 import { ManDaysView } from "./ManDaysView";
+import { CycleView, todayHere } from "./CycleView";
+import { RulesView } from "./RulesView";
+import { RowView } from "./RowView";
+import { writeRowEntries, type RowEntries } from "../excel/writeRow";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
 
@@ -30,7 +34,7 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "selftest";
+type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "cycle" | "row" | "selftest";
 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
@@ -159,6 +163,18 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     }
   };
 
+  const onSaveRow = async (clause: string, values: RowEntries) => {
+    const f = followed.current;
+    if (f === null) return;
+    try {
+      await writeRowEntries(run, f.entry, clause, values, key(f));
+      setMessage(t.saved);
+      await refresh(f);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   const onCompare = async (self: MetaEntry, audit: MetaEntry): Promise<Comparison> => {
     const selfScheme = byId.get(self.layout.schemeId);
     const auditScheme = byId.get(audit.layout.schemeId);
@@ -252,8 +268,10 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
           {live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
         </Tab>
         <Tab value="specials">{t.tabSpecials}</Tab>
+        <Tab value="row">{t.tabRow}</Tab>
         <Tab value="compare">{t.tabCompare}</Tab>
         <Tab value="mandays">{t.tabManDays}</Tab>
+        <Tab value="cycle">{t.tabCycle}</Tab>
         <Tab value="selftest">{t.tabSelfTest}</Tab>
       </TabList>
       <main>
@@ -275,14 +293,27 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
           />
         )}
         {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
+        {tab === "cycle" && <CycleView t={t} lang={lang} rule={byId.get("cct-sc03-12")?.certification?.cycle} today={todayHere()} />}
         {tab === "selftest" && <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />}
-        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
+        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "cycle" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
         {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={() => void onReport()} />}
+        {tab === "live" && live !== null && scheme !== undefined && <RulesView t={t} scheme={scheme} card={live.card} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
           <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
         )}
-        {tab === "live" && message !== null && (
+        {tab === "row" && live !== null && scheme !== undefined && followed.current !== null && live.assessment.role !== "checklist" && (
+          <RowView
+            key={followed.current.entry.sheet}
+            t={t}
+            scheme={scheme}
+            assessment={live.assessment}
+            card={live.card}
+            hasSamples={followed.current.entry.layout.entryColumns.checked !== undefined}
+            onSave={(c, v) => void onSaveRow(c, v)}
+          />
+        )}
+        {(tab === "live" || tab === "row") && message !== null && (
           <Text role="status" className="message" data-testid="live-message">
             {message}
           </Text>

@@ -223,6 +223,70 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.close();
   }, 120_000);
 
+  it("shows the certificate cycle for a date typed in, without Excel (CCT §7.1, §8.1.1, §8.2)", async () => {
+    const page = await openPane("zh-CN");
+    await page.getByRole("tab", { name: "证书周期" }).click();
+    await waitForQuiet(page);
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByTestId("cy-today").fill("2026-07-01");
+    await page.getByTestId("cy-issued").fill("2024-02-29");
+    await page.getByTestId("cy-audits").fill("2025-03-01");
+    // Leap day: valid to 2027-02-28; the first surveillance was due by 2025-02-28 (late); the second by 2026-06-01 (missing).
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-expires]")?.textContent === "发证 2024-02-29，有效期至 2027-02-28");
+    expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
+      "第 1 次2025-02-28证书签发日起 12 个月内2025-03-01逾期",
+      "第 2 次2026-06-01两次监督间隔不超过 15 个月—缺失",
+    ]);
+    expect(await page.textContent("[data-testid=cy-recert]")).toBe("再认证申请：2026-11-28 至 2027-02-28");
+    await page.getByTestId("cy-issued").fill("2026-02-30");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("“2026-02-30”不是有效日期（如 2026-03-01）。");
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
+    await page.close();
+  }, 120_000);
+
+  it("under the live result: each item's sample record, and what was left out with its reason (CCT 评分要求 1, 6.3.6)", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit.json");
+    await page.getByRole("tab", { name: "实时" }).click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "91.00");
+    await page.waitForSelector("[data-testid=rules-sample]");
+    expect((await page.locator("[data-testid=rules-sample]").allTextContents())[0]).toBe("5.1.1.1 A1 · 样本 10，不符合 2 → 80%");
+    expect(await page.locator("[data-testid=rules-left-out]").allTextContents()).toEqual(["5.2.1.5 · 本企业及其商品不涉及此项"]);
+    await page.close();
+  }, 120_000);
+
+  it("writes one item's sample record and its reason for 删减 into its row, and the live result follows", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    const layout = planSheet(loadSchemes().get("cct-sc03-12") as Scheme, "audit").layout;
+    const row = (clause: string) => layout.items.find((i) => i.clause === clause)?.row as number;
+    await page.getByRole("tab", { name: "样本/删减" }).click();
+    await page.getByTestId("row-clause").selectOption("5.1.2.2");
+    await page.getByTestId("row-checked").fill("10");
+    await page.getByTestId("row-nonconforming").fill("2");
+    expect(await page.textContent("[data-testid=row-preview]")).toBe("得分比例 80%，得分 3.20");
+    await page.getByTestId("row-nonconforming").fill("12");
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("样本数应为正整数，不符合数为 0 到样本数之间的整数。");
+    await expect(page.getByTestId("row-save").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("row-nonconforming").fill("2");
+    await page.getByTestId("row-reason").fill("抽查 10 名售后服务管理师");
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.getByTestId("row-save").click();
+    await page.waitForSelector("[data-testid=live-message]");
+    const cells = await page.evaluate(
+      ([h, i, j]) => [window.__book.cell("评分表", h as string)?.value, window.__book.cell("评分表", i as string)?.value, window.__book.cell("评分表", j as string)?.value],
+      [`${layout.entryColumns.checked}${row("5.1.2.2")}`, `${layout.entryColumns.nonconforming}${row("5.1.2.2")}`, `${layout.entryColumns.note}${row("5.1.2.2")}`] as const,
+    );
+    expect(cells).toEqual([10, 2, "抽查 10 名售后服务管理师"]);
+    // The write is 1 sync, the live read after it 1.
+    expect((await page.evaluate(() => window.__book.syncCount)) - before).toBeLessThanOrEqual(3);
+    await page.getByRole("tab", { name: "实时" }).click();
+    await page.waitForSelector("[data-testid=rules-sample]");
+    expect(await page.locator("[data-testid=rules-sample]").allTextContents()).toEqual(["5.1.2.2 A5 · 样本 10，不符合 2 → 80%"]);
+    await page.close();
+  }, 120_000);
+
   it("follows the browser's dark colour scheme when Office gives no theme (Excel on the web)", async () => {
     const page = await openPane("zh-CN", "&theme=none", (p) => p.emulateMedia({ colorScheme: "dark" }));
     const background = await page.evaluate(() => getComputedStyle(document.querySelector(".app") as Element).backgroundColor);

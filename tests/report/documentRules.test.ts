@@ -70,7 +70,7 @@ describe("the prerequisite decides (completeness-2025)", () => {
   it("in English too", () => {
     const a = example("completeness-audit.json");
     delete a.header?.["GB/T 27922 证书编号"];
-    expect(report(a, "en").html).toContain("prerequisite not met, so not graded: This scheme applies only to organisations already certified under GB/T 27922-2011");
+    expect(report(a, "en").html).toContain("Prerequisite not met, so the result is not graded: This scheme applies only to organisations already certified under GB/T 27922-2011");
   });
 
   it("with it: graded as before", () => {

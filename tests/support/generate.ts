@@ -1,6 +1,7 @@
 import type { Scheme } from "../../src/scheme/load";
 import type { Assessment, Entry } from "../../src/scoring/assessment";
 import type { Role } from "../../src/scheme/roles";
+import { NOT_APPLICABLE_WORDS } from "../../src/scheme/words";
 
 /** mulberry32: a small seeded generator, so every generated assessment can be made again from its seed. */
 export function seeded(seed: number): () => number {
@@ -14,7 +15,6 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const NA_WORDS = ["不适用", "不涉及", "N/A", "删减"];
 /** Why a generated item is left out (CCT 6.3.6 asks for one). */
 const REASON = "本企业及其商品不涉及此项";
 /** Sample sizes whose shares are exact decimals, so the percentage typed beside a record is exact too. */
@@ -53,7 +53,7 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
       continue;
     }
     if (na) {
-      entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false, reason: REASON } : { percent: pick(NA_WORDS), reason: REASON }) : { conclusion: "不适用", reason: REASON };
+      entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false, reason: REASON } : { percent: pick(NOT_APPLICABLE_WORDS), reason: REASON }) : { conclusion: "不适用", reason: REASON };
       continue;
     }
     const percent = options.fixedPercent ?? Math.round((floor + rnd() * (100 - floor)) * 2) / 2;

@@ -1,0 +1,77 @@
+import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Scheme } from "../scheme/load";
+import type { Assessment } from "../scoring/assessment";
+import type { ScoreCard } from "../scoring/card";
+import { readSamples, sampledPoints } from "../scoring/samples";
+import type { RowEntries } from "../excel/writeRow";
+import type { Strings } from "./i18n";
+
+export interface RowViewProps {
+  t: Strings;
+  scheme: Scheme;
+  assessment: Assessment;
+  card: ScoreCard;
+  /** Whether the sheet has 样本数 / 不符合数 cells (schemes that score on samples). */
+  hasSamples: boolean;
+  onSave: (clause: string, values: RowEntries) => void;
+}
+
+const count = (text: string): number | null => (/^\s*[0-9]+\s*$/.test(text) ? Number(text) : null);
+
+/**
+ * One item at a time: its sample record (样本数 / 不符合数, with the share and points it gives, CCT 附件2 评分要求 1)
+ * and its remark, which on a row left out is the reason for 删减 (6.3.6). Written to that row's cells.
+ */
+export function RowView({ t, scheme, assessment, card, hasSamples, onSave }: RowViewProps) {
+  const first = scheme.items.find((i) => i.max > 0)?.clause ?? "";
+  const [clause, setClause] = useState(first);
+  const current = assessment.entries[clause];
+  const [checked, setChecked] = useState("");
+  const [nonconforming, setNonconforming] = useState("");
+  const [reason, setReason] = useState(current?.note ?? "");
+  const pick = (c: string) => {
+    const e = assessment.entries[c];
+    setClause(c);
+    setChecked(e?.samples?.checked === undefined || e.samples.checked === null ? "" : String(e.samples.checked));
+    setNonconforming(e?.samples?.nonconforming === undefined || e.samples.nonconforming === null ? "" : String(e.samples.nonconforming));
+    setReason(e?.note ?? (typeof e?.evidence === "string" ? e.evidence : ""));
+  };
+  const item = scheme.byClause.get(clause);
+  const score = item === undefined ? undefined : card.items[item.index];
+  const record = item === undefined ? null : readSamples(clause, { samples: { checked, nonconforming } }, []);
+  const preview = item !== undefined && record !== null ? t.rowPreview(`${Number((((record.checked - record.nonconforming) / record.checked) * 100).toFixed(2))}%`, sampledPoints(item.max, record).toFixed(2)) : null;
+  const typed = checked.trim() !== "" || nonconforming.trim() !== "";
+  return (
+    <div className="stack">
+      <Field label={t.clause}>
+        <Select value={clause} onChange={(_, d) => pick(d.value)} data-testid="row-clause">
+          {scheme.items.map((i) => (
+            <option key={i.clause} value={i.clause}>
+              {i.clause} {i.code ?? ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {item !== undefined && <Text size={200}>{item.text}</Text>}
+      {hasSamples && (
+        <>
+          <Field label={t.rowChecked}>
+            <Input value={checked} inputMode="numeric" onChange={(_, d) => setChecked(d.value)} data-testid="row-checked" />
+          </Field>
+          <Field label={t.rowNonconforming}>
+            <Input value={nonconforming} inputMode="numeric" onChange={(_, d) => setNonconforming(d.value)} data-testid="row-nonconforming" />
+          </Field>
+          {preview !== null && <Text data-testid="row-preview">{preview}</Text>}
+          {typed && record === null && <Text role="alert">{t.rowInvalid}</Text>}
+        </>
+      )}
+      <Field label={score !== undefined && !score.applicable ? t.rowReason : t.rowRemark}>
+        <Input value={reason} onChange={(_, d) => setReason(d.value)} data-testid="row-reason" />
+      </Field>
+      <Button appearance="primary" disabled={typed && record === null} onClick={() => onSave(clause, { checked: count(checked), nonconforming: count(nonconforming), reason })} data-testid="row-save">
+        {t.save}
+      </Button>
+    </div>
+  );
+}
