@@ -460,6 +460,15 @@ export const CATALOGUE = catalogue({
     zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；到期后应再认证（CCT §8.2）。`,
     en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; after expiry comes recertification (CCT §8.2).`,
   },
+  SS905: {
+    name: "audit-date-unreadable",
+    severity: "warning",
+    kind: "consistency",
+    /** `text`: the part of the audit dates, as typed, that is no date. */
+    params: { text: z.string() },
+    zh: (p) => `审核日期“${p.text}”不是可识别的日期，未计入证书周期。请写成 2026-03-01 这样的日期。`,
+    en: (p) => `The audit date "${p.text}" is not a date that can be read, so it was not counted in the certificate cycle. Write dates such as 2026-03-01.`,
+  },
 });
 
 export type FindingCode = keyof typeof CATALOGUE;

@@ -55,6 +55,7 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS902: { n: 2, deadline: "2026-12-31", rule: "calendar-year", months: 12, today: "2027-01-10" },
   SS903: { audit: "2025-01-01", issued: "2025-03-01" },
   SS904: { audit: "2028-04-01", expires: "2028-02-29" },
+  SS905: { text: "2026-13-01" },
 };
 
 /** docs/findings.md: the catalogue as a table, made from the code so the two never drift apart. */

@@ -1,8 +1,9 @@
+import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
-import { parseDate } from "../scoring/dates";
+import { parseDate, parseDateList } from "../scoring/dates";
 import type { NotGradedBy, ScoreCard } from "../scoring/card";
 
 /**
@@ -33,11 +34,15 @@ export interface DocumentRules {
   notGradedBy: NotGradedBy[];
   /** The prerequisite's header and what it asks, when that is why the result is not graded. */
   prerequisite: { header: string; zh: string; en: string } | null;
-  cycle: { cycle: CertificateCycle; rule: Cycle } | null;
+  /** `unreadable`: a finding for each part of the audit dates that is no date (not counted). */
+  cycle: { cycle: CertificateCycle; rule: Cycle; unreadable: Finding[] } | null;
 }
 
 /** The header fields that give the certificate's date (CCT §7.2 5) 发证日期). */
 export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证证书日期"] as const;
+
+/** The header field that lists the surveillance audits held. */
+const AUDITS_FIELD = "监督审核日期";
 
 function headerText(header: Assessment["header"], field: string): string | null {
   const v = header?.[field];
@@ -54,12 +59,13 @@ export function headerCycle(scheme: Scheme, header: Assessment["header"]): Docum
   const issuedText = CERTIFICATE_DATE_FIELDS.map((f) => headerText(header, f)).find((t) => t !== null);
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
-  const audits = (headerText(header, "监督审核日期") ?? "")
-    .split(/[,，、;；\s]+/)
-    .map((a) => parseDate(a))
-    .filter((a): a is string => a !== null);
+  const { dates: audits, unreadable } = parseDateList(headerText(header, AUDITS_FIELD) ?? "");
   const asOf = parseDate(headerText(header, "审查时间") ?? "") ?? issued;
-  return { cycle: certificateCycle(rule, issued, audits, asOf), rule };
+  return {
+    cycle: certificateCycle(rule, issued, audits, asOf),
+    rule,
+    unreadable: unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text })),
+  };
 }
 
 export function documentRules(scheme: Scheme, assessment: Assessment, card: ScoreCard): DocumentRules {

@@ -68,5 +68,6 @@ export function cycleHtml(r: DocumentRules, lang: Lang): string {
     lang === "zh"
       ? `${t.issued}，${t.validTo}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。`
       : `${t.issued}, ${t.validTo}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`;
-  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${table(t.head, rows, "cycle")}`;
+  const unreadable = r.cycle.unreadable.map((f) => `<p class="flag">${esc(describe(f, lang))}</p>`).join("");
+  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${unreadable}${table(t.head, rows, "cycle")}`;
 }

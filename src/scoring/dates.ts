@@ -38,6 +38,19 @@ export function parseDate(text: string): CivilDate | null {
   return format(year, month, day);
 }
 
+/** A list of dates as people type it (2026-03-01，2027/2/10、2028.1.5): the days read, and the parts that are none. */
+export function parseDateList(text: string): { dates: CivilDate[]; unreadable: string[] } {
+  const dates: CivilDate[] = [];
+  const unreadable: string[] = [];
+  for (const part of text.split(/[,，、;；\s]+/)) {
+    if (part === "") continue;
+    const d = parseDate(part);
+    if (d === null) unreadable.push(part);
+    else dates.push(d);
+  }
+  return { dates, unreadable };
+}
+
 /** The corresponding day `months` later (or earlier), or the month's last day when it has none. */
 export function addMonths(date: CivilDate, months: number): CivilDate {
   const [y, m, d] = parts(date);

@@ -95,6 +95,15 @@ describe("the certificate cycle, when the header gives the certificate's date", 
     expect(words(html)).toContain("签发日期 2025-08-15，有效期至 2028-08-15；再认证申请：2028-05-15 至 2028-08-15");
   });
 
+  it("an audit date that is no date: not counted, and the report says so (SS905)", () => {
+    const a = example("cct-audit.json");
+    a.header = { ...a.header, 发证日期: "2025-08-15", 监督审核日期: "2026-07-01；2026-13-01" };
+    const { model, html } = report(a);
+    expect(model.rules.cycle?.cycle.surveillances[0]?.audit).toBe("2026-07-01");
+    expect(model.rules.cycle?.unreadable.map((f) => [f.code, f.location.field])).toEqual([["SS905", "监督审核日期"]]);
+    expect(words(html)).toContain("审核日期“2026-13-01”不是可识别的日期");
+  });
+
   it("no date, or a scheme whose documents give no cycle: no cycle", () => {
     expect(report(example("cct-audit.json")).model.rules.cycle).toBeNull();
     const m = example("maturity-audit.json");

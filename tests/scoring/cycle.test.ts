@@ -1,5 +1,5 @@
 import { certificateCycle } from "../../src/scoring/cycle";
-import { addMonths, parseDate } from "../../src/scoring/dates";
+import { addMonths, parseDate, parseDateList } from "../../src/scoring/dates";
 import { schemeFile } from "../support/schemes";
 
 /** CCT §7.1 (3 years), §8.1.1 (12 months, each calendar year, 15 months apart), §8.2 (3 months before expiry); worked by hand. */
@@ -44,6 +44,14 @@ describe("dates", () => {
     ["2029-05-31", -3, "2029-02-28"],
   ])("%s + %i months = %s (the corresponding day, or the month's last)", (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it("a list of dates as typed: the days read, and the parts that are none", () => {
+    expect(parseDateList(" 2026-03-01，2027/2/10、2028.1.5; 2026-13-01；明天  ")).toEqual({
+      dates: ["2026-03-01", "2027-02-10", "2028-01-05"],
+      unreadable: ["2026-13-01", "明天"],
+    });
+    expect(parseDateList("")).toEqual({ dates: [], unreadable: [] });
   });
 });
 

@@ -3,15 +3,19 @@ import type { Lang } from "../../findings/language";
 import type { Cycle } from "../../scheme/schema";
 import { certificateCycle, ruleText, type CertificateCycle } from "../../scoring/cycle";
 import { cycleTable } from "../../scoring/cycleTable";
-import { parseDate, type CivilDate } from "../../scoring/dates";
+import { parseDate, parseDateList, type CivilDate } from "../../scoring/dates";
 import type { CYCLE } from "../commandLine";
 import { lang, schemeById, UsageError, type Io } from "../io";
 import type { Parsed } from "../options";
 import { renderTable } from "../table";
 
+function notADate(text: string, option: string): UsageError {
+  return new UsageError(`${option} takes a date such as 2026-03-01, not "${text}"`);
+}
+
 function date(text: string, option: string): CivilDate {
   const d = parseDate(text);
-  if (d === null) throw new UsageError(`${option} takes a date such as 2026-03-01, not "${text}"`);
+  if (d === null) throw notADate(text, option);
   return d;
 }
 
@@ -46,7 +50,8 @@ export function cycleCommand({ values }: Parsed<typeof CYCLE.options>, io: Io): 
   const rule = scheme.certification?.cycle;
   if (rule === undefined) throw new UsageError(`scheme ${scheme.id} has no certificate cycle (certification.cycle)`);
   const issued = date(values.issued ?? "", "--issued");
-  const audits = (values.audits ?? "").split(/[,，、\s]+/).filter((a) => a !== "").map((a) => date(a, "--audits"));
+  const { dates: audits, unreadable } = parseDateList(values.audits ?? "");
+  if (unreadable[0] !== undefined) throw notADate(unreadable[0], "--audits");
   const c = certificateCycle(rule, issued, audits, values.today === undefined ? today() : date(values.today, "--today"));
   if (values.json === true) {
     const { findings, ...rest } = c;
