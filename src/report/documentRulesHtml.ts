@@ -1,6 +1,6 @@
 import { describe, finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
-import { ruleText, STATUS_WORDS } from "../scoring/cycle";
+import { cycleTable } from "../scoring/cycleTable";
 import type { DocumentRules } from "./documentRules";
 import { escapeHtml as esc } from "./escape";
 import { formatEarned, formatPercent, formatPoints } from "./format";
@@ -60,19 +60,13 @@ export function notGradedReason(r: DocumentRules, lang: Lang, deductions: string
 export function cycleHtml(r: DocumentRules, lang: Lang): string {
   if (r.cycle === null) return "";
   const { cycle: c, rule } = r.cycle;
-  const zh = lang === "zh";
-  const head = zh ? ["监督", "起算", "期限", "依据", "审核日期", "状态"] : ["Surveillance", "From", "Deadline", "Rule", "Audit", "Status"];
-  const rows = c.surveillances.map((s) => [
-    `<td class="ctr">${zh ? `第 ${s.n} 次` : `#${s.n}`}</td>`,
-    `<td class="ctr">${s.after}</td>`,
-    `<td class="ctr">${s.deadline}</td>`,
-    `<td>${esc(ruleText(s.rule, rule, lang))}</td>`,
-    `<td class="ctr">${s.audit ?? "—"}</td>`,
-    `<td class="ctr${s.status === "late" || s.status === "missing" ? " flag" : ""}">${esc(STATUS_WORDS[s.status][lang])}</td>`,
-  ]);
-  const title = zh ? `证书周期（${c.source}）` : `Certificate cycle (${c.source})`;
-  const lines = [
-    zh ? `发证日期 ${c.issued}，有效期至 ${c.expires}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。` : `Issued ${c.issued}, valid to ${c.expires}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`,
-  ];
-  return `<h3 class="cycle">${esc(title)}</h3><p>${esc(lines.join(""))}</p>${table(head, rows, "cycle")}`;
+  const t = cycleTable(c, rule, lang);
+  // The rule (4th) is text; the other cells are short and centred; a late or missing surveillance is flagged.
+  const cls = (i: number, flagged: boolean): string => (i === 3 ? "" : ` class="ctr${i === 5 && flagged ? " flag" : ""}"`);
+  const rows = t.rows.map((row) => row.cells.map((cell, i) => `<td${cls(i, row.flagged)}>${esc(cell)}</td>`));
+  const line =
+    lang === "zh"
+      ? `${t.issued}，${t.validTo}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。`
+      : `${t.issued}, ${t.validTo}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`;
+  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${table(t.head, rows, "cycle")}`;
 }
