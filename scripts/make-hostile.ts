@@ -196,6 +196,22 @@ export async function hostileCorpus(): Promise<{ sheetName: string; cases: Hosti
     verdict: "通过",
     cell: { address: scoreCell, value, libreOffice: false },
   });
+  // Strict OOXML (ISO/IEC 29500 Strict): the same parts under other namespace URIs, which Excel opens.
+  const strict = new Map(
+    [...parts].map(([n, d]) => [
+      n,
+      /\.(xml|rels)$/.test(n)
+        ? Buffer.from(
+            d
+              .toString("utf8")
+              .replaceAll("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+              .replaceAll("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+            "utf8",
+          )
+        : d,
+    ]),
+  );
+  add({ name: "strict-ooxml", kind: "Strict OOXML namespaces throughout", bytes: strict, verdict: "通过", cell: { address: scoreCell, value, libreOffice: true } });
   const without = (name: string) => new Map([...parts].filter(([n]) => n !== name));
   add({ name: "no-package-rels", kind: "no _rels/.rels", bytes: without("_rels/.rels"), verdict: "无法读取", reason: /不是 Excel 工作簿/ });
   add({ name: "missing-worksheet", kind: "the form's worksheet part missing (was scored 0 with 100 findings)", bytes: without(SHEET), verdict: "无法读取", reason: /缺少工作表部件/ });

@@ -1,14 +1,11 @@
+import { describe, finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
-import { ruleText, STATUS_WORDS } from "../scoring/cycle";
-import { excelRound } from "../scoring/round";
+import { cycleTable } from "../scoring/cycleTable";
 import type { DocumentRules } from "./documentRules";
 import { escapeHtml as esc } from "./escape";
+import { formatEarned, formatPercent, formatPoints } from "./format";
 
 /** The report's parts for the documents' rules (documentRules.ts); each is empty when it has nothing to show. */
-
-const pts = (n: number): string => String(excelRound(n, 2));
-const earned = (n: number): string => excelRound(n, 2).toFixed(2);
-const pct = (share: number): string => `${excelRound(share * 100, 1)}%`;
 
 function table(head: readonly string[], rows: readonly string[][], cls: string): string {
   return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
@@ -22,11 +19,11 @@ export function samplesHtml(r: DocumentRules, lang: Lang): string {
   const rows = r.samples.map((s) => [
     `<td class="ctr">${esc(s.clause)}</td>`,
     `<td class="ctr">${esc(s.code ?? "")}</td>`,
-    `<td class="num">${pts(s.points)}</td>`,
+    `<td class="num">${formatPoints(s.points)}</td>`,
     `<td class="num">${s.checked}</td>`,
     `<td class="num">${s.nonconforming}</td>`,
-    `<td class="num">${pct((s.checked - s.nonconforming) / s.checked)}</td>`,
-    `<td class="num">${earned(s.earned)}</td>`,
+    `<td class="num">${formatPercent(((s.checked - s.nonconforming) / s.checked) * 100)}</td>`,
+    `<td class="num">${formatEarned(s.earned)}</td>`,
   ]);
   const title = zh ? "抽样及样本信息（按不符合样本的比例扣分，附件2 评分要求 1）" : "Samples (points deducted in proportion to the samples that do not conform, 附件2 评分要求 1)";
   return `<h4 class="samples">${esc(title)}</h4>${table(head, rows, "samples")}`;
@@ -41,11 +38,11 @@ export function leftOutHtml(r: DocumentRules, lang: Lang): string {
   const rows = r.leftOut.map((i) => [
     `<td class="ctr">${esc(i.clause)}</td>`,
     `<td>${esc(i.text)}</td>`,
-    `<td class="num">${pts(i.points)}</td>`,
+    `<td class="num">${formatPoints(i.points)}</td>`,
     i.reason === null ? `<td class="flag">${esc(none)}</td>` : `<td>${esc(i.reason)}</td>`,
   ]);
   const total = r.leftOut.reduce((n, i) => n + i.points, 0);
-  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${pts(total)} 分` : `Clauses left out and why: ${r.leftOut.length}, ${pts(total)} points`;
+  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${formatPoints(total)} 分` : `Clauses left out and why: ${r.leftOut.length}, ${formatPoints(total)} points`;
   return `<h4 class="left-out">${esc(title)}</h4>${table(head, rows, "left-out")}`;
 }
 
@@ -54,7 +51,7 @@ export function notGradedReason(r: DocumentRules, lang: Lang, deductions: string
   const zh = lang === "zh";
   const p = r.prerequisite;
   const parts = r.notGradedBy.map((by) =>
-    by === "deductions" || p === null ? deductions : zh ? `未满足前提条件，不予评级：${p.zh}（“${p.header}”未填写）` : `prerequisite not met, so not graded: ${p.en} ("${p.header}" is empty)`,
+    by === "deductions" || p === null ? deductions : describe(finding("SS601", { field: p.header }, p), lang),
   );
   return parts.join(zh ? "；" : "; ");
 }
@@ -63,19 +60,13 @@ export function notGradedReason(r: DocumentRules, lang: Lang, deductions: string
 export function cycleHtml(r: DocumentRules, lang: Lang): string {
   if (r.cycle === null) return "";
   const { cycle: c, rule } = r.cycle;
-  const zh = lang === "zh";
-  const head = zh ? ["监督", "起算", "期限", "依据", "审核日期", "状态"] : ["Surveillance", "From", "Deadline", "Rule", "Audit", "Status"];
-  const rows = c.surveillances.map((s) => [
-    `<td class="ctr">${zh ? `第 ${s.n} 次` : `#${s.n}`}</td>`,
-    `<td class="ctr">${s.after}</td>`,
-    `<td class="ctr">${s.deadline}</td>`,
-    `<td>${esc(ruleText(s.rule, rule, lang))}</td>`,
-    `<td class="ctr">${s.audit ?? "—"}</td>`,
-    `<td class="ctr${s.status === "late" || s.status === "missing" ? " flag" : ""}">${esc(STATUS_WORDS[s.status][lang])}</td>`,
-  ]);
-  const title = zh ? `证书周期（${c.source}）` : `Certificate cycle (${c.source})`;
-  const lines = [
-    zh ? `发证日期 ${c.issued}，有效期至 ${c.expires}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。` : `Issued ${c.issued}, valid to ${c.expires}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`,
-  ];
-  return `<h3 class="cycle">${esc(title)}</h3><p>${esc(lines.join(""))}</p>${table(head, rows, "cycle")}`;
+  const t = cycleTable(c, rule, lang);
+  // The rule (4th) is text; the other cells are short and centred; a late or missing surveillance is flagged.
+  const cls = (i: number, flagged: boolean): string => (i === 3 ? "" : ` class="ctr${i === 5 && flagged ? " flag" : ""}"`);
+  const rows = t.rows.map((row) => row.cells.map((cell, i) => `<td${cls(i, row.flagged)}>${esc(cell)}</td>`));
+  const line =
+    lang === "zh"
+      ? `${t.issued}，${t.validTo}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。`
+      : `${t.issued}, ${t.validTo}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`;
+  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${table(t.head, rows, "cycle")}`;
 }

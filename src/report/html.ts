@@ -1,8 +1,8 @@
 import { asLabel, type Lang } from "../findings/language";
 import { failName } from "../scoring/levels";
-import { excelRound } from "../scoring/round";
 import { cycleHtml, leftOutHtml, notGradedReason, samplesHtml } from "./documentRulesHtml";
 import { escapeHtml as esc } from "./escape";
+import { formatEarned, formatPercent, formatPoints } from "./format";
 import type { ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";
 import { radarSvg } from "./radar";
 
@@ -164,21 +164,6 @@ const FIELD_EN: Record<string, string> = {
   "评估部门/人员": "Assessed by",
   项目编号: "Project no.",
 };
-
-/** Points as the document prints them: 73, 1.5. */
-export function formatPoints(n: number): string {
-  return String(excelRound(n, 2));
-}
-
-/** Earned points to 2 decimals, rounded as the workbook rounds (ROUND). */
-export function formatEarned(n: number): string {
-  return excelRound(n, 2).toFixed(2);
-}
-
-/** A percentage to at most 1 decimal: 90%, 87.5%. */
-export function formatPercent(p: number): string {
-  return `${excelRound(p, 1)}%`;
-}
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;

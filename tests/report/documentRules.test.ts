@@ -70,7 +70,7 @@ describe("the prerequisite decides (completeness-2025)", () => {
   it("in English too", () => {
     const a = example("completeness-audit.json");
     delete a.header?.["GB/T 27922 证书编号"];
-    expect(report(a, "en").html).toContain("prerequisite not met, so not graded: This scheme applies only to organisations already certified under GB/T 27922-2011");
+    expect(report(a, "en").html).toContain("Prerequisite not met, so the result is not graded: This scheme applies only to organisations already certified under GB/T 27922-2011");
   });
 
   it("with it: graded as before", () => {
@@ -92,7 +92,7 @@ describe("the certificate cycle, when the header gives the certificate's date", 
         ["2027-10-01", null, "due"],
       ],
     ]);
-    expect(words(html)).toContain("发证日期 2025-08-15，有效期至 2028-08-15；再认证申请：2028-05-15 至 2028-08-15");
+    expect(words(html)).toContain("签发日期 2025-08-15，有效期至 2028-08-15；再认证申请：2028-05-15 至 2028-08-15");
   });
 
   it("no date, or a scheme whose documents give no cycle: no cycle", () => {

@@ -1,7 +1,8 @@
 import { describe } from "../../findings/finding";
 import type { Lang } from "../../findings/language";
 import type { Cycle } from "../../scheme/schema";
-import { certificateCycle, ruleText, STATUS_WORDS, type CertificateCycle } from "../../scoring/cycle";
+import { certificateCycle, ruleText, type CertificateCycle } from "../../scoring/cycle";
+import { cycleTable } from "../../scoring/cycleTable";
 import { parseDate, type CivilDate } from "../../scoring/dates";
 import type { CYCLE } from "../commandLine";
 import { lang, schemeById, UsageError, type Io } from "../io";
@@ -23,22 +24,12 @@ function today(): CivilDate {
 /** The cycle as `starscore cycle` prints it. */
 export function renderCycle(c: CertificateCycle, rule: Cycle, l: Lang): string {
   const zh = l === "zh";
-  const rows: string[][] = [
-    zh ? ["监督", "起算", "期限", "依据", "审核日期", "状态"] : ["Surveillance", "From", "Deadline", "Rule", "Audit", "Status"],
-    ...c.surveillances.map((s) => [
-      zh ? `第 ${s.n} 次` : `#${s.n}`,
-      s.after,
-      s.deadline,
-      ruleText(s.rule, rule, l),
-      s.audit ?? "—",
-      STATUS_WORDS[s.status][l],
-    ]),
-  ];
+  const t = cycleTable(c, rule, l);
   const lines = [
-    zh ? `证书周期（${c.source}）` : `Certificate cycle (${c.source})`,
-    zh ? `签发日期 ${c.issued} · 有效期至 ${c.expires}` : `Issued ${c.issued} · valid to ${c.expires}`,
+    t.title,
+    `${t.issued} · ${t.validTo}`,
     "",
-    renderTable(rows),
+    renderTable([t.head, ...t.rows.map((r) => r.cells)]),
     "",
     zh ? `再认证申请：${c.recertification.from} 至 ${c.recertification.to}` : `Recertification application: ${c.recertification.from} to ${c.recertification.to}`,
   ];
