@@ -42,7 +42,7 @@ async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[s
   const self = (await layOut(run, selfScheme, "self", generateAssessment(selfScheme, 3, { role: "self" }))).entry;
   await measure("compare (2 sheets)", () => readLivePair(run, [selfScheme, self], [scheme, entry]));
   await measure("workbook's StarScore sheets", () => readWorkbookState(run));
-  await measure("follow changes (once per pane)", () => watchWorkbook(run, () => undefined));
+  await measure("follow changes and selection (once per pane)", () => watchWorkbook(run, () => undefined, () => undefined));
   return rows;
 }
 

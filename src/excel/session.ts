@@ -14,7 +14,8 @@ import { asText } from "./text";
 /**
  * What the task pane asks of Excel, each in a fixed number of round trips: reading the workbook's StarScore sheets
  * 1 (2 once the metadata sheet exists), laying out 2, re-laying out 2, a live read 1 (and writes nothing; two
- * sheets for the comparison also 1), selecting a cell 1, writing special items 1, following change events 1.
+ * sheets for the comparison also 1), selecting a cell 1, writing special items 1, following change and selection
+ * events 1 (once per pane; the selected row's clause then comes from the layout, with no read).
  * A sheet is addressed by its Excel id where the pane has one (`key`), so a renamed sheet is still found.
  */
 
@@ -193,20 +194,30 @@ export interface SheetChange {
   triggerSource?: string;
 }
 
+/** What a selection event tells the pane (Excel.WorksheetSelectionChangedEventArgs, ExcelApi 1.7): the selected address, without the sheet's name, and the sheet's id. */
+export interface SheetSelection {
+  worksheetId: string;
+  address: string;
+}
+
 /**
- * Registers one workbook-level change handler (WorksheetCollection.onChanged, ExcelApi 1.9): 1 sync. The caller
- * routes events by `worksheetId`, so following another sheet needs no new handler, and a sheet renamed, or
- * deleted and laid out again, is followed by its id. Returns the removal (1 sync), for when the pane closes.
+ * Registers one workbook-level change handler (WorksheetCollection.onChanged, ExcelApi 1.9) and, when `onSelect` is
+ * given, one workbook-level selection handler (WorksheetCollection.onSelectionChanged, ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs): both in 1 sync. The
+ * caller routes events by `worksheetId`, so following another sheet needs no new handler, and a sheet renamed, or
+ * deleted and laid out again, is followed by its id. Returns the removal of both (1 sync), for when the pane closes.
  */
-export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void): Promise<() => Promise<void>> {
-  const registration = await run(async (context) => {
-    const r = context.workbook.worksheets.onChanged.add(async (e) => onChange(e));
+export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void, onSelect?: (e: SheetSelection) => void): Promise<() => Promise<void>> {
+  const registrations = await run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const r = [worksheets.onChanged.add(async (e) => onChange(e))];
+    if (onSelect !== undefined) r.push(worksheets.onSelectionChanged.add(async (e) => onSelect(e)));
     await context.sync();
     return r;
   });
   return () =>
     run(async (context) => {
-      registration.remove();
+      for (const r of registrations) r.remove();
       await context.sync();
-    }, registration.context as Excel.RequestContext);
+    }, registrations[0]?.context as Excel.RequestContext);
 }

@@ -1,7 +1,8 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
-import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange } from "../excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange, type SheetSelection } from "../excel/session";
+import { selectedClause, type Followed } from "../excel/follow";
 import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
 import { runSelfTest, type StepResult } from "../excel/selfTest";
 import { heldRun } from "./heldRun";
@@ -39,11 +40,6 @@ type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" 
 /** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
 const DEBOUNCE_MS = 300;
 
-/** The sheet the pane follows: its metadata and its Excel worksheet id (null only if Excel did not give one). */
-interface Followed {
-  entry: MetaEntry;
-  id: string | null;
-}
 
 export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const t = strings(lang);
@@ -58,6 +54,8 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const followed = useRef<Followed | null>(null);
+  /** The clause of the item row last selected on the followed sheet, for the 样本/删减 tab (null: none yet). */
+  const [selected, setSelected] = useState<string | null>(null);
   const [selfTest, setSelfTest] = useState<StepResult[] | null>(null);
   const [selfTesting, setSelfTesting] = useState(false);
   const info = useMemo(officeInfo, []);
@@ -81,6 +79,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     async (f: Followed) => {
       followed.current = f;
       setCurrent(f.entry);
+      setSelected(null);
       await refresh(f);
     },
     [refresh],
@@ -100,12 +99,18 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     [refresh],
   );
 
+  /** Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause. */
+  const onSelection = (e: SheetSelection) => {
+    const clause = selectedClause(followed.current, e);
+    if (clause !== null) setSelected(clause);
+  };
+
   useEffect(() => {
     let unwatch: (() => Promise<void>) | null = null;
     readWorkbookState(run)
       .then(async (state) => {
         setExisting(state.laidOut);
-        unwatch = await watchWorkbook(run, (e) => onSheetChange(e));
+        unwatch = await watchWorkbook(run, (e) => onSheetChange(e), onSelection);
         const last = state.laidOut[state.laidOut.length - 1];
         if (last !== undefined) await follow({ entry: last, id: last.id });
       })
@@ -151,29 +156,20 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     if (live !== null && f.location.cell !== undefined) void selectCell(run, live.sheet, f.location.cell).catch(fail);
   };
 
-  const onSaveSpecials = async (deductions: NonNullable<Assessment["deductions"]>, bonus: Assessment["bonus"]) => {
+  /** Writes into the followed sheet, says so, and reads the live result again. */
+  const save = async (write: (f: Followed) => Promise<void>) => {
     const f = followed.current;
     if (f === null) return;
     try {
-      await writeSpecials(run, f.entry, deductions, bonus, key(f));
+      await write(f);
       setMessage(t.saved);
       await refresh(f);
     } catch (e) {
       fail(e);
     }
   };
-
-  const onSaveRow = async (clause: string, values: RowEntries) => {
-    const f = followed.current;
-    if (f === null) return;
-    try {
-      await writeRowEntries(run, f.entry, clause, values, key(f));
-      setMessage(t.saved);
-      await refresh(f);
-    } catch (e) {
-      fail(e);
-    }
-  };
+  const onSaveSpecials = (deductions: NonNullable<Assessment["deductions"]>, bonus: Assessment["bonus"]) => save((f) => writeSpecials(run, f.entry, deductions, bonus, key(f)));
+  const onSaveRow = (clause: string, values: RowEntries) => save((f) => writeRowEntries(run, f.entry, clause, values, key(f)));
 
   const onCompare = async (self: MetaEntry, audit: MetaEntry): Promise<Comparison> => {
     const selfScheme = byId.get(self.layout.schemeId);
@@ -309,6 +305,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
             scheme={scheme}
             assessment={live.assessment}
             card={live.card}
+            selected={selected}
             hasSamples={followed.current.entry.layout.entryColumns.checked !== undefined}
             onSave={(c, v) => void onSaveRow(c, v)}
           />

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { ScoreCard } from "../scoring/card";
@@ -14,29 +14,43 @@ export interface RowViewProps {
   card: ScoreCard;
   /** Whether the sheet has 样本数 / 不符合数 cells (schemes that score on samples). */
   hasSamples: boolean;
+  /** The clause of the item row selected in Excel (null: none); the list stays for picking one by hand. */
+  selected: string | null;
   onSave: (clause: string, values: RowEntries) => void;
+}
+
+const shown = (n: string | number | null | undefined): string => (n === undefined || n === null ? "" : String(n));
+
+/** What the form shows for a clause: its sample counts and remark as the last live read of the sheet has them. */
+function fieldsOf(assessment: Assessment, clause: string): { checked: string; nonconforming: string; reason: string } {
+  const e = assessment.entries[clause];
+  return { checked: shown(e?.samples?.checked), nonconforming: shown(e?.samples?.nonconforming), reason: e?.note ?? (typeof e?.evidence === "string" ? e.evidence : "") };
 }
 
 const count = (text: string): number | null => (/^\s*[0-9]+\s*$/.test(text) ? Number(text) : null);
 
 /**
  * One item at a time: its sample record (样本数 / 不符合数, with the share and points it gives, CCT 附件2 评分要求 1)
- * and its remark, which on a row left out is the reason for 删减 (6.3.6). Written to that row's cells.
+ * and its remark, which on a row left out is the reason for 删减 (6.3.6). Written to that row's cells. It follows
+ * the item row selected in Excel (`selected`), pre-filled from the live read, with no read of its own.
  */
-export function RowView({ t, scheme, assessment, card, hasSamples, onSave }: RowViewProps) {
-  const first = scheme.items.find((i) => i.max > 0)?.clause ?? "";
-  const [clause, setClause] = useState(first);
-  const current = assessment.entries[clause];
-  const [checked, setChecked] = useState("");
-  const [nonconforming, setNonconforming] = useState("");
-  const [reason, setReason] = useState(current?.note ?? "");
+export function RowView({ t, scheme, assessment, card, hasSamples, selected, onSave }: RowViewProps) {
+  const initial = selected ?? scheme.items.find((i) => i.max > 0)?.clause ?? "";
+  const [clause, setClause] = useState(initial);
+  const [checked, setChecked] = useState(() => fieldsOf(assessment, initial).checked);
+  const [nonconforming, setNonconforming] = useState(() => fieldsOf(assessment, initial).nonconforming);
+  const [reason, setReason] = useState(() => fieldsOf(assessment, initial).reason);
   const pick = (c: string) => {
-    const e = assessment.entries[c];
+    const f = fieldsOf(assessment, c);
     setClause(c);
-    setChecked(e?.samples?.checked === undefined || e.samples.checked === null ? "" : String(e.samples.checked));
-    setNonconforming(e?.samples?.nonconforming === undefined || e.samples.nonconforming === null ? "" : String(e.samples.nonconforming));
-    setReason(e?.note ?? (typeof e?.evidence === "string" ? e.evidence : ""));
+    setChecked(f.checked);
+    setNonconforming(f.nonconforming);
+    setReason(f.reason);
   };
+  useEffect(() => {
+    if (selected !== null && selected !== clause) pick(selected);
+    // Only when Excel's selection moves: what the user is typing here stays otherwise.
+  }, [selected]);
   const item = scheme.byClause.get(clause);
   const score = item === undefined ? undefined : card.items[item.index];
   const record = item === undefined ? null : readSamples(clause, { samples: { checked, nonconforming } }, []);

@@ -287,6 +287,41 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.close();
   }, 120_000);
 
+  // Excel.WorksheetSelectionChangedEventArgs (https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs):
+  // the pane hears worksheets.onSelectionChanged (ExcelApi 1.9) and takes the row's clause from the layout.
+  it("the 样本/删减 tab follows the row selected in Excel, pre-filled from the sheet, with no sync of its own", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
+    await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit.json");
+    await page.getByRole("tab", { name: "实时" }).click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "91.00");
+    const layout = planSheet(loadSchemes().get("cct-sc03-12") as Scheme, "audit").layout;
+    const row = (clause: string) => layout.items.find((i) => i.clause === clause)?.row as number;
+    const select = (sheet: string, address: string) => page.evaluate(([s, a]) => window.__book.userSelects(s as string, a as string), [sheet, address] as const);
+    const before = await page.evaluate(() => window.__book.syncCount);
+    // Selected before the tab is open: the tab opens on that row, a row left out, with its reason for 删减.
+    await select("评分表", `H${row("5.2.1.5")}`);
+    await page.getByRole("tab", { name: "样本/删减" }).click();
+    await expect(page.getByTestId("row-clause").inputValue()).resolves.toBe("5.2.1.5");
+    await expect(page.getByTestId("row-reason").inputValue()).resolves.toBe("本企业及其商品不涉及此项");
+    // With the tab open: the first item's sample record.
+    await select("评分表", `C${row("5.1.1.1")}`);
+    await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.1.1");
+    await expect(page.getByTestId("row-checked").inputValue()).resolves.toBe("10");
+    await expect(page.getByTestId("row-nonconforming").inputValue()).resolves.toBe("2");
+    expect(await page.textContent("[data-testid=row-preview]")).toBe("得分比例 80%，得分 0.80");
+    // Outside the item rows, or on another sheet: the tab stays where it is.
+    await select("评分表", "A1");
+    await select("StarScore_meta", `A${row("5.1.1.1")}`);
+    await page.waitForTimeout(100);
+    await expect(page.getByTestId("row-clause").inputValue()).resolves.toBe("5.1.1.1");
+    // The list is still there to pick by hand.
+    await page.getByTestId("row-clause").selectOption("5.2.1.5");
+    await expect(page.getByTestId("row-reason").inputValue()).resolves.toBe("本企业及其商品不涉及此项");
+    expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
+    await page.close();
+  }, 120_000);
+
   it("follows the browser's dark colour scheme when Office gives no theme (Excel on the web)", async () => {
     const page = await openPane("zh-CN", "&theme=none", (p) => p.emulateMedia({ colorScheme: "dark" }));
     const background = await page.evaluate(() => getComputedStyle(document.querySelector(".app") as Element).backgroundColor);

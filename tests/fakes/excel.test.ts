@@ -1,4 +1,4 @@
-import { fakeExcel, OfficeError, qualify, type ChangeEvent } from "./excel";
+import { fakeExcel, OfficeError, qualify, type ChangeEvent, type SelectionEvent } from "./excel";
 
 describe("the in-memory Excel keeps Office.js's semantics", () => {
   it("a property is readable only after load and sync", async () => {
@@ -181,6 +181,46 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
     await registration.context.sync();
     await book.userTypes("表1", "B3", 1);
     expect(seen).toHaveLength(2);
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs: address (without the
+  // sheet's name), worksheetId, type; https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events:
+  // onSelectionChanged "when the active cell or selected range is changed", by the user or by add-in code.
+  it("onSelectionChanged fires, sheet-level and workbook-level, for the user's selection and the add-in's select() after its sync; remove() stops it", async () => {
+    const book = fakeExcel();
+    const one = book.addSheet("表1");
+    const two = book.addSheet("表2");
+    const seen: [string, SelectionEvent][] = [];
+    const registrations = await book.run(async (context) => {
+      const r = [
+        context.workbook.worksheets.onSelectionChanged.add((e) => seen.push(["book", e])),
+        context.workbook.worksheets.getItem("表1").onSelectionChanged.add((e) => seen.push(["表1", e])),
+      ];
+      expect(seen).toEqual([]);
+      await context.sync();
+      return r;
+    });
+    await book.userSelects("表1", "C5");
+    await book.userSelects("表2", "B2:D3");
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("表1").getRange("E7").select();
+      await context.sync();
+      // Raised after the batch, not inside it.
+      expect(seen).toHaveLength(3);
+    });
+    await new Promise((go) => setTimeout(go, 5));
+    expect(seen).toEqual([
+      ["表1", { address: "C5", worksheetId: one.id, type: "WorksheetSelectionChanged" }],
+      ["book", { address: "C5", worksheetId: one.id, type: "WorksheetSelectionChanged" }],
+      ["book", { address: "B2:D3", worksheetId: two.id, type: "WorksheetSelectionChanged" }],
+      ["表1", { address: "E7", worksheetId: one.id, type: "WorksheetSelectionChanged" }],
+      ["book", { address: "E7", worksheetId: one.id, type: "WorksheetSelectionChanged" }],
+    ]);
+    for (const r of registrations) r.remove();
+    expect(seen).toHaveLength(5);
+    await registrations[0]?.context.sync();
+    await book.userSelects("表1", "A1");
+    expect(seen).toHaveLength(5);
   });
 
   it("a sheet renamed under the pane keeps its id (getItem takes a name or an id); a deleted one is gone", async () => {

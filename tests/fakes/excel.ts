@@ -14,7 +14,9 @@
  *   `getItem` takes a name or an id, and a sheet can be deleted or renamed by the user under a running pane;
  * - a method on a null object fails at sync;
  * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails;
- * - a non-empty value written into a merged area anywhere but its top-left cell fails.
+ * - a non-empty value written into a merged area anywhere but its top-left cell fails;
+ * - `onSelectionChanged` (sheet and workbook level) fires for the user's selection and the add-in's own `select()`,
+ *   with only the address and the worksheet id (Excel.WorksheetSelectionChangedEventArgs).
  * It computes formulas only through a `calculator` a test plugs in (LibreOffice in tests/support/calculate.ts);
  * without one, `values` of a formula cell read as null.
  */
@@ -48,6 +50,20 @@ export interface ChangeEvent {
 }
 
 type ChangeHandler = (e: ChangeEvent) => Promise<unknown> | unknown;
+
+/**
+ * What `onSelectionChanged` hands its handlers: Excel.WorksheetSelectionChangedEventArgs (ExcelApi 1.7),
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs — `address`, "the range
+ * address that represents the selected area of a specific worksheet" (no sheet name), `worksheetId`, "the ID of the
+ * worksheet in which the selection changed", and `type`. Nothing else: no values, no active cell.
+ */
+export interface SelectionEvent {
+  address: string;
+  worksheetId: string;
+  type: "WorksheetSelectionChanged";
+}
+
+type SelectionHandler = (e: SelectionEvent) => Promise<unknown> | unknown;
 
 /** Excel.WorksheetProtectionOptions as the fake honours them (the ones the add-in's operations touch). */
 export interface ProtectionOptions {
@@ -109,6 +125,7 @@ interface SheetData {
   pageLayout: Record<string, unknown>;
   printTitleRows: string | null;
   changeHandlers: ChangeHandler[];
+  selectionHandlers: SelectionHandler[];
   charts: ChartData[];
 }
 
@@ -168,6 +185,8 @@ export class FakeWorkbook {
   largestPayload = 0;
   /** Handlers of the workbook-level `worksheets.onChanged` (ExcelApi 1.9). */
   changeHandlers: ChangeHandler[] = [];
+  /** Handlers of the workbook-level `worksheets.onSelectionChanged` (ExcelApi 1.9). */
+  selectionHandlers: SelectionHandler[] = [];
   /** A cell is in edit mode (the user double-clicked it and has not pressed Enter or Esc). */
   editing = false;
   private editEnded: (() => void)[] = [];
@@ -213,6 +232,7 @@ export class FakeWorkbook {
       pageLayout: {},
       printTitleRows: null,
       changeHandlers: [],
+      selectionHandlers: [],
       charts: [],
     };
     this.sheets.push(s);
@@ -242,6 +262,28 @@ export class FakeWorkbook {
   async fire(s: SheetData, address: string, triggerSource: ChangeEvent["triggerSource"]): Promise<void> {
     const e: ChangeEvent = { address, worksheetId: s.id, source: "Local", triggerSource, changeType: "RangeEdited", type: "WorksheetChanged" };
     for (const h of [...s.changeHandlers, ...this.changeHandlers]) await h(e);
+  }
+
+  /** What a person clicking a cell (or dragging over a range) does: the selection moves and onSelectionChanged fires. */
+  async userSelects(sheet: string, address: string): Promise<void> {
+    const s = this.sheet(sheet);
+    if (s === undefined) throw new Error(`no sheet ${sheet}`);
+    this.selected = { sheet: s.name, address };
+    this.active = s.name;
+    await this.fireSelection(s, address);
+  }
+
+  /**
+   * onSelectionChanged for a sheet's handlers (Worksheet.onSelectionChanged, ExcelApi 1.7) and the workbook-level
+   * ones (WorksheetCollection.onSelectionChanged, ExcelApi 1.9), "when the active cell or selected range is changed"
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events, table "Events in Excel"). Raised for
+   * the add-in's own `select()` too, after its batch: the same page (section "Events triggers") counts add-in code
+   * among what triggers events. The event carries only the address and the sheet's id, so a handler that wants the
+   * cells must read them itself.
+   */
+  async fireSelection(s: SheetData, address: string): Promise<void> {
+    const e: SelectionEvent = { address, worksheetId: s.id, type: "WorksheetSelectionChanged" };
+    for (const h of [...s.selectionHandlers, ...this.selectionHandlers]) await h(e);
   }
 
   /** The user deletes a sheet under the running pane: its handlers go with it. */
@@ -321,6 +363,8 @@ export class FakeContext {
   private loads = new Set<Loadable>();
   /** Ranges this batch wrote, for the change events Excel raises after it. */
   private changed: [SheetData, string][] = [];
+  /** The range this batch selected, for the selection event Excel raises after it. */
+  private selectedNow: [SheetData, string] | null = null;
   readonly workbook: FakeWorkbookApi;
   constructor(
     readonly book: FakeWorkbook,
@@ -332,6 +376,10 @@ export class FakeContext {
   wrote(sheet: SheetData, address: string): void {
     this.changed.push([sheet, address]);
     this.book.stale.add(sheet);
+  }
+
+  didSelect(sheet: SheetData, address: string): void {
+    this.selectedNow = [sheet, address];
   }
 
   queue(payload: unknown, apply: () => void): void {
@@ -361,8 +409,11 @@ export class FakeContext {
     } finally {
       // Excel raises onChanged after the batch, for the add-in's own writes too (triggerSource ThisLocalAddin).
       const changed = this.changed.splice(0);
-      if (changed.length > 0) setTimeout(() => void (async () => {
+      const selected = this.selectedNow;
+      this.selectedNow = null;
+      if (changed.length > 0 || selected !== null) setTimeout(() => void (async () => {
         for (const [sheet, address] of changed) if (this.book.sheets.includes(sheet)) await this.book.fire(sheet, address, "ThisLocalAddin");
+        if (selected !== null && this.book.sheets.includes(selected[0])) await this.book.fireSelection(selected[0], selected[1]);
       })(), 0);
     }
     await this.book.calculate();
@@ -381,11 +432,11 @@ class FakeWorkbookApi {
   }
 }
 
-/** `onChanged.add` returns an EventHandlerResult whose `remove()` is queued on its context and applied at its sync. */
-function eventOf(context: FakeContext, handlers: () => ChangeHandler[]): { add: (h: ChangeHandler) => { context: FakeContext; remove: () => void } } {
+/** `onChanged.add` (and `onSelectionChanged.add`) returns an EventHandlerResult whose `remove()` is queued on its context and applied at its sync. */
+function eventOf<H>(context: FakeContext, handlers: () => H[], name = "onChanged"): { add: (h: H) => { context: FakeContext; remove: () => void } } {
   return {
     add: (h) => {
-      context.queue({ onChanged: true }, () => handlers().push(h));
+      context.queue({ [name]: true }, () => handlers().push(h));
       // As OfficeExtension.EventHandlerResult: remove() is queued on the context it was added with.
       return {
         context,
@@ -404,6 +455,8 @@ class FakeWorksheets extends Loadable {
   private snapshot: FakeWorksheet[] = [];
   /** Workbook-level change events, routed by `worksheetId` (WorksheetCollection.onChanged, ExcelApi 1.9). */
   readonly onChanged = eventOf(this.context, () => this.context.book.changeHandlers);
+  /** Workbook-level selection events, routed by `worksheetId` (WorksheetCollection.onSelectionChanged, ExcelApi 1.9). */
+  readonly onSelectionChanged = eventOf(this.context, () => this.context.book.selectionHandlers, "onSelectionChanged");
   get items(): FakeWorksheet[] {
     this.need("items");
     return this.snapshot;
@@ -445,7 +498,9 @@ export class FakeWorksheet extends Loadable {
   readonly charts: FakeCharts;
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
-  readonly onChanged: ReturnType<typeof eventOf>;
+  readonly onChanged: ReturnType<typeof eventOf<ChangeHandler>>;
+  /** Worksheet.onSelectionChanged (ExcelApi 1.7). */
+  readonly onSelectionChanged: ReturnType<typeof eventOf<SelectionHandler>>;
   constructor(
     context: FakeContext,
     key: string | (() => string),
@@ -471,6 +526,7 @@ export class FakeWorksheet extends Loadable {
       },
     }) as FakeWorksheet["pageLayout"];
     this.onChanged = eventOf(context, () => this.data().changeHandlers);
+    this.onSelectionChanged = eventOf(context, () => this.data().selectionHandlers, "onSelectionChanged");
   }
 
   markLoaded(props: string[]): void {
@@ -970,8 +1026,9 @@ class FakeRange extends Loadable {
   select(): void {
     const address = this.fixedAddress ?? "A1";
     this.context.queue({ select: address }, () => {
-      this.sheetData();
+      const sheet = this.sheetData();
       this.context.book.selected = { sheet: this.sheetName(), address };
+      this.context.didSelect(sheet, address);
     });
   }
 
