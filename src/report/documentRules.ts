@@ -2,6 +2,7 @@ import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
+import { cellText } from "../scoring/cellText";
 import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
 import { parseDate, parseDateList } from "../scoring/dates";
 import type { NotGradedBy, ScoreCard } from "../scoring/card";
@@ -44,11 +45,6 @@ export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证�
 /** The header field that lists the surveillance audits held. */
 const AUDITS_FIELD = "监督审核日期";
 
-function headerText(header: Assessment["header"], field: string): string | null {
-  const v = header?.[field];
-  return v === undefined || v === null || String(v).trim() === "" ? null : String(v);
-}
-
 /**
  * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
  * header's 监督审核日期 (a list); the report is as of its 审查时间, or of the certificate's date when absent.
@@ -56,11 +52,11 @@ function headerText(header: Assessment["header"], field: string): string | null 
 export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
   const rule = scheme.certification?.cycle;
   if (rule === undefined) return null;
-  const issuedText = CERTIFICATE_DATE_FIELDS.map((f) => headerText(header, f)).find((t) => t !== null);
+  const issuedText = CERTIFICATE_DATE_FIELDS.map((f) => cellText(header?.[f])).find((t) => t !== null);
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
-  const { dates: audits, unreadable } = parseDateList(headerText(header, AUDITS_FIELD) ?? "");
-  const asOf = parseDate(headerText(header, "审查时间") ?? "") ?? issued;
+  const { dates: audits, unreadable } = parseDateList(cellText(header?.[AUDITS_FIELD]) ?? "");
+  const asOf = parseDate(cellText(header?.["审查时间"]) ?? "") ?? issued;
   return {
     cycle: certificateCycle(rule, issued, audits, asOf),
     rule,

@@ -5,6 +5,7 @@ import type { Level } from "../scheme/schema";
 import { headerFields, type Role } from "../scheme/roles";
 import { resultName } from "../scoring/levels";
 import type { Assessment } from "../scoring/assessment";
+import { cellText } from "../scoring/cellText";
 import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 import type { ItemStatus, ScoreCard } from "../scoring/card";
@@ -115,12 +116,6 @@ export interface ReportModel {
   rules: DocumentRules;
 }
 
-function text(value: string | number | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  const t = String(value).trim();
-  return t === "" ? null : t;
-}
-
 function share(earned: number, applicableMax: number): number | null {
   return applicableMax > 0 ? earned / applicableMax : null;
 }
@@ -132,7 +127,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
 
   const fields = headerFields(scheme, assessment.role);
   for (const key of Object.keys(header)) if (!fields.includes(key)) fields.push(key);
-  const info = fields.map((field) => ({ field, value: text(header[field]) ?? "" }));
+  const info = fields.map((field) => ({ field, value: cellText(header[field]) ?? "" }));
 
   const subsectionScores = new Map(card.subsections.map((g) => [g.id, g]));
   const sectionScores = new Map(card.sections.map((g) => [g.id, g]));
@@ -202,7 +197,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
       passMark: scheme.passMarkOrLowest ?? 0,
       failName: scheme.failName ?? null,
     },
-    organisation: text(header["组织名称"]),
+    organisation: cellText(header["组织名称"]),
     info,
     sections,
     total: card.total,
@@ -215,7 +210,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
       hasDeductions: deductionRule !== undefined,
       hasBonus: bonusRule !== undefined,
       // Only what the engine counted: deductions a scheme has no rule for are findings, not deductions.
-      deductions: card.deductionCount > 0 ? (assessment.deductions ?? []).map((d) => ({ clause: text(d.clause), reason: d.reason.trim() })) : [],
+      deductions: card.deductionCount > 0 ? (assessment.deductions ?? []).map((d) => ({ clause: cellText(d.clause), reason: d.reason.trim() })) : [],
       pointsEach: deductionRule?.points ?? 0,
       deductionPoints: card.deductionPoints,
       notGradedAt: deductionRule?.notGradedAt ?? null,
@@ -228,10 +223,10 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
     level: card.level,
     result: resultName(card, scheme, lang),
     claimedLevel: card.claimedLevel,
-    claimedText: text(header["申报级别"]),
-    remarks: { strengths: text(remarks.strengths), improvements: text(remarks.improvements) },
-    signedBy: text(header["审查员"]) ?? text(header["评估部门/人员"]),
-    signedOn: text(header["审查时间"]) ?? text(header["评估时间"]),
+    claimedText: cellText(header["申报级别"]),
+    remarks: { strengths: cellText(remarks.strengths), improvements: cellText(remarks.improvements) },
+    signedBy: cellText(header["审查员"]) ?? cellText(header["评估部门/人员"]),
+    signedOn: cellText(header["审查时间"]) ?? cellText(header["评估时间"]),
     findings: sortFindings(card.findings).map((f) => {
       const j = toJson(f, lang);
       return { severity: j.severity, code: j.code, message: j.message };

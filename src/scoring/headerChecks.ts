@@ -2,6 +2,7 @@ import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
 import type { Assessment } from "./assessment";
+import { cellText } from "./cellText";
 import { domainsNamed } from "./domains";
 import { matchLevel } from "./levels";
 
@@ -12,13 +13,9 @@ import { matchLevel } from "./levels";
 
 type Header = NonNullable<Assessment["header"]>;
 
-function text(value: string | number | null | undefined): string {
-  return value === undefined || value === null ? "" : String(value).trim();
-}
-
 /** 服务领域 in the header: each code it names must be in the scheme's table and among the groups the rule covers. */
 export function checkServiceDomain(scheme: Scheme, header: Header, out: Finding[]): void {
-  const value = text(header["服务领域"]);
+  const value = cellText(header["服务领域"]) ?? "";
   const domains = scheme.certification?.serviceDomains;
   if (domains === undefined || value === "") return;
   for (const named of domainsNamed(domains, value)) {
@@ -30,9 +27,9 @@ export function checkServiceDomain(scheme: Scheme, header: Header, out: Finding[
 
 /** The level 申报级别 names, where it names one: a claim above the result is SS501, a name that is no level SS502. */
 export function checkClaimedLevel(scheme: Scheme, header: Header, level: Level | null, total: number, findings: Finding[]): Level | null {
-  const claimedText = text(header["申报级别"]);
+  const claimedText = cellText(header["申报级别"]);
   let claimedLevel: Level | null = null;
-  if (claimedText !== "") {
+  if (claimedText !== null) {
     claimedLevel = matchLevel(scheme, claimedText);
     if (claimedLevel === null) {
       findings.push(finding("SS502", { field: "申报级别" }, { claimed: claimedText, levels: (scheme.levels ?? []).map((l) => l.name) }));
