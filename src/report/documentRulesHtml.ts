@@ -41,8 +41,8 @@ export function leftOutHtml(r: DocumentRules, lang: Lang): string {
     `<td class="num">${formatPoints(i.points)}</td>`,
     i.reason === null ? `<td class="flag">${esc(none)}</td>` : `<td>${esc(i.reason)}</td>`,
   ]);
-  const total = r.leftOut.reduce((n, i) => n + i.points, 0);
-  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${formatPoints(total)} 分` : `Clauses left out and why: ${r.leftOut.length}, ${formatPoints(total)} points`;
+  const total = formatPoints(r.leftOutPoints);
+  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${total} 分` : `Clauses left out and why: ${r.leftOut.length}, ${total} points`;
   return `<h4 class="left-out">${esc(title)}</h4>${table(head, rows, "left-out")}`;
 }
 
