@@ -1,6 +1,7 @@
 import { describe, finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { cycleTable } from "../scoring/cycleTable";
+import { sampleShare } from "../scoring/samples";
 import type { DocumentRules } from "./documentRules";
 import { escapeHtml as esc } from "./escape";
 import { formatEarned, formatPercent, formatPoints } from "./format";
@@ -22,7 +23,7 @@ export function samplesHtml(r: DocumentRules, lang: Lang): string {
     `<td class="num">${formatPoints(s.points)}</td>`,
     `<td class="num">${s.checked}</td>`,
     `<td class="num">${s.nonconforming}</td>`,
-    `<td class="num">${formatPercent(((s.checked - s.nonconforming) / s.checked) * 100)}</td>`,
+    `<td class="num">${formatPercent(sampleShare(s) * 100)}</td>`,
     `<td class="num">${formatEarned(s.earned)}</td>`,
   ]);
   const title = zh ? "抽样及样本信息（按不符合样本的比例扣分，附件2 评分要求 1）" : "Samples (points deducted in proportion to the samples that do not conform, 附件2 评分要求 1)";
