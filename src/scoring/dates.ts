@@ -21,7 +21,8 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function format(year: number, month: number, day: number): CivilDate {
+/** The day as a CivilDate: civilDate(2026, 3, 1) is "2026-03-01". */
+export function civilDate(year: number, month: number, day: number): CivilDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -35,7 +36,7 @@ export function parseDate(text: string): CivilDate | null {
   if (m === null) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return format(year, month, day);
+  return civilDate(year, month, day);
 }
 
 /** A list of dates as people type it (2026-03-01，2027/2/10、2028.1.5): the days read, and the parts that are none. */
@@ -57,7 +58,7 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  return format(year, month, Math.min(d, daysInMonth(year, month)));
+  return civilDate(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 export function yearOf(date: CivilDate): number {
@@ -65,7 +66,7 @@ export function yearOf(date: CivilDate): number {
 }
 
 export function endOfYear(year: number): CivilDate {
-  return format(year, 12, 31);
+  return civilDate(year, 12, 31);
 }
 
 export const earlier = (a: CivilDate, b: CivilDate): CivilDate => (a <= b ? a : b);

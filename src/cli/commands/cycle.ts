@@ -3,7 +3,7 @@ import type { Lang } from "../../findings/language";
 import type { Cycle } from "../../scheme/schema";
 import { certificateCycle, ruleText, type CertificateCycle } from "../../scoring/cycle";
 import { cycleTable } from "../../scoring/cycleTable";
-import { parseDate, parseDateList, type CivilDate } from "../../scoring/dates";
+import { civilDate, parseDate, parseDateList, type CivilDate } from "../../scoring/dates";
 import type { CYCLE } from "../commandLine";
 import { lang, schemeById, UsageError, type Io } from "../io";
 import type { Parsed } from "../options";
@@ -22,7 +22,7 @@ function date(text: string, option: string): CivilDate {
 /** Today in the local calendar: the adapter reads the clock, the engine never does. */
 function today(): CivilDate {
   const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return civilDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /** The cycle as `starscore cycle` prints it. */
