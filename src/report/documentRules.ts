@@ -5,6 +5,7 @@ import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
 import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
 import { parseDate, parseDateList } from "../scoring/dates";
+import { leftOutOf } from "../scoring/leftOut";
 import type { NotGradedBy, ScoreCard } from "../scoring/card";
 
 /**
@@ -32,6 +33,8 @@ export interface LeftOutRow {
 export interface DocumentRules {
   samples: SampleRow[];
   leftOut: LeftOutRow[];
+  /** The points of the items left out, as leftOutOf counts them. */
+  leftOutPoints: number;
   notGradedBy: NotGradedBy[];
   /** The prerequisite's header and what it asks, when that is why the result is not graded. */
   prerequisite: { header: string; zh: string; en: string } | null;
@@ -79,6 +82,7 @@ export function documentRules(scheme: Scheme, assessment: Assessment, card: Scor
   return {
     samples,
     leftOut,
+    leftOutPoints: leftOutOf(card.items, card.fullMarks).points,
     notGradedBy: card.notGradedBy,
     prerequisite: p !== undefined && card.notGradedBy.includes("prerequisite") ? { header: p.header, zh: p.zh, en: p.en } : null,
     cycle: headerCycle(scheme, assessment.header),

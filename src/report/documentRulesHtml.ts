@@ -1,6 +1,7 @@
 import { describe, finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { cycleTable } from "../scoring/cycleTable";
+import { sampleShare } from "../scoring/samples";
 import type { DocumentRules } from "./documentRules";
 import { escapeHtml as esc } from "./escape";
 import { formatEarned, formatPercent, formatPoints } from "./format";
@@ -22,7 +23,7 @@ export function samplesHtml(r: DocumentRules, lang: Lang): string {
     `<td class="num">${formatPoints(s.points)}</td>`,
     `<td class="num">${s.checked}</td>`,
     `<td class="num">${s.nonconforming}</td>`,
-    `<td class="num">${formatPercent(((s.checked - s.nonconforming) / s.checked) * 100)}</td>`,
+    `<td class="num">${formatPercent(sampleShare(s) * 100)}</td>`,
     `<td class="num">${formatEarned(s.earned)}</td>`,
   ]);
   const title = zh ? "抽样及样本信息（按不符合样本的比例扣分，附件2 评分要求 1）" : "Samples (points deducted in proportion to the samples that do not conform, 附件2 评分要求 1)";
@@ -41,8 +42,8 @@ export function leftOutHtml(r: DocumentRules, lang: Lang): string {
     `<td class="num">${formatPoints(i.points)}</td>`,
     i.reason === null ? `<td class="flag">${esc(none)}</td>` : `<td>${esc(i.reason)}</td>`,
   ]);
-  const total = r.leftOut.reduce((n, i) => n + i.points, 0);
-  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${formatPoints(total)} 分` : `Clauses left out and why: ${r.leftOut.length}, ${formatPoints(total)} points`;
+  const total = formatPoints(r.leftOutPoints);
+  const title = zh ? `删减（不涉及）的条款及理由：${r.leftOut.length} 项，共 ${total} 分` : `Clauses left out and why: ${r.leftOut.length}, ${total} points`;
   return `<h4 class="left-out">${esc(title)}</h4>${table(head, rows, "left-out")}`;
 }
 

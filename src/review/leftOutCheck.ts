@@ -1,6 +1,7 @@
 import { describe, finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
+import { excelRound } from "../scoring/round";
 import { emptySubsections, leftOutOf, type EmptySubsection, type LeftOut } from "../scoring/leftOut";
 import type { FileCheck } from "./verdict";
 
@@ -12,7 +13,7 @@ import type { FileCheck } from "./verdict";
 
 export type LeftOutFacts = LeftOut & { emptySubsections: EmptySubsection[] };
 
-const points = (n: number): number => Number(n.toFixed(2));
+const points = (n: number): number => excelRound(n, 2);
 
 export function leftOutFacts(scheme: Scheme, card: { items: readonly { applicable: boolean; max: number }[]; fullMarks: number | null }): { facts: LeftOutFacts; findings: Finding[] } {
   const lo = leftOutOf(card.items, card.fullMarks);

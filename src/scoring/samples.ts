@@ -66,7 +66,12 @@ export function readSamples(clause: string, entry: Entry, out: Finding[]): Sampl
  * percentage is a share times the points, so 14 of 20 on 7 points earns exactly what 70 % does.
  */
 export function sampledPoints(max: number, r: SampleRecord): number {
-  return max * ((r.checked - r.nonconforming) / r.checked);
+  return max * sampleShare(r);
+}
+
+/** The share of the item's points a usable record gives: (checked − nonconforming) ÷ checked. */
+export function sampleShare(r: SampleRecord): number {
+  return (r.checked - r.nonconforming) / r.checked;
 }
 
 /** Figures closer than half a cent agree: both sides round to 2 decimals. */
@@ -86,7 +91,7 @@ export function checkAgainstTyped(item: Item, field: "percent" | "score", typedT
         checked: r.checked,
         nonconforming: r.nonconforming,
         // In the field's unit: a percentage of the item's points, or the points.
-        expected: field === "percent" ? (points / item.max) * 100 : points,
+        expected: field === "percent" ? sampleShare(r) * 100 : points,
       }),
     );
   }
