@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { timedOut } from "./io";
 import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
 import { unreadable, type FileCheck } from "../review/verdict";
@@ -38,7 +39,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
       let worker: Worker;
       const arm = () => {
         if (timer !== null) clearTimeout(timer);
-        timer = inFlight.length === 0 ? null : setTimeout(() => replace(`超时（超过 ${Math.round(options.timeoutMs / 1000)} 秒）/ timed out`), options.timeoutMs);
+        timer = inFlight.length === 0 ? null : setTimeout(() => replace(timedOut(options.timeoutMs)), options.timeoutMs);
       };
       const fill = () => {
         while (inFlight.length < IN_FLIGHT) {

@@ -34,6 +34,11 @@ export function schemeById(id: string): Scheme {
 const MAX_TIMEOUT_S = 3600;
 
 /** `--timeout` in milliseconds (default 20 s); anything but a number of seconds in (0, 3600] is a usage error. */
+/** What a file that took too long is told, in `check`'s report and in `score`'s one line. */
+export function timedOut(ms: number): string {
+  return `超时（超过 ${ms / 1000} 秒）/ timed out`;
+}
+
 export function timeoutMs(value: string | undefined): number {
   if (value === undefined) return 20_000;
   const seconds = Number(value);

@@ -3,11 +3,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { scoreXlsx } from "../xlsx/scoreWorkbook";
 import { readRegular } from "./files";
-import { loadSchemes } from "./schemeFiles";
+import { loadScheme } from "./schemeFiles";
 
 const { file } = workerData as { file: string };
 try {
-  const r = scoreXlsx(readRegular(file), loadSchemes());
+  const r = scoreXlsx(readRegular(file), { get: loadScheme });
   parentPort?.postMessage({ ok: true, schemeId: r.scheme.id, assessment: r.assessment, card: r.card, workbook: { sheet: r.sheet.name, sheetTotal: r.sheetTotal, sheetLevel: r.sheetLevel } });
 } catch (e) {
   // The errors a command reports in one line travel by name; anything else is an internal error.

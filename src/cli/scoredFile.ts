@@ -4,7 +4,7 @@ import { parseAssessment, type Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import { WorkbookError } from "../xlsx/saved";
 import { readText, shownName } from "./files";
-import { schemeById, UsageError } from "./io";
+import { schemeById, timedOut, UsageError } from "./io";
 import { workerScript } from "./workerScript";
 import type { ScoreCard } from "../scoring/card";
 
@@ -31,7 +31,7 @@ function scoreWorkbookFile(file: string, timeoutMs: number): Promise<ScoredFile>
     const worker = new Worker(workerScript("scoreWorker"), { workerData: { file } });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new UsageError(`${shownName(file)}: 超时（超过 ${timeoutMs / 1000} 秒）/ timed out`));
+      reject(new UsageError(`${shownName(file)}: ${timedOut(timeoutMs)}`));
     }, timeoutMs);
     worker.once("message", (a: Answer) => {
       clearTimeout(timer);

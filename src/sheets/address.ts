@@ -38,12 +38,16 @@ export function qualified(sheet: string, address: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 }
 
+/** Excel's grid: the last column (XFD) and the last row. */
+export const MAX_COLUMN = 16_384;
+export const MAX_ROW = 1_048_576;
+
 /** `G8:G101`, `G8`, whole columns `A:D` or whole rows `3:5` → its corners; null when it is not an A1 range. */
 export function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
   const [a = "", b = a] = range.replace(/\$/g, "").split(":");
   const corner = (s: string, last: boolean) => {
-    if (/^[A-Za-z]{1,3}$/.test(s)) return { column: columnIndex(s), row: last ? 1_048_576 : 1 };
-    if (/^[0-9]+$/.test(s)) return { column: last ? 16_384 : 1, row: Number(s) };
+    if (/^[A-Za-z]{1,3}$/.test(s)) return { column: columnIndex(s), row: last ? MAX_ROW : 1 };
+    if (/^[0-9]+$/.test(s)) return { column: last ? MAX_COLUMN : 1, row: Number(s) };
     return parseCell(s);
   };
   const first = corner(a, false);

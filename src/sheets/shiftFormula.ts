@@ -1,7 +1,4 @@
-import { columnIndex, columnLetter } from "./address";
-
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
+import { columnIndex, columnLetter, MAX_COLUMN, MAX_ROW } from "./address";
 
 /** Parts of a formula that hold no references: text in quotes, quoted sheet names, structured references. */
 const PROTECTED = /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]/g;

@@ -11,14 +11,13 @@ import { scoreSheet } from "../sheets/scoreSheet";
 import { FileRefused, readRegular } from "../cli/files";
 import { laidOutSheets } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
+import type { SchemeSource } from "./scoreWorkbook";
 
 /** What a worksheet shows a reviewer: saved values, formulas, hidden rows and columns, validation. */
 function snapshot(sheet: SavedSheet, name: string): SheetSnapshot {
   return { name, read: sheet.read, formula: sheet.formula, hiddenRows: sheet.hiddenRows(), hiddenColumns: sheet.hiddenColumns(), validations: sheet.validations() };
 }
 
-/** Where schemes come from: a loaded map, or a loader that reads a scheme when a file first names it. */
-export type SchemeSource = Pick<ReadonlyMap<string, Scheme>, "get">;
 
 const STARSCORE_MARK = "StarScore 星级评分";
 

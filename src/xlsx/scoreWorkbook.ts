@@ -3,13 +3,16 @@ import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, type LaidOutSheet } from "./read";
 import { openWorkbook, WorkbookError, type SavedWorkbook } from "./saved";
 
+/** Where schemes come from: a loaded map, or a loader that reads a scheme when a file first names it. */
+export type SchemeSource = Pick<ReadonlyMap<string, Scheme>, "get">;
+
 export interface ScoredWorkbook extends ScoredSheet {
   sheet: LaidOutSheet;
   scheme: Scheme;
 }
 
 /** Scores the first StarScore sheet of a workbook against the scheme its metadata names. */
-export function scoreWorkbook(wb: SavedWorkbook, schemes: ReadonlyMap<string, Scheme>): ScoredWorkbook {
+export function scoreWorkbook(wb: SavedWorkbook, schemes: SchemeSource): ScoredWorkbook {
   const [laid] = laidOutSheets(wb);
   if (laid === undefined) throw new WorkbookError("没有 StarScore 工作表 / no StarScore sheet");
   const scheme = schemes.get(laid.meta.layout.schemeId);
@@ -18,6 +21,6 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: ReadonlyMap<string, Sc
 }
 
 /** Scores a workbook's bytes; throws WorkbookError with a one-line reason when they are not a StarScore workbook. */
-export function scoreXlsx(data: Buffer, schemes: ReadonlyMap<string, Scheme>): ScoredWorkbook {
+export function scoreXlsx(data: Buffer, schemes: SchemeSource): ScoredWorkbook {
   return scoreWorkbook(openWorkbook(data), schemes);
 }

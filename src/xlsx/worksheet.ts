@@ -1,6 +1,5 @@
-import type { SheetValidation } from "../sheets/cells";
-import { columnLetter, parseCell } from "../sheets/address";
-import type { CellRead } from "../sheets/cells";
+import { columnLetter, MAX_COLUMN, MAX_ROW, parseCell } from "../sheets/address";
+import type { CellRead, SheetValidation } from "../sheets/cells";
 import { shiftFormula } from "../sheets/shiftFormula";
 import { excelDay, excelTime, type FormatKind } from "./numberFormat";
 import type { Limits } from "./sniff";
@@ -22,8 +21,6 @@ export interface Parsed {
   validations: SheetValidation[];
 }
 
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
 /** Excel's limit on a formula's length (Excel specifications and limits); a longer one is not a formula Excel saved. */
 const MAX_FORMULA = 8_192;
 
