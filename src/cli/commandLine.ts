@@ -1,6 +1,6 @@
 import { AUDIT_KINDS } from "../scoring/mandays";
 import type { Io } from "./io";
-import { FORCE, LANG, parseCommand, type CommandSpec, type Options, type Parsed } from "./options";
+import { FORCE, JSON_OUTPUT, LANG, parseCommand, type CommandSpec, type Option, type Options, type Parsed } from "./options";
 
 /**
  * Every command of the CLI: what it takes, declared once (the parser, `--help` and the usage errors read these),
@@ -8,11 +8,14 @@ import { FORCE, LANG, parseCommand, type CommandSpec, type Options, type Parsed 
  * A new command is one entry here and one file in commands/.
  */
 
+/** --scheme for the commands that read CCT-SC03-12's own tables (man-days, domains, the cycle) unless told otherwise. */
+const CCT_SCHEME = { type: "string", value: "<id>", help: "方案编号（默认 cct-sc03-12）/ the scheme id (default cct-sc03-12)" } as const satisfies Option;
+
 export const SCHEMES = {
   name: "schemes",
   positionals: { min: 0, max: 0 },
   summary: "列出方案：编号、名称、满分、条目数、级别 / list the schemes: id, title, full marks, items, levels",
-  options: { json: { type: "boolean", help: "以 JSON 输出 / print JSON" }, lang: LANG },
+  options: { json: JSON_OUTPUT, lang: LANG },
 } as const satisfies CommandSpec;
 
 export const SCORE = {
@@ -21,7 +24,7 @@ export const SCORE = {
   positionals: { min: 1, max: 1 },
   summary: "计算总分、级别与问题（工作簿定位到单元格）/ score an assessment or a workbook: total, level, findings",
   options: {
-    json: { type: "boolean", help: "以 JSON 输出 / print JSON" },
+    json: JSON_OUTPUT,
     lang: LANG,
     certified: { type: "string", value: "<level>", help: "已获证级别：给出监督/再认证结论 / the certified level: also the surveillance or recertification decision" },
     audit: { type: "string", choices: ["surveillance", "recertification"], help: "与 --certified 同用：审核类型（默认监督）/ with --certified: the kind of audit (default surveillance)" },
@@ -80,8 +83,8 @@ export const MANDAYS = {
     increase: { type: "string", value: "a,b", help: "增加人日的因素代码 / codes of the factors that add time" },
     reduce: { type: "string", value: "1,5", help: "减少人日的因素代码 / codes of the factors that reduce time" },
     "reduce-count": { type: "string", value: "N", help: "减少因素的个数（代替 --reduce）/ the number of reducing factors (instead of --reduce)" },
-    scheme: { type: "string", value: "<id>", help: "方案编号（默认 cct-sc03-12）/ the scheme id (default cct-sc03-12)" },
-    json: { type: "boolean", help: "以 JSON 输出 / print JSON" },
+    scheme: CCT_SCHEME,
+    json: JSON_OUTPUT,
     lang: LANG,
   },
 } as const satisfies CommandSpec;
@@ -92,8 +95,8 @@ export const DOMAINS = {
   positionals: { min: 0, max: 1 },
   summary: "服务领域（附件3）及本规则覆盖的领域；给出代码则只看该代码 / the service domains (附件3); with a code, that code",
   options: {
-    scheme: { type: "string", value: "<id>", help: "方案编号（默认 cct-sc03-12）/ the scheme id (default cct-sc03-12)" },
-    json: { type: "boolean", help: "以 JSON 输出 / print JSON" },
+    scheme: CCT_SCHEME,
+    json: JSON_OUTPUT,
     lang: LANG,
   },
 } as const satisfies CommandSpec;
@@ -116,7 +119,7 @@ export const COMPARE = {
   args: "<self.xlsx|.json> <audit.xlsx|.json>",
   positionals: { min: 2, max: 2 },
   summary: "自评与审查逐条对比，差值大者在前 / self-assessment against audit, clause by clause, largest gap first",
-  options: { json: { type: "boolean", help: "以 JSON 输出 / print JSON" }, lang: LANG },
+  options: { json: JSON_OUTPUT, lang: LANG },
 } as const satisfies CommandSpec;
 
 export const CYCLE = {
@@ -127,8 +130,8 @@ export const CYCLE = {
     issued: { type: "string", value: "YYYY-MM-DD", required: true, help: "证书签发日期 / the certificate's date" },
     audits: { type: "string", value: "YYYY-MM-DD,…", help: "已进行的监督审核日期 / the dates of the surveillance audits held" },
     today: { type: "string", value: "YYYY-MM-DD", help: "按此日判断缺失（默认今天）/ judge missing audits as of this day (default today)" },
-    scheme: { type: "string", value: "<id>", help: "方案编号（默认 cct-sc03-12）/ the scheme id (default cct-sc03-12)" },
-    json: { type: "boolean", help: "以 JSON 输出 / print JSON" },
+    scheme: CCT_SCHEME,
+    json: JSON_OUTPUT,
     lang: LANG,
   },
 } as const satisfies CommandSpec;

@@ -40,6 +40,7 @@ export interface Parsed<O extends Options> {
 /** `--lang`, which every command that prints words takes. */
 export const LANG = { type: "string", choices: ["zh", "en"], help: "输出语言（默认中文）/ language of the output (default zh)" } as const satisfies Option;
 export const FORCE = { type: "boolean", help: "覆盖已有文件 / replace a file that exists" } as const satisfies Option;
+export const JSON_OUTPUT = { type: "boolean", help: "以 JSON 输出 / print JSON" } as const satisfies Option;
 
 /** "a or b", "a, b or c". */
 function orList(words: readonly string[]): string {
