@@ -3,7 +3,7 @@ import { useState } from "react";
 import { describe } from "../findings/finding";
 import type { Cycle } from "../scheme/schema";
 import { certificateCycle, ruleText, STATUS_WORDS } from "../scoring/cycle";
-import { parseDate, type CivilDate } from "../scoring/dates";
+import { civilDate, parseDate, parseDateList, type CivilDate } from "../scoring/dates";
 import type { Lang, Strings } from "./i18n";
 
 export interface CycleViewProps {
@@ -17,7 +17,7 @@ export interface CycleViewProps {
 
 /** Today in the local calendar, as the person at the pane counts days. */
 export function todayHere(now: Date = new Date()): CivilDate {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return civilDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /** The certificate cycle from a date typed in: pure, no Excel calls (as `starscore cycle`). */
@@ -26,14 +26,15 @@ export function CycleView({ t, lang, rule, today }: CycleViewProps) {
   const [audits, setAudits] = useState("");
   const [asOf, setAsOf] = useState(today);
   if (rule === undefined) return <Text>{t.cyNoRule}</Text>;
-  const bad = [issued, ...audits.split(/[,，、\s]+/), asOf].map((s) => s.trim()).find((s) => s !== "" && parseDate(s) === null);
+  const held = parseDateList(audits);
+  const bad = [issued.trim(), asOf.trim()].find((s) => s !== "" && parseDate(s) === null) ?? held.unreadable[0];
   const start = parseDate(issued);
   const cycle =
     bad === undefined && start !== null
       ? certificateCycle(
           rule,
           start,
-          audits.split(/[,，、\s]+/).flatMap((a) => parseDate(a) ?? []),
+          held.dates,
           parseDate(asOf) ?? today,
         )
       : null;

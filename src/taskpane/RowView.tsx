@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { ScoreCard } from "../scoring/card";
-import { readSamples, sampledPoints } from "../scoring/samples";
+import { readSamples, sampledPoints, sampleShare } from "../scoring/samples";
 import type { RowEntries } from "../excel/writeRow";
 import type { Strings } from "./i18n";
 
@@ -54,7 +54,7 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
   const item = scheme.byClause.get(clause);
   const score = item === undefined ? undefined : card.items[item.index];
   const record = item === undefined ? null : readSamples(clause, { samples: { checked, nonconforming } }, []);
-  const preview = item !== undefined && record !== null ? t.rowPreview(`${Number((((record.checked - record.nonconforming) / record.checked) * 100).toFixed(2))}%`, sampledPoints(item.max, record).toFixed(2)) : null;
+  const preview = item !== undefined && record !== null ? t.rowPreview(`${Number((sampleShare(record) * 100).toFixed(2))}%`, sampledPoints(item.max, record).toFixed(2)) : null;
   const typed = checked.trim() !== "" || nonconforming.trim() !== "";
   return (
     <div className="stack">

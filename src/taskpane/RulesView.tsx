@@ -1,6 +1,7 @@
 import { Text } from "@fluentui/react-components";
 import type { Scheme } from "../scheme/load";
 import type { ScoreCard } from "../scoring/card";
+import { sampleShare } from "../scoring/samples";
 import type { Strings } from "./i18n";
 
 export interface RulesViewProps {
@@ -23,7 +24,7 @@ export function RulesView({ t, scheme, card }: RulesViewProps) {
         i.samples === null ? null : (
           <Text key={i.clause} size={200} data-testid="rules-sample">
             {i.clause} {scheme.items.find((x) => x.clause === i.clause)?.code ?? ""} ·{" "}
-            {t.rulesSample(i.samples.checked, i.samples.nonconforming, `${fmt(((i.samples.checked - i.samples.nonconforming) / i.samples.checked) * 100)}%`)}
+            {t.rulesSample(i.samples.checked, i.samples.nonconforming, `${fmt(sampleShare(i.samples) * 100)}%`)}
           </Text>
         ),
       )}
