@@ -51,7 +51,7 @@ export function valuesReader(values: readonly (readonly unknown[])[]): CellReade
   };
 }
 
-/** The StarScore sheets of the open workbook and the names of all its sheets: 1 sync, 2 when it has any. */
+/** The StarScore sheets of the open workbook and the names of all its sheets: 1 sync, 2 when it holds at least one. */
 export async function readWorkbookState(run: Run): Promise<WorkbookSheets> {
   return run(async (context) => {
     const sheets = queueStateLoads(context);
