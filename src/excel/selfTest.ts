@@ -158,8 +158,8 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
   };
 
   try {
-    // 2 syncs: the sheets' names and the sheet shown; then the whole form in one batch, protected, on a free name,
-    // read back: every formula and constant of the plan, and the protection with its options.
+    // 4 syncs: the sheets' names and the sheet shown; the whole form in one batch, protected, on a free name; read
+    // back, every formula and constant of the plan, and the protection with its options.
     await step("layout", async () => {
       const state = await run(async (context) => {
         const sheets = queueStateLoads(context);
@@ -296,8 +296,8 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       if (reason !== TRICKY_REASON) return `deduction reason read back as ${shown(reason)}`;
       return live.card.bonus === 1 ? null : `bonus read back as ${live.card.bonus}`;
     });
-    // 3 syncs: the scratch form laid out again (as 按当前方案重新布局 does, without recording it) keeping every entry
-    // by clause id, and both read back alike.
+    // 4 syncs: the scratch form read, laid out again (as 按当前方案重新布局 does, without recording it) keeping every
+    // entry by clause id in 2, and the new one read: both alike.
     await step("relayout", async () => {
       const before = await readLive(run, scheme, entry, id);
       const name = freeSheetName(SCRATCH_SHEET, taken);
@@ -316,7 +316,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       if (lost !== undefined) return `${lost} laid out again as ${shown(after.assessment.entries[lost])}, was ${shown(before.assessment.entries[lost])}`;
       return shown(after.assessment.deductions) === shown(before.assessment.deductions) ? null : `deductions laid out again as ${shown(after.assessment.deductions)}`;
     });
-    // 3 syncs (2 to add, 1 to check): the native radar chart over its table on the protected sheet; read back, the
+    // 4 syncs (2 to add, 2 to check): the native radar chart over its table on the protected sheet; read back, the
     // chart is there and the sheet is protected again with its options.
     await step("chart", async () => {
       const added = await addRadarChart(run, scheme, entry, { subsection: "分项", share: "得分率", title: "自检" }, "zh", id);
@@ -329,7 +329,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       if (!present) return `no chart named ${RADAR_CHART_NAME} after adding it`;
       return protectionProblem(run, id, PROTECTION);
     });
-    // 2 syncs: the chart found by name and removed (the sheet unprotected and protected again around it); read
+    // 3 syncs: the chart found by name and removed (the sheet unprotected and protected again around it); read
     // back, it is gone and the sheet protected.
     await step("chartRemoved", async () => {
       const gone = await run(async (context) => {
