@@ -60,7 +60,6 @@ const DEBOUNCE_MS = 300;
 /** A tiny page for the self-test's dialog step: opened, shown, closed. */
 const PROBE_HTML = '<!DOCTYPE html><html lang="zh-CN"><head><title>StarScore 自检</title></head><body><p>StarScore 自检 / self-test</p></body></html>';
 
-
 export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const t = strings(lang);
   const [held, setHeld] = useState(false);
