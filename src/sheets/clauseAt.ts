@@ -17,3 +17,17 @@ export function clauseAt(layout: Layout, address: string): string | null {
   if (a === null || b === null || a.row !== b.row) return null;
   return layout.items.find((i) => i.row === a.row)?.clause ?? null;
 }
+
+/**
+ * The header field (申报级别, 审查类型, …) whose cell a selection starts at, from the layout alone: `F3`, or `F3:G3`
+ * where the field's cell is merged; null anywhere else.
+ */
+export function headerFieldAt(layout: Layout, address: string): string | null {
+  const plain = address.slice(address.lastIndexOf("!") + 1);
+  const first = parseCell(plain.split(":")[0] ?? "");
+  if (first === null) return null;
+  return Object.entries(layout.header).find(([, cell]) => {
+    const at = parseCell(cell);
+    return at !== null && at.row === first.row && at.column === first.column;
+  })?.[0] ?? null;
+}

@@ -2,7 +2,7 @@ import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetCalculated, type SheetChange, type SheetSelection } from "../excel/session";
-import { selectedClause, type Followed } from "../excel/follow";
+import { headerLeaving, selectedClause, type Followed } from "../excel/follow";
 import { addRadarChart, ProtectionRefusedError } from "../excel/chart";
 import { runSelfTest, type StepResult } from "../excel/selfTest";
 import { clauseAt } from "../sheets/clauseAt";
@@ -125,8 +125,16 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     if (followed.current !== null && e.worksheetId === followed.current.id) reads.poke();
   };
 
-  /** Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause. */
-  const onSelection = (e: SheetSelection) => pick(selectedClause(followed.current, e));
+  /**
+   * Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause; the
+   * selection leaving one of its header cells asks for a read (a header dropdown's pick raises no other event on the
+   * web, see follow.ts).
+   */
+  const leavesHeader = useMemo(headerLeaving, []);
+  const onSelection = (e: SheetSelection) => {
+    pick(selectedClause(followed.current, e));
+    if (leavesHeader(followed.current, e)) reads.poke();
+  };
 
   useEffect(() => {
     let unwatch: (() => Promise<void>) | null = null;
