@@ -382,7 +382,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         {TABS.map((x) => (
           <Tab key={x.id} value={x.id}>
             {t[x.label]}
-            {x.id === "findings" && live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
+            {x.id === "findings" && live !== null && live.card.findings.length > 0 ? t.tabCount(live.card.findings.length) : ""}
           </Tab>
         ))}
       </TabList>

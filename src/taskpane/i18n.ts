@@ -14,6 +14,8 @@ const zh = {
   tabStart: "开始",
   tabLive: "实时",
   tabFindings: "问题",
+  /** The count after a tab's name: full-width brackets in Chinese. */
+  tabCount: (n: number) => `（${n}）`,
   tabSpecials: "扣分与加分",
   scheme: "评价方案",
   role: "表格",
@@ -173,6 +175,7 @@ const en: Strings = {
   tabStart: "Start",
   tabLive: "Live",
   tabFindings: "Findings",
+  tabCount: (n) => ` (${n})`,
   tabSpecials: "Specials",
   scheme: "Scheme",
   role: "Form",

@@ -132,10 +132,10 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.getByRole("button", { name: "添加雷达图" }).click();
     await page.waitForSelector("[data-testid=live-message]");
     expect(await page.textContent("[data-testid=live-message]")).toBe("已在“评分表”添加雷达图。");
-    // 2 for the chart; its own writes raise change events (ThisLocalAddin), which the pane does not act on, and a
-    // calculation event, which it cannot tell from a user's pick (Excel gives no trigger source): 1 read.
+    // 2 for the chart; its own writes raise change events (ThisLocalAddin), which the pane does not act on, and no
+    // formula reads the chart's table, so nothing is calculated: no read.
     await waitForQuiet(page);
-    expect((await page.evaluate(() => window.__book.syncCount)) - syncs).toBe(3);
+    expect((await page.evaluate(() => window.__book.syncCount)) - syncs).toBe(2);
     const charts = await page.evaluate(() => window.__book.sheet("评分表")?.charts.map((c) => [c.type, c.source, c.title]));
     expect(charts).toEqual([["Radar", expect.stringMatching(/^[A-Z]+1:[A-Z]+[0-9]+$/), "各单项得分率"]]);
 
