@@ -20,17 +20,25 @@ interface Colour {
 
 /** Every colour a form can show, in the order the key lists them; highlights only where the form has them. */
 const COLOURS: { when: Meaning | "always"; colour: Colour }[] = [
-  { when: "missing-entry", colour: { swatch: "swatchMissing", name: "黄色", short: "待填写（填好后变白）", long: "必须填写而尚未填写的单元格，填好后变为白色" } },
+  { when: "missing-entry", colour: { swatch: "swatchMissing", name: "黄色", short: "待填（填好变白）", long: "必须填写而尚未填写的单元格，填好后变为白色" } },
   { when: "missing-evidence", colour: { swatch: "swatchEvidence", name: "橙色", short: "缺证明材料", long: "本条款要求证明材料而证明材料清单尚未填写" } },
   { when: "out-of-range", colour: { swatch: "swatchError", name: "红色", short: "超出范围", long: "填写的数值超出允许范围（如分数高于满分），请改正" } },
-  { when: "always", colour: { swatch: "swatchEntry", name: "白色", short: "已填写或选填", long: "已填写的单元格，或可选填的单元格（表头、备注等）" } },
-  { when: "always", colour: { swatch: "swatchFixed", name: "灰色", short: "表格内容，不可修改", long: "表格内容和计算公式，已锁定，不可修改" } },
+  { when: "claim-above", colour: { swatch: "swatchError", name: "红色", short: "申报级别过高", long: "申报级别高于评定结果（见结果行和申报级别核对）" } },
+  { when: "always", colour: { swatch: "swatchEntry", name: "白色", short: "已填或选填", long: "已填写的单元格，或可选填的单元格（表头、备注等）" } },
+  { when: "always", colour: { swatch: "swatchFixed", name: "灰色", short: "不可修改", long: "表格内容和计算公式，已锁定，不可修改" } },
 ];
 
-/** The colours of a form with these highlights. */
+/** The colours of a form with these highlights, one entry per colour (a colour with two meanings says both). */
 function coloursOf(highlights: readonly PlannedConditionalFormat[]): Colour[] {
   const shown = new Set<Meaning | "always">(["always", ...highlights.map((h) => h.meaning)]);
-  return COLOURS.filter((c) => shown.has(c.when)).map((c) => c.colour);
+  const out: Colour[] = [];
+  for (const { when, colour } of COLOURS) {
+    if (!shown.has(when)) continue;
+    const same = out.find((c) => c.name === colour.name);
+    if (same === undefined) out.push({ ...colour });
+    else Object.assign(same, { short: `${same.short}、${colour.short}`, long: `${same.long}；${colour.long}` });
+  }
+  return out;
 }
 
 /** The one line under the header: what each colour means, and where the rest is explained. */
@@ -38,7 +46,7 @@ export function planColourKey(grid: Grid, row: number, last: Column, highlights:
   const key = coloursOf(highlights)
     .map((c) => `${c.name}：${c.short}`)
     .join("\u3000");
-  grid.text(row, 1, last.index, `${key}\u3000｜\u3000选中单元格可看填写提示；填写说明见表末`, "guide");
+  grid.text(row, 1, last.index, `${key}\u3000｜\u3000选中单元格看提示；填写说明见表末`, "guide");
 }
 
 /**

@@ -207,13 +207,13 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   };
 
   grid.add(8);
-  const summary: Summary = { grid, layout, last, validations, resultsLine };
+  const summary: Summary = { grid, layout, last, validations, conditionalFormats, resultsLine };
   const unfilled = form.unfilled(area);
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
   else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
-  planColourKey(grid, keyRow, last, rules.conditionalFormats);
+  planColourKey(grid, keyRow, last, conditionalFormats);
   const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);
-  planInstructions(grid, last, [...form.instructions(scheme), resultsHow], rules.conditionalFormats);
+  planInstructions(grid, last, [...form.instructions(scheme), resultsHow], conditionalFormats);
 
   return {
     sheetName: form.sheetName,

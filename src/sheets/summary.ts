@@ -1,5 +1,5 @@
 import type { Scheme } from "../scheme/load";
-import { CONCLUSION_WORDS, INCOMPLETE_WORDS, RESULT_WORDS } from "../scheme/words";
+import { CLAIM_WORDS, CONCLUSION_WORDS, INCOMPLETE_WORDS, RESULT_WORDS } from "../scheme/words";
 import { resultWords } from "../scoring/levels";
 import { cellAddress, columnLetter } from "./address";
 import {
@@ -23,7 +23,8 @@ import {
 import { prompt, type Column } from "./forms/form";
 import { heightFor, pts, type Grid } from "./grid";
 import { displayWidth } from "./textWidth";
-import type { PlannedCell, PlannedValidation, SheetLayout, StyleName } from "./types";
+import { HIGHLIGHT } from "./styles";
+import type { PlannedCell, PlannedConditionalFormat, PlannedValidation, SheetLayout, StyleName } from "./types";
 
 /** Rows kept for special deductions: the fifth is the one that stops grading, so room for a few more. */
 const DEDUCTION_ROWS = 8;
@@ -38,6 +39,7 @@ export interface Summary {
   /** The last visible column: summaries end there. */
   last: Column;
   validations: PlannedValidation[];
+  conditionalFormats: PlannedConditionalFormat[];
   /** The row under the header where the results are repeated in view (planResultsLine). */
   resultsLine: number;
 }
@@ -83,18 +85,17 @@ export function splitColumns(grid: Grid, first: number, last: number, needs: rea
  * The results repeated on one line under the header, where the frozen rows keep them in view: each a formula
  * showing its label and the summary's own cell, so the line holds no rule of its own.
  */
-function planResultsLine({ grid, resultsLine, last }: Summary, parts: { formula: string; width: number }[]): void {
+function planResultsLine({ grid, resultsLine, last }: Summary, parts: { formula: string; width: number }[]): string[] {
   const runs = splitColumns(
     grid,
     1,
     last.index,
     parts.map((p) => p.width),
   );
-  runs.forEach(([a, b], i) => {
-    const part = parts[i];
-    if (part === undefined) return;
-    grid.set(resultsLine, a, { formula: part.formula, style: "strip" });
+  return runs.map(([a, b], i) => {
+    grid.set(resultsLine, a, { formula: parts[i]?.formula ?? "", style: "strip" });
     grid.merge(resultsLine, a, resultsLine, b, "strip");
+    return cellAddress(a, resultsLine);
   });
 }
 
@@ -335,12 +336,19 @@ export function planPointsSummary(
   const claim =
     claimed !== undefined && (scheme.levels ?? []).length > 0 ? resultRow(summary, "申报级别核对（申报级别不得高于评定结果）", { formula: claimCheck(claimed, unfilled, level, scale), style: "result" }) : null;
   layout.results = { raw, applicableMax, rescaled, total, level, passed, unfilled, ...(claim !== null ? { claim } : {}), ...(count !== null ? { deductionCount: count } : {}) };
-  planResultsLine(summary, [
+  const shown = planResultsLine(summary, [
     { formula: labelledTotal("总分 ", total, fullMarks), width: 22 },
     { formula: labelled("级别：", level), width: RESULT_WIDTH + 6 },
     { formula: labelled("结论：", passed), width: RESULT_WIDTH + 6 },
     ...(claim !== null ? [{ formula: labelled("申报级别：", claim), width: 30 }] : []),
   ]);
+  // A claim above the result in red, where it is worked out and on the line under the header.
+  if (claim !== null) {
+    const fixed = claim.replace(/^([A-Z]+)([0-9]+)$/, "$$$1$$$2");
+    for (const at of [claim, shown[3] ?? claim]) {
+      summary.conditionalFormats.push({ range: at, formula: `${fixed}="${CLAIM_WORDS.above}"`, fill: HIGHLIGHT.error, fontColor: HIGHLIGHT.errorFont, meaning: "claim-above" });
+    }
+  }
 
   if (extras.remarks) remarks(summary);
   if (!extras.declaration) signature(summary, "审查员（签字）：", "日期：");

@@ -85,7 +85,7 @@ export interface PlannedConditionalFormat {
   fill: string;
   fontColor?: string;
   /** What the highlight means, for the pane and tests. */
-  meaning: "missing-entry" | "missing-evidence" | "out-of-range";
+  meaning: "missing-entry" | "missing-evidence" | "out-of-range" | "claim-above";
 }
 
 /** Where each entry of one item lives: column letters of the entry cells, and the item's row. */

@@ -69,6 +69,16 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     for (const address of shown) expect([address, line.some((f) => new RegExp(`[^A-Z0-9]${address}(?![0-9])`).test(f))]).toEqual([address, true]);
   });
 
+  it("marks a claimed level above the result red, in its check and on the line under the header", () => {
+    const claim = plan.layout.results.claim;
+    const marked = plan.conditionalFormats.filter((c) => c.meaning === "claim-above");
+    if (claim === undefined) return expect(marked).toEqual([]);
+    expect(marked.map((c) => [c.range.endsWith(String(plan.freezeRows - 1)) || c.range === claim, c.formula, c.fill])).toEqual([
+      [true, `${claim.replace(/([A-Z]+)([0-9]+)/, "$$$1$$$2")}="高于评定结果"`, HIGHLIGHT.error],
+      [true, `${claim.replace(/([A-Z]+)([0-9]+)/, "$$$1$$$2")}="高于评定结果"`, HIGHLIGHT.error],
+    ]);
+  });
+
   it("names the colours it shows, and only those, in the key under the header", () => {
     const key = String(plan.rows[plan.freezeRows - 3]?.cells[0]?.value ?? "");
     const fills = new Set(plan.conditionalFormats.map((c) => c.fill));
