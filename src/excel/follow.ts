@@ -21,7 +21,7 @@ export function selectedClause(followed: Followed | null, e: SheetSelection): st
 /**
  * The cue for a read that no change or calculation event gives: the selection leaving a header cell of the
  * followed sheet (申报级别, 审查类型, …). Excel on the web raises no change event for a value picked from an in-cell
- * dropdown (OfficeDev/office-js#4066), and no formula reads the header's dropdowns, so nothing is recalculated
+ * dropdown (OfficeDev/office-js#4066), and where no formula reads the cell (审查类型) nothing is recalculated
  * either; the first event after such a pick is the selection moving on — to another cell, or another sheet. Returns
  * a function to call with every selection event (any sheet): true when the pane should read the followed sheet.
  * No sync of its own: the cell's field comes from the layout.

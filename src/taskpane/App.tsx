@@ -133,8 +133,8 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
 
   /**
    * Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause; the
-   * selection leaving one of its header cells asks for a read (a header dropdown's pick raises no other event on the
-   * web, see follow.ts).
+   * selection leaving one of its header cells asks for a read (a pick in a header dropdown no formula reads raises no
+   * other event on the web, see follow.ts).
    */
   const leavesHeader = useMemo(headerLeaving, []);
   const onSelection = (e: SheetSelection) => {

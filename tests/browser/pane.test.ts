@@ -466,28 +466,30 @@ describe("the task pane in real Excel, round 2", () => {
     await page.close();
   }, 120_000);
 
-  // The header's dropdowns (申报级别) feed no formula: on the web a pick there raises neither a change nor a calculation
-  // event. The selection moving on is the cue: the claim is checked then.
-  it("on Excel on the web, a level picked from the header's 申报级别 dropdown is checked once the selection moves on", async () => {
+  // 审查类型 feeds no formula (申报级别 does: the form checks the claim): on the web a pick there raises neither a
+  // change nor a calculation event. The selection moving on is the cue, and the audit report then has the type.
+  it("on Excel on the web, a 审查类型 picked from the header's dropdown is read once the selection moves on", async () => {
     const page = await openPane("zh-CN", "&platform=web");
     await layOutFromPane(page, "completeness-2025", "audit", "布局到新工作表");
     const plan = planSheet(loadSchemes().get("completeness-2025") as Scheme, "audit");
-    const claimed = plan.layout.header["申报级别"] as string;
-    const list = plan.validations.find((v) => v.range === claimed)?.rule;
-    const level = list?.kind === "list" ? list.values[0] : undefined;
-    expect(level).toBeDefined();
-    await page.getByRole("tab", { name: /问题/ }).click();
+    const cell = plan.layout.header["审查类型"] as string;
+    const list = plan.validations.find((v) => v.range === cell)?.rule;
+    const kind = list?.kind === "list" ? list.values[1] : undefined;
+    expect(kind).toBeDefined();
     await waitForQuiet(page);
-    const ss501 = page.locator("button.finding", { hasText: "SS501" });
-    await page.evaluate(async ([cell, value]) => {
-      await window.__book.userSelects("评分表", cell as string);
-      await window.__book.userPicks("评分表", cell as string, value as string);
-    }, [claimed, level] as const);
+    const before = await page.evaluate(() => window.__book.syncCount);
+    await page.evaluate(async ([at, value]) => {
+      await window.__book.userSelects("评分表", at as string);
+      await window.__book.userPicks("评分表", at as string, value as string);
+    }, [cell, kind] as const);
     await waitForQuiet(page);
-    // No event yet: the pane cannot know of the pick.
-    expect(await ss501.count()).toBe(0);
+    // No event: the pane cannot know of the pick yet.
+    expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(0);
     await page.evaluate(() => window.__book.userSelects("评分表", "A1"));
-    await ss501.first().waitFor({ timeout: 10_000 });
+    await waitForQuiet(page);
+    expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(1);
+    const [dialog] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "生成审查报告" }).click()]);
+    await dialog.waitForFunction((value) => document.querySelector("table.cover-fields")?.textContent?.includes(value) === true, kind as string);
     await page.close();
   }, 120_000);
 
