@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
-import { timedOut } from "./io";
 import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
+import { checkFailed, timedOut } from "../review/refusals";
 import { unreadable, type FileCheck } from "../review/verdict";
 
 export interface PoolOptions {
@@ -76,7 +76,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
           fill();
         });
         w.on("error", (e) => {
-          if (w === worker) replace(`检查出错 / check failed (${e.message})`);
+          if (w === worker) replace(checkFailed(e.message));
         });
         return w;
       };

@@ -1,4 +1,16 @@
+import type { Lang } from "../findings/language";
 import { VERDICT_EN, VERDICT_ORDER, type FileCheck } from "./verdict";
+
+/** The check's summary line, as the terminal, the HTML report and the workbench page end with it: 共 N 个文件：无法读取 a，… */
+export function checkSummary(results: readonly FileCheck[], lang: Lang = "zh"): string {
+  const count = (v: (typeof VERDICT_ORDER)[number]) => results.filter((r) => r.verdict === v).length;
+  return lang === "en"
+    ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
+    : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`;
+}
+
+/** The results as `check --json` writes them, in the order the files were found. */
+export const checkJson = (results: readonly FileCheck[]): string => `${JSON.stringify(results, null, 2)}\n`;
 
 /** A CSV cell: quoted, and neutralised when it begins like a formula (CSV injection: = + - @ tab CR). */
 export function csvCell(value: string | number | boolean | null): string {
@@ -37,17 +49,21 @@ export function checkCsv(results: readonly FileCheck[]): string {
 
 const leftOutShare = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 
-/** Rows in the terminal's order: 无法读取, 不一致, 需补正, 通过; by file within a verdict. */
-function ordered(results: readonly FileCheck[]): FileCheck[] {
-  return [...results].sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.file.localeCompare(b.file));
+/**
+ * Files by name as a Chinese reader orders them, the same wherever the report is made: a collation named here, not
+ * the machine's locale (the CLI's and a browser's would differ, and so would the CSV).
+ */
+const byName = new Intl.Collator("zh-CN").compare;
+
+/** Rows in the terminal's order, worst first: 无法读取, 不一致, 需补正, 通过; by file within a verdict. */
+export function ordered(results: readonly FileCheck[]): FileCheck[] {
+  return [...results].sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || byName(a.file, b.file));
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 /** The report as one self-contained HTML page (no external resources), readable on screen and on paper. */
 export function checkHtml(results: readonly FileCheck[], generated: string): string {
-  const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  const summary = VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("\u3000");
   const row = (r: FileCheck) =>
     `<tr class="v-${VERDICT_EN[r.verdict].replace(/ /g, "-")}"><td>${esc(r.file)}</td><td>${r.verdict}${r.reason !== null ? `<br><small>${esc(r.reason)}</small>` : ""}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(r.scheme ?? "")}${r.role !== null ? ` / ${esc(r.role)}` : ""}</td><td>${esc(r.claimedLevel ?? "")}</td><td>${esc(r.level ?? "")}</td><td class="n">${r.total?.toFixed(2) ?? ""}</td><td class="n">${r.counts.missing}</td><td class="n">${r.counts.evidence}</td><td class="n">${r.counts.errors}</td><td class="n">${r.counts.tamper}</td><td class="n">${r.leftOut === null || r.leftOut.count === 0 ? "" : `${r.leftOut.count} / ${r.leftOut.points} 分 (${leftOutShare(r.leftOut.share)})`}</td></tr>`;
   const detail = (r: FileCheck) =>
@@ -60,7 +76,7 @@ table{border-collapse:collapse;width:100%;font-size:12px}th,td{border:1px solid 
 td.n{text-align:right}.v-inconsistent td:nth-child(2){color:#a4262c;font-weight:bold}.v-unreadable td:nth-child(2){color:#8a8886;font-weight:bold}.v-to-complete td:nth-child(2){color:#8f6d00;font-weight:bold}
 section{margin:1em 0;page-break-inside:avoid}h3{font-size:14px;margin:.5em 0}li{font-size:12px;margin:2px 0}code{font-size:11px}
 @media print{body{margin:0}thead{display:table-header-group}tr{page-break-inside:avoid}}
-</style></head><body><h1>提交文件检查 / Submission check</h1><p>${esc(generated)}\u3000共 ${results.length} 个文件：${summary}</p>
+</style></head><body><h1>提交文件检查 / Submission check</h1><p>${esc(generated)}\u3000${checkSummary(results)}</p>
 <table><thead><tr><th>文件</th><th>结论</th><th>组织名称</th><th>方案/表格</th><th>申报级别</th><th>评定级别</th><th>总分</th><th>未填写</th><th>缺证明材料</th><th>错误</th><th>改动</th><th>删减 项/分</th></tr></thead><tbody>
 ${ordered(results).map(row).join("\n")}
 </tbody></table><h2>逐个文件 / Per file</h2>${ordered(results).map(detail).join("\n")}</body></html>

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { checkCsv, checkHtml } from "../../review/checkReport";
+import { checkCsv, checkHtml, checkJson, checkSummary } from "../../review/checkReport";
 import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
 import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { checkFiles } from "../checkPool";
@@ -64,15 +64,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     out.push(`${en ? VERDICT_EN[verdict] : verdict} (${group.length})`);
     for (const r of group) out.push(line(r, en));
   }
-  const count = (v: (typeof VERDICT_ORDER)[number]) => results.filter((r) => r.verdict === v).length;
-  out.push(
-    en
-      ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
-      : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`,
-  );
+  out.push(checkSummary(results, l));
   io.out(out.join("\n"));
   const force = values.force === true;
-  if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);
+  if (values.json !== undefined) writeNew(values.json, checkJson(results), force);
   if (values.csv !== undefined) writeNew(values.csv, checkCsv(results), force);
   if (values.html !== undefined) writeNew(values.html, checkHtml(results, new Date().toISOString().slice(0, 16).replace("T", " ")), force);
   return results.every((r) => r.verdict === "通过") ? 0 : 1;

@@ -1,0 +1,118 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import type { FileCheck } from "../../src/review/verdict";
+import { run } from "../support/cli";
+import { launchChromium, servePane } from "../support/browser";
+import { buildSubmissionFolder } from "../support/submissionFolder";
+
+/**
+ * The workbench page (issue 18), built as `npm run build` builds it and served over HTTP: the reviewers' check of a
+ * folder in Web Workers gives what `starscore check` gives — the same files, verdicts, CSV and JSON — and nothing the
+ * page does leaves its origin.
+ */
+const ROOT = path.join(__dirname, "..", "..");
+let out = "";
+let work = "";
+let folder = "";
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let cli = { code: -1, out: "", json: "", csv: "" };
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "starscore-workbench-"));
+  // The production build, into a folder of its own (the pane's test builds dist-web at the same time);
+  // WORKBENCH_DIST=<folder> tests a build made before instead.
+  out = process.env.WORKBENCH_DIST ?? mkdtempSync(path.join(tmpdir(), "starscore-workbench-build-"));
+  if (process.env.WORKBENCH_DIST === undefined) {
+    const webpack = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8" });
+    if (webpack.status !== 0) throw new Error(`webpack failed: ${webpack.stdout}\n${webpack.stderr}`);
+  }
+  folder = await buildSubmissionFolder(work, loadSchemes());
+  // The CLI run from the folder's parent, so it names the files as the page does (submissions/…).
+  const cwd = process.cwd();
+  process.chdir(work);
+  try {
+    const r = await run("check", "submissions", "--json", "cli.json", "--csv", "cli.csv");
+    cli = { code: r.code, out: r.out, json: readFileSync("cli.json", "utf8"), csv: readFileSync("cli.csv", "utf8") };
+  } finally {
+    process.chdir(cwd);
+  }
+  server = await servePane(out);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (process.env.WORKBENCH_DIST === undefined) rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page of the workbench in Chinese, with every request it makes that is not for its own origin recorded. */
+async function open(hash: string): Promise<{ page: Page; context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext({ locale: "zh-CN", acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  const own = (url: string) => url.startsWith(`${server.url}/`) || url.startsWith(`blob:${server.url}/`) || url === "about:srcdoc";
+  context.on("request", (r) => {
+    if (!own(r.url())) outside.push(r.url());
+  });
+  page.on("pageerror", (e) => outside.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, context, outside };
+}
+
+async function downloaded(page: Page, testId: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid=${testId}]`)]);
+  return readFileSync(await d.path(), "utf8");
+}
+
+describe("#check: the reviewers' check of a folder, in the browser", () => {
+  let page: Page;
+  let outside: string[] = [];
+  let rows: { file: string; verdict: string }[] = [];
+
+  beforeAll(async () => {
+    ({ page, outside } = await open("#check"));
+    // The folder as <input webkitdirectory> hands it over: files with their paths, nested folders included.
+    await page.setInputFiles("[data-testid=folder]", folder);
+    await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 });
+    rows = await page.$$eval("tr[data-file]", (trs) => trs.map((tr) => ({ file: tr.getAttribute("data-file") ?? "", verdict: tr.getAttribute("data-verdict") ?? "" })));
+  }, 180_000);
+
+  it("accounts for every file as the CLI's folder walk does, with the same verdict for each", () => {
+    const results = JSON.parse(cli.json) as FileCheck[];
+    expect(results.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取"]));
+    // The nested folder's files, the folder named like a workbook; not the lock file or the text file.
+    expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(["submissions/华东分公司/2025/Upper-Case.XLSX", "submissions/folder-named.xlsx"]));
+    expect(results.some((r) => /~\$|说明/.test(r.file))).toBe(false);
+    expect([...rows].sort((a, b) => a.file.localeCompare(b.file))).toEqual(results.map((r) => ({ file: r.file, verdict: r.verdict })).sort((a, b) => a.file.localeCompare(b.file)));
+  });
+
+  it("lists the worst first and ends with the CLI's summary line", async () => {
+    const order = ["无法读取", "不一致", "需补正", "通过"];
+    expect(rows.map((r) => order.indexOf(r.verdict))).toEqual([...rows.map((r) => order.indexOf(r.verdict))].sort((a, b) => a - b));
+    expect(await page.textContent("[data-testid=summary]")).toBe(cli.out.trim().split("\n").pop());
+  });
+
+  it("downloads the CSV and the JSON exactly as `check --csv` and `--json` write them", async () => {
+    expect(await downloaded(page, "json")).toBe(cli.json);
+    expect(await downloaded(page, "csv")).toBe(cli.csv);
+  });
+
+  it("opens a file's findings with clause, cell and what to do", async () => {
+    await page.click('tr[data-file="submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx"]');
+    const cells = await page.$$eval("[data-testid=findings] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+    expect(cells.find((c) => c[3] === "SS815")).toEqual([expect.stringMatching(/^5\./), expect.stringMatching(/^评分表!/), expect.stringContaining("分值"), "SS815"]);
+  });
+
+  it("sends nothing anywhere: every request is for the page's own origin", () => {
+    expect(outside).toEqual([]);
+  });
+});
