@@ -5,6 +5,8 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { FileCheck } from "../../src/review/verdict";
+import { certificateCycle } from "../../src/scoring/cycle";
+import { cycleTable } from "../../src/scoring/cycleTable";
 import { run } from "../support/cli";
 import { launchChromium, servePane } from "../support/browser";
 import { buildSubmissionFolder } from "../support/submissionFolder";
@@ -115,4 +117,41 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   it("sends nothing anywhere: every request is for the page's own origin", () => {
     expect(outside).toEqual([]);
   });
+});
+
+describe("#report: a scored workbook's audit report, as `starscore report` makes it", () => {
+  it("shows the same HTML as the CLI, ready to print; a checklist gets no report, and says why", async () => {
+    const { page, outside } = await open("#report");
+    const file = path.join(folder, "honest-maturity-audit.xlsx");
+    await page.setInputFiles("[data-testid=report-file]", file);
+    const frame = await page.waitForSelector("[data-testid=report-frame]");
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      expect((await run("report", file, "-o", "report.html")).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(await frame.getAttribute("srcdoc")).toBe(readFileSync(path.join(work, "report.html"), "utf8"));
+    expect(await page.isVisible("[data-testid=print]")).toBe(true);
+
+    await page.setInputFiles("[data-testid=report-file]", path.join(folder, "honest-service-characteristics.xlsx"));
+    expect(await (await page.waitForSelector("[data-testid=report-refused]")).textContent()).toContain("检查表");
+    expect(outside).toEqual([]);
+  }, 60_000);
+});
+
+describe("#cycle: the certificate cycle, as `starscore cycle` computes it", () => {
+  it("lays out the core's table for the dates typed in", async () => {
+    const { page, outside } = await open("#cycle");
+    await page.fill("[data-testid=cy-issued]", "2026-03-01");
+    await page.fill("[data-testid=cy-audits]", "2027-02-10");
+    await page.fill("[data-testid=cy-today]", "2028-06-01");
+    const cells = await page.$$eval("[data-testid=cycle-result] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+    const rule = loadSchemes().get("cct-sc03-12")?.certification?.cycle;
+    if (rule === undefined) throw new Error("cct-sc03-12 has a certificate cycle");
+    expect(cells).toEqual(cycleTable(certificateCycle(rule, "2026-03-01", ["2027-02-10"], "2028-06-01"), rule, "zh").rows.map((r) => r.cells));
+    expect(cells.length).toBeGreaterThanOrEqual(2);
+    expect(outside).toEqual([]);
+  }, 30_000);
 });
