@@ -8,6 +8,7 @@ const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { hostedManifest, DEV_ORIGIN } = require("./scripts/hosted-manifest");
 const { BlankForms } = require("./scripts/forms-plugin");
+const { OfflineWorkbench } = require("./scripts/offline-plugin");
 
 const WORLDWIDE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CHINA = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
@@ -50,7 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
         { test: /\.css$/, type: "asset/source" },
       ],
     },
-    plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", []), html("./src/workbench/index.html", "index.html", ["workbench"]), new BlankForms()],
+    plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", []), html("./src/workbench/index.html", "index.html", ["workbench"]), new BlankForms(), new OfflineWorkbench()],
     performance: { hints: false },
   };
   if (!production) {

@@ -26,6 +26,15 @@ function saveLang(lang: Lang): void {
   }
 }
 
+/**
+ * Offline after a reload: the service worker (sw.js, beside the page) keeps the page's files. Browsers allow one on
+ * https and on localhost only; elsewhere the page still works while it stays open.
+ */
+function keepOffline(): void {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register("sw.js").catch(() => undefined);
+}
+
 const style = document.createElement("style");
 style.textContent = css;
 document.head.appendChild(style);
@@ -34,4 +43,5 @@ if (root !== null) {
   const lang = new URLSearchParams(window.location.search).get("lang");
   createRoot(root).render(<App schemes={bundledSchemes()} initialLang={lang === "en" || lang === "zh" ? lang : (savedLang() ?? browserLang(navigator.languages))} saveLang={saveLang} />);
   document.body.dataset.ready = "true";
+  keepOffline();
 }

@@ -155,3 +155,20 @@ describe("#cycle: the certificate cycle, as `starscore cycle` computes it", () =
     expect(outside).toEqual([]);
   }, 30_000);
 });
+
+describe("offline once loaded", () => {
+  it("after a reload without a network, still offers the forms and checks files", async () => {
+    const { page, context, outside } = await open("#forms");
+    // The service worker takes the page over once it has kept the page's files.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    const [form] = await Promise.all([page.waitForEvent("download"), page.click('tr[data-form="maturity-jsgf-06-self"] a')]);
+    expect(readFileSync(await form.path()).subarray(0, 2).toString()).toBe("PK");
+    await page.click('nav a[href="#check"]');
+    await page.setInputFiles("[data-testid=files]", [path.join(folder, "honest-maturity-audit.xlsx"), path.join(folder, "not-a-zip.xlsx")]);
+    expect(await (await page.waitForSelector("[data-testid=summary]")).textContent()).toBe("共 2 个文件：无法读取 1，不一致 0，需补正 0，通过 1");
+    expect(outside).toEqual([]);
+  }, 60_000);
+});
