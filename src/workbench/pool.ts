@@ -1,4 +1,5 @@
 import type { Lang } from "../findings/language";
+import type { Expected } from "../review/expect";
 import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
 import { unreadable, type FileCheck } from "../review/verdict";
 import { errorName, type Submission } from "./walk";
@@ -69,6 +70,8 @@ async function readFile(s: Submission): Promise<Uint8Array | string> {
 
 export interface CheckOptions {
   lang: Lang;
+  /** The scheme and form the reviewer expects: another is SS806. */
+  expected?: Expected;
   /** Web Workers at once; each holds one file. */
   workers: number;
   limitMs: number;
@@ -109,7 +112,7 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
           continue;
         }
         try {
-          const a = await worker.run({ kind: "check", name, bytes, lang: options.lang });
+          const a = await worker.run({ kind: "check", name, bytes, lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
           if (a.kind === "check") finish(i, a.result);
         } catch (e) {
           if (!(e instanceof TaskFailed)) throw e;

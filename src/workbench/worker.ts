@@ -4,13 +4,14 @@
 import type { Lang } from "../findings/language";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
+import type { Expected } from "../review/expect";
 import type { FileCheck } from "../review/verdict";
 import { bundledSchemes } from "../taskpane/schemes";
 import { checkBytes } from "../xlsx/check";
 import { WorkbookError } from "../xlsx/saved";
 import { scoreXlsx } from "../xlsx/scoreWorkbook";
 
-export type Task = { kind: "check"; name: string; bytes: Uint8Array; lang: Lang } | { kind: "report"; bytes: Uint8Array; lang: Lang };
+export type Task = { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected } | { kind: "report"; bytes: Uint8Array; lang: Lang };
 
 /** The audit report of one workbook, or why there is none (the one line `starscore report` would print). */
 export type ReportAnswer = { ok: true; html: string; scheme: string; organisation: string | null; errors: number } | { ok: false; reason: string; checklist?: string };
@@ -32,7 +33,7 @@ function report(bytes: Uint8Array, lang: Lang): ReportAnswer {
 }
 
 function answer(task: Task): Answer {
-  return task.kind === "check" ? { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang) } : { kind: "report", report: report(task.bytes, task.lang) };
+  return task.kind === "check" ? { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) } : { kind: "report", report: report(task.bytes, task.lang) };
 }
 
 self.onmessage = (event: MessageEvent<Task>) => {

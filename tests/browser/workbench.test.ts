@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -22,7 +22,9 @@ let work = "";
 let folder = "";
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
-let cli = { code: -1, out: "", json: "", csv: "" };
+let cli = { code: -1, out: "", json: "", csv: "", expected: "" };
+/** What the CLI says when the reviewer expects maturity audit scoring sheets. */
+const EXPECT = "maturity-jsgf-06/audit";
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "starscore-workbench-"));
@@ -38,8 +40,9 @@ beforeAll(async () => {
   const cwd = process.cwd();
   process.chdir(work);
   try {
-    const r = await run("check", "submissions", "--json", "cli.json", "--csv", "cli.csv");
-    cli = { code: r.code, out: r.out, json: readFileSync("cli.json", "utf8"), csv: readFileSync("cli.csv", "utf8") };
+    const r = await run("check", "submissions", "--json", "cli.json", "--csv", "cli.csv", "--notices", "notices");
+    await run("check", "submissions", "--expect", EXPECT, "--json", "expected.json");
+    cli = { code: r.code, out: r.out, json: readFileSync("cli.json", "utf8"), csv: readFileSync("cli.csv", "utf8"), expected: readFileSync("expected.json", "utf8") };
   } finally {
     process.chdir(cwd);
   }
@@ -69,10 +72,13 @@ async function open(hash: string): Promise<{ page: Page; context: BrowserContext
   return { page, context, outside };
 }
 
-async function downloaded(page: Page, testId: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid=${testId}]`)]);
-  return readFileSync(await d.path(), "utf8");
+async function downloaded(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return { name: d.suggestedFilename(), text: readFileSync(await d.path(), "utf8") };
 }
+
+/** A notice's text with its date left out (the CLI's run and the page's may straddle midnight). */
+const undated = (html: string) => html.replace(/\d{4}-\d{2}-\d{2}/g, "YYYY-MM-DD");
 
 describe("#check: the reviewers' check of a folder, in the browser", () => {
   let page: Page;
@@ -104,8 +110,19 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   });
 
   it("downloads the CSV and the JSON exactly as `check --csv` and `--json` write them", async () => {
-    expect(await downloaded(page, "json")).toBe(cli.json);
-    expect(await downloaded(page, "csv")).toBe(cli.csv);
+    expect((await downloaded(page, "[data-testid=json]")).text).toBe(cli.json);
+    expect((await downloaded(page, "[data-testid=csv]")).text).toBe(cli.csv);
+  });
+
+  it("offers a 补正通知 for every file that needs one, the one `check --notices` writes", async () => {
+    const needing = rows.filter((r) => r.verdict !== "通过").map((r) => r.file);
+    const offered = await page.$$eval("tr[data-file]", (trs) => trs.filter((tr) => tr.querySelector("[data-testid=notice]") !== null).map((tr) => tr.getAttribute("data-file")));
+    expect(offered).toEqual(needing);
+    expect(readdirSync(path.join(work, "notices")).length).toBe(needing.length);
+    for (const file of ["submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx", "submissions/blank-completeness-self.xlsx", "submissions/not-a-zip.xlsx"]) {
+      const notice = await downloaded(page, `tr[data-file="${file}"] [data-testid=notice]`);
+      expect(undated(notice.text)).toBe(undated(readFileSync(path.join(work, "notices", notice.name), "utf8")));
+    }
   });
 
   it("opens a file's findings with clause, cell and what to do", async () => {
@@ -113,6 +130,14 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
     const cells = await page.$$eval("[data-testid=findings] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
     expect(cells.find((c) => c[3] === "SS815")).toEqual([expect.stringMatching(/^5\./), expect.stringMatching(/^评分表!/), expect.stringContaining("分值"), "SS815"]);
   });
+
+  it("checks against the scheme and form the reviewer expects, as `check --expect` does", async () => {
+    await page.selectOption("[data-testid=expect]", EXPECT);
+    await page.setInputFiles("[data-testid=folder]", folder);
+    await page.waitForSelector('[data-testid=summary][data-run="2"]', { timeout: 120_000 });
+    expect((await downloaded(page, "[data-testid=json]")).text).toBe(cli.expected);
+    expect(cli.expected).toContain("SS806");
+  }, 120_000);
 
   it("sends nothing anywhere: every request is for the page's own origin", () => {
     expect(outside).toEqual([]);
