@@ -1,6 +1,6 @@
 import { Fragment, useRef, useState, type DragEvent } from "react";
 import { asLabel } from "../findings/language";
-import { checkHtml } from "../review/checkHtml";
+import { checkHtml, commonFolder } from "../review/checkHtml";
 import { checkCsv, checkJson } from "../review/checkReport";
 import { parseExpected, type Expected } from "../review/expect";
 import { findingLine } from "../review/findingLine";
@@ -194,6 +194,9 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
     return n === null ? null : noticeHtml(n);
   };
   const rows = worstFirst(results);
+  // The folder every file is in is said once, above the table; rows show what tells files apart.
+  const common = commonFolder(results.map((r) => r.file));
+  const shown = (file: string) => file.slice(common.length);
   return (
     <div className="results">
       <p className="summary" role="status">
@@ -203,6 +206,7 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
         <small>{t.took(run.seconds)}</small>
       </p>
       {run.stopped && <p role="alert">{t.stopped}</p>}
+      {common !== "" && <p className="folder">{t.inFolder(common)}</p>}
       <p className="buttons">
         {t.downloads}
         <button type="button" data-testid="csv" onClick={() => download("starscore-check.csv", checkCsv(results, lang), CSV)}>
@@ -243,9 +247,9 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
                 <tr className={`v v-${r.verdict}`} data-file={r.file} data-verdict={r.verdict} onClick={() => setOpen(open === r.file ? null : r.file)}>
                   <td className="file">
                     <button type="button" className="link" aria-expanded={open === r.file} title={t.showDetails}>
-                      {baseName(r.file)}
+                      {baseName(shown(r.file))}
                     </button>
-                    {folderOf(r.file) !== "" && <small>{folderOf(r.file)}</small>}
+                    {folderOf(shown(r.file)) !== "" && <small>{folderOf(shown(r.file))}</small>}
                   </td>
                   <td className="verdict" title={t.verdictHelp[r.verdict]}>
                     {verdictWord(r.verdict, lang)}

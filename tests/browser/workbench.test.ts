@@ -17,6 +17,8 @@ import { buildSubmissionFolder } from "../support/submissionFolder";
  * page does leaves its origin.
  */
 const ROOT = path.join(__dirname, "..", "..");
+// Screenshots go to docs/ only when asked (UPDATE_SCREENSHOTS=1 npx jest tests/browser/workbench): a run leaves the tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(ROOT, "docs") : mkdtempSync(path.join(tmpdir(), "starscore-shots-"));
 let out = "";
 let work = "";
 let folder = "";
@@ -122,11 +124,20 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
     for (const file of ["submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx", "submissions/blank-completeness-self.xlsx", "submissions/not-a-zip.xlsx"]) {
       const notice = await downloaded(page, `tr[data-file="${file}"] [data-testid=notice]`);
       expect(undated(notice.text)).toBe(undated(readFileSync(path.join(work, "notices", notice.name), "utf8")));
+      if (file.includes("points-changed")) {
+        // The notice as the applicant gets it (README shows it).
+        const shown = await page.context().newPage();
+        await shown.setViewportSize({ width: 794, height: 700 });
+        await shown.setContent(notice.text);
+        await shown.screenshot({ path: path.join(DOCS, "workbench-notice.png"), fullPage: true });
+        await shown.close();
+      }
     }
   });
 
   it("opens a file's findings with clause, cell and what to do", async () => {
     await page.click('tr[data-file="submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx"]');
+    await page.screenshot({ path: path.join(DOCS, "workbench-check.png"), fullPage: true });
     const cells = await page.$$eval("[data-testid=findings] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
     expect(cells.find((c) => c[3] === "SS815")).toEqual([expect.stringMatching(/^5\./), expect.stringMatching(/^评分表!/), expect.stringContaining("分值"), "SS815"]);
   });
