@@ -4,7 +4,7 @@
  * browser, Web Workers), so a reviewer reads the same reason wherever the file was checked.
  */
 
-/** The largest file read whole: a workbook with pictures is a few MB; more is not a submission. */
+/** The largest file read whole, in the CLI, the workbench and the pane: a workbook with pictures is a few MB; more is not a submission. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A file larger than the cap, refused before it is read. */
