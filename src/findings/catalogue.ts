@@ -146,6 +146,15 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${listOf(p.required)}。`,
     en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${listOf(p.required)}.`,
   },
+  SS202: {
+    name: "material-missing",
+    severity: "warning",
+    kind: "evidence",
+    /** The material as the scheme words it, and its place among the clause's materials (`line` of `of`, from 1). */
+    params: { material: z.string(), line: z.number(), of: z.number() },
+    zh: (p) => `${at(p)}未填写第 ${p.line} 项证明材料（共 ${p.of} 项）：${listOf([p.material])}。请在该行填写能证实它的文件名称或编号，或提交包中的文件路径。`,
+    en: (p) => `${atEn(p)}material ${p.line} of ${p.of} is not named: ${listOf([p.material])}. On its line, name the document or record that shows it, or the file of the submission.`,
+  },
   SS301: {
     name: "conclusion-inconsistent",
     severity: "warning",

@@ -18,6 +18,7 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS115: { clause: "5.2.1.3" },
   SS116: { clause: "2.1a", whole: "2.1", part: "2.1a" },
   SS201: { clause: "5.1.1.1", required: ["a) 客户清单", "b) 服务网点清单"] },
+  SS202: { clause: "5.1.1.2", material: "b) 服务网点清单（包括网点类型）", line: 2, of: 2 },
   SS301: { clause: "5.1.1.1", conclusion: "nonconform", value: 101, max: 3 },
   SS302: {},
   SS303: { clause: "5.1.1.1" },
