@@ -157,6 +157,10 @@ const zh = {
   rowInvalid: "样本数应为正整数，不符合数为 0 到样本数之间的整数。",
   rowReason: "删减理由",
   rowRemark: "现场评审记录（删减时填理由）",
+  rowMaterials: (n: number) => `证明材料（${n} 项，均已填写）`,
+  rowMaterialsMissing: (missing: number, n: number) => `证明材料（${n} 项，${missing} 项未填）`,
+  rowMaterialMissing: "缺：在表中本行右侧填写文件名称或路径",
+  rowMaterialNotOwed: "（本条款不适用，无需提供）",
 };
 
 export type Strings = typeof zh;
@@ -309,6 +313,10 @@ const en: Strings = {
   rowInvalid: "Samples checked is a whole number above 0; not conforming a whole number from 0 to that.",
   rowReason: "Reason for leaving it out",
   rowRemark: "Remark (the reason, when left out)",
+  rowMaterials: (n) => `Evidence (${n} materials, all named)`,
+  rowMaterialsMissing: (missing, n) => `Evidence (${n} materials, ${missing} not named)`,
+  rowMaterialMissing: "Missing: name the document or file on this line in the sheet",
+  rowMaterialNotOwed: "(the clause does not apply: none owed)",
 };
 
 export function strings(lang: Lang): Strings {
