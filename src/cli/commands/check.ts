@@ -12,6 +12,7 @@ import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../rev
 import { rolesOf } from "../../scheme/roles";
 import { civilDate } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
+import { resolveEvidence, unnamedLines } from "../evidence";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
@@ -91,7 +92,9 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
 
   // Entries the walk could not read are results too, in the walk's order.
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
+  const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
+  // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
+  const { results: all, unnamed } = resolveEvidence(positionals, walked, l);
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
@@ -111,6 +114,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const n = writeNotices(values.notices, results, l, now.slice(0, 10), force);
     out.push(l === "en" ? `${n} notice${n === 1 ? "" : "s"} of corrections in ${values.notices}` : `补正通知 ${n} 份，在 ${values.notices}`);
   }
+  out.push(...unnamedLines(unnamed, l));
   out.push(summaryLine(results, l));
   io.out(out.join("\n"));
   if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);

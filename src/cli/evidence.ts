@@ -1,0 +1,66 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Lang } from "../findings/language";
+import { resolveReferences, unnamedFiles, withEvidenceFiles } from "../review/evidenceFiles";
+import type { FileCheck } from "../review/verdict";
+import { listSubmission } from "./submissionFiles";
+
+/** Files of a checked folder that no clause of its workbooks names. */
+export interface Unnamed {
+  folder: string;
+  files: string[];
+}
+
+const inside = (root: string, file: string) => {
+  const rel = path.relative(root, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+};
+
+/**
+ * `check`'s evidence files (issue 22): each workbook's named files resolved against the folder it was handed in —
+ * the folder given on the command line, or a workbook's own folder when it was given by name — and, per folder given,
+ * the files no clause names. The rules are the core's (review/evidenceFiles.ts); this only lists folders.
+ */
+export function resolveEvidence(positionals: readonly string[], results: readonly FileCheck[], lang: Lang): { results: FileCheck[]; unnamed: Unnamed[] } {
+  const roots = positionals.map((p) => {
+    try {
+      return { given: p, folder: statSync(p).isDirectory() };
+    } catch {
+      return { given: p, folder: false };
+    }
+  });
+  const listings = new Map<string, ReturnType<typeof listSubmission>>();
+  const listing = (root: string) => {
+    let l = listings.get(root);
+    if (l === undefined) listings.set(root, (l = listSubmission(root)));
+    return l;
+  };
+  const named = new Map<string, Set<string>>();
+  const out = results.map((r) => {
+    if (r.references === undefined) return r;
+    // The innermost folder given that holds it; a workbook given by name resolves within its own folder.
+    const root = roots.filter((x) => x.folder && inside(x.given, r.file)).sort((a, b) => b.given.length - a.given.length)[0]?.given ?? path.dirname(r.file);
+    const resolved = resolveReferences(path.relative(root, r.file).split(path.sep).join("/"), r.references, listing(root));
+    const seen = named.get(root) ?? new Set<string>();
+    for (const k of resolved.named) seen.add(k);
+    named.set(root, seen);
+    return withEvidenceFiles(r, resolved.findings, lang);
+  });
+  const unnamed = roots
+    .filter((x) => x.folder)
+    .map((x) => {
+      const workbooks = results.filter((r) => inside(x.given, r.file)).map((r) => path.relative(x.given, r.file).split(path.sep).join("/"));
+      return { folder: x.given, files: unnamedFiles(listing(x.given), workbooks, named.get(x.given) ?? new Set()) };
+    })
+    .filter((u) => u.files.length > 0);
+  return { results: out, unnamed };
+}
+
+/** The lines `check` prints for files no clause names: the first 30 of each folder, then how many more. */
+export function unnamedLines(unnamed: readonly Unnamed[], lang: Lang): string[] {
+  return unnamed.flatMap((u) => [
+    lang === "en" ? `Files no clause names, in ${u.folder} (${u.files.length}):` : `未被任何条款引用的文件，在 ${u.folder}（${u.files.length} 个）：`,
+    ...u.files.slice(0, 30).map((f) => `  ${f}`),
+    ...(u.files.length > 30 ? [lang === "en" ? `  … and ${u.files.length - 30} more` : `  ……另有 ${u.files.length - 30} 个`] : []),
+  ]);
+}
