@@ -5,7 +5,7 @@ type Layout = MetaEntry["layout"];
 
 /**
  * The clause whose item row a selection lies in, from the sheet's layout alone (nothing is read from the sheet):
- * `G12` or `B12:H12` on an item row (or within an item's rows, as a merged cell `E12:E14` is selected) gives its
+ * `G12` or `B12:H12` on an item row (or within an item's rows, as the merged clause text `C12:C14` is selected) gives its
  * clause; a selection across items, whole columns or rows (`G:G`, `12:12`), or any cell outside the item rows
  * gives null. `address` is as Excel reports a selection, without the sheet's name (an `Sheet!` prefix is ignored
  * all the same).

@@ -182,21 +182,17 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
       items.push({ clause: item.clause, row });
       return;
     }
-    // Several rows, each as tall as its own line; the clause text, merged down them all, shares out what more it needs.
-    grid.setHeight(row, heightFor(wrapped(own.wraps)));
+    // Several rows, each as tall as its own line; the first also as tall as the clause text, which is merged down
+    // them all at the top (style "text"): rows never split across pages, but a merged area does, so the text must
+    // fit its first row (as group labels do).
+    grid.setHeight(row, heightFor([[text, col("text").width], ...wrapped(own.wraps)]));
     for (const line of below) {
       const r = grid.add();
       for (const [key, cell] of line.cells) grid.set(r, col(key).index, cell);
       grid.setHeight(r, heightFor(wrapped(line.wraps)));
     }
     const lastRow = row + below.length;
-    const heights = grid.rows.slice(row - 1, lastRow).map((r) => r.height ?? 0);
-    const short = heightFor([[text, col("text").width]]) - heights.reduce((sum, h) => sum + h, 0);
-    if (short > 0) heights.forEach((h, k) => grid.setHeight(row + k, h + Math.ceil(short / heights.length)));
-    for (const key of ["text", ...(own.merged ?? [])]) {
-      const style = grid.rows[row - 1]?.cells[col(key).index - 1]?.style ?? "text";
-      grid.merge(row, col(key).index, lastRow, col(key).index, style);
-    }
+    grid.merge(row, col("text").index, lastRow, col("text").index, "text");
     items.push({ clause: item.clause, row, lastRow });
   });
   const lastItemRow = grid.rows.length;

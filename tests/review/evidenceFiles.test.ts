@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -8,6 +8,7 @@ import type { FileCheck } from "../../src/review/verdict";
 import type { Scheme } from "../../src/scheme/load";
 import { planSheet } from "../../src/sheets/plan";
 import { evidenceSubmission, LINKED_CLAUSE, MAGIC, materialCell, writeSubmission, type Submission } from "../support/evidenceSubmission";
+import { zip, type ZipPart } from "../support/zip";
 
 const scheme = loadSchemes().get("gbt27922-2011-self") as Scheme;
 const plan = planSheet(scheme, "self");
@@ -113,5 +114,54 @@ describe("starscore check on a submission folder: the evidence files resolved", 
       ["SS205", "5.1.3.2", `自评估表!${materialCell(plan, "5.1.3.2", 1)}`],
     ]);
     expect(result.verdict).toBe("需补正");
+  }, 120_000);
+});
+
+/** Every file under `dir`, by path from it (`/` between folders). */
+function filesUnder(dir: string, rel = ""): { name: string; data: Buffer }[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
+    const p = rel === "" ? d.name : `${rel}/${d.name}`;
+    return d.isDirectory() ? filesUnder(dir, p) : [{ name: p, data: readFileSync(path.join(dir, p)) }];
+  });
+}
+
+/** The submission as one .zip: names in GBK without the UTF-8 flag (Windows' own zip) or in UTF-8 with it. */
+async function checkZipped(edit: (s: Submission) => void, gbk: boolean, extra: ZipPart[] = []): Promise<{ results: FileCheck[]; out: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "starscore-evidence-zip-"));
+  const s = evidenceSubmission(scheme);
+  edit(s);
+  await writeSubmission(scheme, s, path.join(dir, "提交"));
+  const parts = filesUnder(path.join(dir, "提交")).map((f) => ({ name: `提交/${f.name}`, data: f.data, deflate: true, gbk }));
+  const zipFile = path.join(dir, "提交材料.zip");
+  writeFileSync(zipFile, zip([...parts, ...extra]));
+  const json = path.join(dir, "r.json");
+  let out = "";
+  await main(["check", zipFile, "--json", json], { out: (t) => (out += `${t}\n`), err: () => undefined });
+  return { results: JSON.parse(readFileSync(json, "utf8")) as FileCheck[], out };
+}
+
+describe("a submission handed in as a .zip is checked as the folder it holds", () => {
+  const missing = (s: Submission) => {
+    s.files.set("证明材料/5.1.3.1-2.pdf", null);
+    const e = s.assessment.entries["5.1.1.2"];
+    s.assessment.entries["5.1.1.2"] = { ...e, evidence: ["证明材料/5.1.1.2-1.pdf", ""] };
+  };
+
+  it("names in GBK (no UTF-8 flag): the same findings as the folder, at the same cells", async () => {
+    const folder = await check(missing);
+    const { results, out } = await checkZipped(missing, true);
+    const workbook = results.find((r) => r.file.endsWith("提交/自评估表.xlsx"));
+    expect(workbook?.verdict).toBe(folder.result.verdict);
+    expect(evidenceFindings(workbook as FileCheck).map((f) => [f.code, f.clause, f.cell, f.message])).toEqual(evidenceFindings(folder.result).map((f) => [f.code, f.clause, f.cell, f.message]));
+    expect(evidenceFindings(workbook as FileCheck).map((f) => f.code)).toEqual(["SS203", "SS202"]);
+    expect(out).toContain("  提交/证明材料/说明.txt");
+  }, 120_000);
+
+  it("names in UTF-8 (the flag set): every material present, no evidence finding; an entry outside the archive refused, the rest checked", async () => {
+    const { results } = await checkZipped(() => undefined, false, [{ name: "../../etc/evil.pdf", data: MAGIC.pdf }]);
+    const workbook = results.find((r) => r.file.endsWith("提交/自评估表.xlsx"));
+    expect(workbook !== undefined && evidenceFindings(workbook)).toEqual([]);
+    expect(workbook?.verdict).toBe("通过");
+    expect(results.filter((r) => r.verdict === "无法读取").map((r) => [path.basename(r.file), r.reason?.slice(0, 9)])).toEqual([["evil.pdf", "路径指向压缩包以外"]]);
   }, 120_000);
 });

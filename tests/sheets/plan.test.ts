@@ -137,11 +137,14 @@ describe("points plans", () => {
     const plan = planSheet(scheme, "self");
     const row2 = plan.layout.items[1]?.row ?? 0;
     expect(cellAt(plan, `C${row2}`)?.value).toBe("5.1.1.2 根据需要，服务网点覆盖商品销售区域，能够对服务网点进行有效管理。（3分）\n5.1.1.3 可通过自建或委托设立服务网点。（0分）");
-    // One line per material: the material as the scheme words it, its entry cell beside it, the clause merged down both.
+    // One line per material: the material as the scheme words it, its entry cell beside it, the clause text merged
+    // down both (at the top, its first row tall enough for it); 结论 and 分数 once, on the first line.
     expect([cellAt(plan, `D${row2}`)?.value, cellAt(plan, `D${row2 + 1}`)?.value]).toEqual(["a) 客户清单（包括客户名称和地址）", "b) 服务网点清单（包括网点类型）"]);
     expect(plan.layout.items[1]?.lastRow).toBe(row2 + 1);
-    expect(cellAt(plan, `G${row2 + 1}`)?.style).toBe("entryText");
-    expect(plan.merges).toEqual(expect.arrayContaining([`C${row2}:C${row2 + 1}`, `E${row2}:E${row2 + 1}`, `F${row2}:F${row2 + 1}`]));
+    expect([cellAt(plan, `E${row2}`)?.style, cellAt(plan, `F${row2}`)?.style, cellAt(plan, `G${row2}`)?.style, cellAt(plan, `G${row2 + 1}`)?.style]).toEqual(["entryChoice", "entryScore", "entryText", "entryText"]);
+    expect([cellAt(plan, `E${row2 + 1}`)?.style, cellAt(plan, `F${row2 + 1}`)?.style]).toEqual(["points", "points"]);
+    expect(plan.merges).toContain(`C${row2}:C${row2 + 1}`);
+    expect(plan.merges.filter((m) => /^[EF]/.test(m))).toEqual([]);
     expect(plan.layout.items[2]?.row).toBe(row2 + 2);
   });
 });

@@ -12,11 +12,11 @@ import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../rev
 import { rolesOf } from "../../scheme/roles";
 import { civilDate } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
-import { resolveEvidence, unnamedLines } from "../evidence";
+import { checkZip, isZipGiven, resolveEvidence, unnamedLines } from "../evidence";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
-import { loadScheme, schemeIds } from "../schemeFiles";
+import { loadScheme, loadSchemes, schemeIds } from "../schemeFiles";
 import { submittedFiles } from "../submitted";
 import type { Parsed } from "../options";
 
@@ -72,8 +72,11 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const expected = expectedOf(values.expect);
-  const submitted = submittedFiles(positionals);
-  if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
+  // A .zip given is a submission of its own, checked as the folder it holds (issue 22); the rest are walked.
+  const zips = positionals.filter(isZipGiven);
+  const walkedPaths = positionals.filter((p) => !zips.includes(p));
+  const submitted = walkedPaths.length > 0 ? submittedFiles(walkedPaths) : [];
+  if (submitted.length === 0 && zips.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
   const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
 
   const tty = process.stderr.isTTY === true;
@@ -94,7 +97,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const byFile = new Map(checked.map((r) => [r.file, r]));
   const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
   // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
-  const { results: all, unnamed } = resolveEvidence(positionals, walked, l);
+  const folders = resolveEvidence(walkedPaths, walked, l);
+  const zipped = zips.map((z) => checkZip(z, loadSchemes(), l, expected));
+  const all = [...folders.results, ...zipped.flatMap((z) => z.results)];
+  const unnamed = [...folders.unnamed, ...zipped.flatMap((z) => z.unnamed)];
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };

@@ -33,10 +33,9 @@ export interface ItemCells {
   wraps?: [text: string, key: string][];
   /**
    * The item's further rows, below its first (the self form's material lines: one row per required material).
-   * Where an item has them, its clause text and the `merged` cells of its first row are merged down all its rows.
+   * Where an item has them, its clause text is merged down all its rows; its entries stay on the first.
    */
   below?: { cells: [key: string, cell: PlannedCell][]; wraps?: [text: string, key: string][] }[];
-  merged?: string[];
 }
 
 export interface FormDescriptor {

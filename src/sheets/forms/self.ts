@@ -41,13 +41,17 @@ export const SELF_FORM: FormDescriptor = {
       wraps: [[required, "required"]],
       below: rest.map((material) => ({
         cells: [
+          // 序号, 结论 and 分数 are the clause's, on its first row; below them, fixed cells (a merged area splits
+          // across pages and cuts what it centres).
+          ["seq", { value: null, style: "points" }],
           ["required", { value: material, style: "text" }],
+          ["conclusion", { value: null, style: "points" }],
+          ["score", { value: null, style: "points" }],
           ["evidence", { value: null, style: "entryText" }],
           ["owed", { formula: `=${at("owed")}`, style: "helper" }],
         ],
         wraps: [[material, "required"]],
       })),
-      merged: ["seq", "conclusion", "score"],
     };
   },
   subsectionCells: (label) => [["subsectionTitle", `${label.id}${label.title}`]],
