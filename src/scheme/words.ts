@@ -46,13 +46,6 @@ export const RESULT_WORDS = {
   notAllConform: { zh: "未全部符合", en: "not all conform" },
 } as const;
 
-/** What each form is called, by its role: as the forms' titles print it and in English. */
-export const FORM_WORDS = {
-  self: { zh: "自评估表", en: "self-assessment" },
-  audit: { zh: "评分表", en: "audit scoring sheet" },
-  checklist: { zh: "检查表", en: "checklist" },
-} as const;
-
 /**
  * What a result is called while entries are missing: 未填完（3 项未填）. The parts around the count, so the sheet's
  * formulas (`"未填完（"&n&" 项未填）"`) and the engine write the same text.
@@ -74,4 +67,11 @@ export const CLAIM_WORDS = {
   pending: "待填完后核对",
   above: "高于评定结果",
   fine: "未高于评定结果",
+} as const;
+
+/** What each form is called, by its role: as the forms' titles print it and in English. */
+export const FORM_WORDS = {
+  self: { zh: "自评估表", en: "self-assessment" },
+  audit: { zh: "评分表", en: "audit scoring sheet" },
+  checklist: { zh: "检查表", en: "checklist" },
 } as const;
