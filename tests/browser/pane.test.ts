@@ -311,6 +311,35 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
 
   // Excel.WorksheetSelectionChangedEventArgs (https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs):
   // the pane hears worksheets.onSelectionChanged (ExcelApi 1.9) and takes the row's clause from the layout.
+  // Issue 22: the self form has a line per required material; the tab shows the selected clause's materials, each
+  // with its entry or 缺, from the live read (selecting any of the clause's lines selects the clause).
+  it("the 样本/删减 tab shows the selected clause's materials and which are missing", async () => {
+    const page = await openPane("zh-CN");
+    await layOutFromPane(page, "gbt27922-2011-self", "self", "布局到新工作表");
+    const scheme = loadSchemes().get("gbt27922-2011-self") as Scheme;
+    const layout = planSheet(scheme, "self").layout;
+    const row = layout.items.find((i) => i.clause === "5.1.1.2")?.row as number;
+    const writes = entryWrites(layout, { scheme: scheme.id, role: "self", entries: { "5.1.1.2": { conclusion: "符合", score: 3, evidence: ["证明材料/客户清单.xlsx", ""] } } });
+    await page.evaluate(
+      async (list) => {
+        for (const w of list as CellWrite[]) await window.__book.userTypes("自评估表", w.address, w.value ?? null);
+      },
+      writes as unknown as CellWrite[],
+    );
+    await page.getByRole("tab", { name: "样本/删减" }).click();
+    await page.evaluate((a) => window.__book.userSelects("自评估表", a), `${layout.entryColumns.evidence}${row + 1}`);
+    await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.1.2");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=row-material]").length === 2);
+    await page.waitForFunction(() => document.querySelector("[data-testid=row-material][data-missing=true]") !== null);
+    const lines = await page.locator("[data-testid=row-material]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-missing"), e.textContent]));
+    expect(lines).toEqual([
+      ["false", "a) 客户清单（包括客户名称和地址）→ 证明材料/客户清单.xlsx"],
+      ["true", "b) 服务网点清单（包括网点类型）缺：在表中本行右侧填写文件名称或路径"],
+    ]);
+    expect(await page.locator("[data-testid=row-materials] > span").first().textContent()).toBe("证明材料（2 项，1 项未填）");
+    await page.close();
+  }, 120_000);
+
   it("the 样本/删减 tab follows the row selected in Excel, pre-filled from the sheet, with no sync of its own", async () => {
     const page = await openPane("zh-CN");
     await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
