@@ -330,7 +330,7 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.evaluate((a) => window.__book.userSelects("自评估表", a), `${layout.entryColumns.evidence}${row + 1}`);
     await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.1.2");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=row-material]").length === 2);
-    await page.waitForFunction(() => document.querySelector("[data-testid=row-material][data-missing=true]") !== null);
+    await page.waitForFunction(() => document.querySelector("[data-testid=row-material][data-missing=false]") !== null, undefined, { timeout: 15_000 });
     const lines = await page.locator("[data-testid=row-material]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-missing"), e.textContent]));
     expect(lines).toEqual([
       ["false", "a) 客户清单（包括客户名称和地址）→ 证明材料/客户清单.xlsx"],
