@@ -393,7 +393,7 @@ export const CATALOGUE = catalogue({
     name: "form-not-expected",
     severity: "error",
     kind: "error",
-    /** What the reviewer expects (`expectedRole` left out: any form of that scheme) and what the file's metadata says it is. */
+    /** What the reviewer expects (`expectedRole` left out: whichever form of that scheme) and what the file's metadata says it is. */
     params: { expectedScheme: z.string(), expectedRole: RoleSchema.optional(), scheme: z.string(), role: RoleSchema },
     zh: (p) => `审核要求提交${form(p.expectedScheme, p.expectedRole, "zh")}，本文件是${form(p.scheme, p.role, "zh")}。请改交${form(p.expectedScheme, p.expectedRole, "zh")}。`,
     en: (p) => `The review expects ${form(p.expectedScheme, p.expectedRole, "en")}; this file is ${form(p.scheme, p.role, "en")}. Submit ${form(p.expectedScheme, p.expectedRole, "en")} instead.`,

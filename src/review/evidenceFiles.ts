@@ -89,15 +89,24 @@ function decodeLink(target: string): string {
  * resolved; null when it climbs above the root or is absolute (a drive letter, a leading slash, a UNC share).
  */
 export function pathKey(path: string): string | null {
-  const p = path.normalize("NFC").replace(/\\/g, "/");
-  if (/^[a-z]:/i.test(p) || p.startsWith("/")) return null;
+  return safePath(path.normalize("NFC"))?.toLowerCase() ?? null;
+}
+
+/**
+ * A path inside a submission (a folder, or a zip's entries), `.` and empty segments dropped and `..` resolved; null
+ * when it would lead outside: an absolute path, a drive letter, a `..` above the top. Backslashes (which some Windows
+ * tools write) are folder separators. `pathKey` is this, compared as Windows compares names.
+ */
+export function safePath(name: string): string | null {
+  const p = name.replace(/\\/g, "/");
+  if (p.startsWith("/") || /^[a-z]:/i.test(p)) return null;
   const parts: string[] = [];
   for (const seg of p.split("/")) {
     if (seg === "" || seg === ".") continue;
     if (seg === "..") {
       if (parts.length === 0) return null;
       parts.pop();
-    } else parts.push(seg.toLowerCase());
+    } else parts.push(seg);
   }
   return parts.length === 0 ? null : parts.join("/");
 }

@@ -1,3 +1,4 @@
+import { safePath } from "../review/evidenceFiles";
 import { inflateEntry, zipEntries, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
@@ -39,24 +40,6 @@ const GBK = new TextDecoder("gbk");
 export function entryName(e: Pick<ZipEntry, "flags" | "rawName">): string {
   const ascii = e.rawName.every((b) => b < 0x80);
   return (e.flags & UTF8_NAMES) !== 0 || ascii ? UTF8.decode(e.rawName) : GBK.decode(e.rawName);
-}
-
-/**
- * The path of an entry inside the archive, or null when it would lead outside: an absolute path, a drive letter, a
- * `..` above the top. Backslashes (which some Windows tools write) are folder separators.
- */
-export function safePath(name: string): string | null {
-  const p = name.replace(/\\/g, "/");
-  if (p.startsWith("/") || /^[a-z]:/i.test(p)) return null;
-  const parts: string[] = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.length === 0 ? null : parts.join("/");
 }
 
 /** Folders and the metadata macOS adds to a zip (`__MACOSX/`, `._name`): not files of the submission. */
