@@ -12,35 +12,20 @@ export class TaskFailed extends Error {
 }
 
 /**
- * Files a worker checks before a fresh one takes over. A worker's heap grows with what it has read until its
- * garbage collector decides to shrink it, which a browser puts off while memory looks plentiful; ending the worker
- * after a batch gives its whole heap back, so a run's memory does not depend on how many files it checks. Starting
- * a worker costs about as much as checking one file, so a batch of 25 costs a few percent of the run's time
- * (bench/workbench.bench.ts prints both).
- */
-export const FILES_PER_WORKER = 25;
-
-/**
  * One Web Worker, one task at a time, under a time limit: a task that takes longer, or that stops the worker,
  * ends the worker (a fresh one takes the next task) and fails with the reason the CLI gives (无法读取：超时…).
- * After `tasksPerWorker` tasks the worker ends and a fresh one takes the next.
  */
 export class Lane {
   private worker: Worker | null = null;
-  private tasks = 0;
 
   constructor(
     private readonly limitMs: number,
     /** A fresh worker (spawnWorker.js in the page). */
     private readonly spawn: () => Worker,
-    private readonly tasksPerWorker = FILES_PER_WORKER,
   ) {}
 
   run(task: Task): Promise<Answer> {
-    if (this.worker !== null && this.tasks >= this.tasksPerWorker) this.end(this.worker);
-    if (this.worker === null) this.tasks = 0;
     const worker = (this.worker ??= this.spawn());
-    this.tasks++;
     return new Promise((resolve, reject) => {
       const fail = (reason: string) => {
         clearTimeout(timer);
