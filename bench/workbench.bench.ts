@@ -1,13 +1,13 @@
 // Reviewers without a terminal: the workbench page (#check, Web Workers in Debian's Chromium) checks a folder of
 // honest maturity audit submissions, and `starscore check` checks the same folder (a fresh process, start-up
 // included), one after the other in one run on this machine. Target: the page within 1.5× the CLI's wall time.
-// Memory: the browser's processes sampled while the page checks folders of 60, 300 and 600 files (each in a fresh
+// Memory: the browser's processes sampled while the page checks folders of 60, 300, 600 and 1200 files (each in a fresh
 // tab), and what the tab holds once the table is shown (its JavaScript heap after a forced garbage collection, its
 // DOM nodes). The page keeps one compact result per file (no file's bytes: they move to the worker that checks it)
 // and lists the first rows of the table (ROWS_SHOWN); each worker's heap and the file buffers it frees are bounded
 // by its garbage collector, not by the number of files. So once the workers' heaps have grown to where their
 // collector holds them (by about 300 files here), the peak must stay flat.
-// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300 for the timing, BENCH_WORKBENCH_SIZES=60,300,600
+// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300 for the timing, BENCH_WORKBENCH_SIZES=60,300,600,1200
 // for the memory; WORKBENCH_DIST=<folder> to use a build made before)
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
     if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
   }
-  const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600").split(",").map(Number);
+  const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600,1200").split(",").map(Number);
   mkdirSync(path.join(work, "all"));
   for (let i = 0; i < count; i++) writeFileSync(path.join(work, "all", `submission-${i}.xlsx`), await honestWorkbook(i + 1));
   const folders = new Map(sizes.map((n) => [n, n === count ? path.join(work, "all") : folderOf(work, n, path.join(work, "all"))]));
