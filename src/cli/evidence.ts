@@ -3,12 +3,9 @@ import path from "node:path";
 import type { Lang } from "../findings/language";
 import { resolveReferences, unnamedFiles, withEvidenceFiles } from "../review/evidenceFiles";
 import type { Expected } from "../review/expect";
-import { isSubmission } from "../review/submissions";
 import { unreadable, type FileCheck } from "../review/verdict";
-import { checkBytes } from "../xlsx/check";
+import { checkSubmissionZip, MAX_ZIP_BYTES } from "../xlsx/checkSubmissionZip";
 import type { SchemeSource } from "../xlsx/scoreWorkbook";
-import { openSubmissionZip } from "../xlsx/submissionZip";
-import { ZipError } from "../xlsx/zip";
 import { FileRefused, readRegular } from "./files";
 import { listSubmission } from "./submissionFiles";
 
@@ -82,34 +79,15 @@ export const isZipGiven = (p: string): boolean => {
   }
 };
 
-/** The largest .zip read: a submission with scanned evidence runs to a few hundred MB. */
-const MAX_ZIP_BYTES = 512 * 1024 * 1024;
-
-/**
- * A submission zip checked as the folder it holds (issue 22): each workbook in it checked as `check` checks a file
- * (`<zip>/<path>` names it), its evidence resolved against the zip's own files, the files no clause names listed,
- * and each entry that cannot be unpacked a line of its own. An archive that cannot be read at all is one line.
- */
+/** A .zip given on the command line, read from disk and checked as the folder it holds (xlsx/checkSubmissionZip.ts). */
 export function checkZip(zip: string, schemes: SchemeSource, lang: Lang, expected: Expected | undefined): { results: FileCheck[]; unnamed: Unnamed[] } {
-  let opened;
+  let bytes;
   try {
-    opened = openSubmissionZip(readRegular(zip, MAX_ZIP_BYTES));
+    bytes = readRegular(zip, MAX_ZIP_BYTES);
   } catch (e) {
-    if (e instanceof FileRefused || e instanceof ZipError) return { results: [unreadable(zip, e.message)], unnamed: [] };
+    if (e instanceof FileRefused) return { results: [unreadable(zip, e.message)], unnamed: [] };
     throw e;
   }
-  const listing = opened.files.map((f) => ({ path: f.path, size: f.bytes.length, head: f.bytes.subarray(0, 1024) }));
-  const workbooks = opened.files.filter((f) => isSubmission(f.path.split("/").pop() ?? ""));
-  const named = new Set<string>();
-  const results = workbooks.map((f) => {
-    const r = checkBytes(`${zip}/${f.path}`, f.bytes, schemes, lang, expected);
-    if (r.references === undefined) return r;
-    const resolved = resolveReferences(f.path, r.references, listing);
-    for (const k of resolved.named) named.add(k);
-    return withEvidenceFiles(r, resolved.findings, lang);
-  });
-  if (workbooks.length === 0) results.push(unreadable(zip, "压缩包中没有 .xlsx 工作簿 / no .xlsx workbook in the zip"));
-  const refused = opened.refused.map((x) => unreadable(`${zip}/${x.path}`, x.reason));
-  const files = unnamedFiles(listing, workbooks.map((w) => w.path), named);
-  return { results: [...results, ...refused], unnamed: files.length > 0 ? [{ folder: zip, files }] : [] };
+  const { results, unnamed } = checkSubmissionZip(zip, bytes, schemes, lang, expected);
+  return { results, unnamed: unnamed.length > 0 ? [{ folder: zip, files: unnamed }] : [] };
 }

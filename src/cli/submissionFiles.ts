@@ -1,11 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
 import path from "node:path";
-import type { SubmittedFile } from "../review/evidenceFiles";
-
-/** Files listed from one submission's folder: far more than any submission holds, so a wrong folder cannot run on. */
-const MAX_FILES = 20_000;
-/** Bytes read from the start of each file: enough for every signature review/evidenceFiles.ts sniffs. */
-const HEAD_BYTES = 1024;
+import { HEAD_BYTES, MAX_LISTED_FILES as MAX_FILES, type SubmittedFile } from "../review/evidenceFiles";
 
 /** A regular file's size and first bytes, or null when it cannot be opened as one (it is then listed as not there). */
 function headOf(file: string): { size: number; head: Uint8Array } | null {

@@ -17,6 +17,11 @@ import type { Lang } from "../findings/language";
  * submission, or an absolute path (`D:\资料\…`, `/Users/…`), points at the applicant's own disk and is not there.
  */
 
+/** Bytes read from the start of each file handed in: enough for every signature `contentOf` sniffs. */
+export const HEAD_BYTES = 1024;
+/** Files listed from one submission: far more than any submission holds, so a wrong folder cannot run on. */
+export const MAX_LISTED_FILES = 20_000;
+
 /** One file handed in: its path from the submission's root (`证明材料/客户清单.pdf`), size, and its first bytes. */
 export interface SubmittedFile {
   path: string;
@@ -268,4 +273,20 @@ export function withEvidenceFiles(result: FileCheck, findings: readonly Finding[
     },
     findings: all,
   };
+}
+
+/**
+ * One submission (a folder, or a zip's contents) with its evidence resolved: each workbook's references against the
+ * submission's files (`pathOf`: the workbook's path from the submission's root), the files no clause names. The
+ * CLI's zip, its folders and the browser's folder drop all resolve through this.
+ */
+export function resolveSubmission(results: readonly FileCheck[], pathOf: (r: FileCheck) => string, files: readonly SubmittedFile[], lang: Lang): { results: FileCheck[]; unnamed: string[] } {
+  const named = new Set<string>();
+  const out = results.map((r) => {
+    if (r.references === undefined) return r;
+    const resolved = resolveReferences(pathOf(r), r.references, files);
+    for (const k of resolved.named) named.add(k);
+    return withEvidenceFiles(r, resolved.findings, lang);
+  });
+  return { results: out, unnamed: unnamedFiles(files, results.map(pathOf), named) };
 }
