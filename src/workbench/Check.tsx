@@ -15,13 +15,16 @@ import { localMinute } from "../scoring/dates";
 import { CSV, download, HTML, JSON_TYPE, printHtml } from "./download";
 import { Head } from "./Head";
 import type { Lang, Strings } from "./i18n";
-import { checkSubmissions } from "./pool";
+import { listFolders, resolveFolders, type Unnamed } from "./listing";
+import { checkSubmissions, checkZipFile } from "./pool";
 import { spawnWorker } from "./spawnWorker";
 import { chosenFiles, chosenFolder, directoryPicker, dropped, pickedFolder, submissions, type Handed } from "./walk";
 
 /** A finished run: its results in the walk's order, and what it was run with. */
 interface Run {
   results: FileCheck[];
+  /** Per folder or zip handed in, the files no clause names. */
+  unnamed: Unnamed[];
   lang: Lang;
   expected: Expected | undefined;
   /** When it ran, on the reviewer's clock (2026-03-01 14:30): the report's and the notices' date. */
@@ -40,9 +43,13 @@ type Phase = { kind: "idle" } | { kind: "walking" } | { kind: "empty" } | { kind
  */
 export const ROWS_SHOWN = 100;
 
+/** Files no clause names listed per folder, then how many more: as `starscore check` prints them. */
+const UNNAMED_SHOWN = 30;
+
 /** Web Workers for a run: one per core the browser reports, at most 8 (each holds one file). */
 const workerCount = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
 
+const isZipName = (name: string) => /\.zip$/i.test(name);
 const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
 const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
 const verdictWord = (v: Verdict, lang: Lang) => (lang === "en" ? asLabel(VERDICT_EN[v], lang) : v);
@@ -66,25 +73,38 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
     if (busy || handed.length === 0) return;
     const began = performance.now();
     setPhase({ kind: "walking" });
-    const subs = await submissions(handed);
-    if (subs.length === 0) {
+    // A .zip handed in is a submission of its own, checked as the folder it holds (as `starscore check x.zip`).
+    const zips = handed.filter((h): h is Extract<Handed, { kind: "file" }> => h.kind === "file" && isZipName(h.name));
+    const walked = handed.filter((h) => !zips.includes(h as Extract<Handed, { kind: "file" }>));
+    const subs = await submissions(walked);
+    if (subs.length === 0 && zips.length === 0) {
       setPhase({ kind: "empty" });
       return;
     }
     stop.current = false;
     const expected = parseExpected(expect) ?? undefined;
     const runLang = lang;
+    const total = subs.length + zips.length;
+    const options = { lang: runLang, ...(expected !== undefined ? { expected } : {}), limitMs: FILE_TIME_LIMIT_MS, spawn: spawnWorker };
     const results = await checkSubmissions(subs, {
-      lang: runLang,
-      ...(expected !== undefined ? { expected } : {}),
+      ...options,
       workers: workerCount(),
-      limitMs: FILE_TIME_LIMIT_MS,
-      onProgress: (done, total) => setPhase({ kind: "checking", done, total }),
+      onProgress: (done) => setPhase({ kind: "checking", done, total }),
       stopped: () => stop.current,
-      spawn: spawnWorker,
     });
     const checked = results.filter((r): r is FileCheck => r !== undefined);
-    const run = { results: checked, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length, n: ++runs.current };
+    // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
+    const folders = resolveFolders(checked, await listFolders(walked), runLang);
+    const all = [...folders.results];
+    const unnamed = [...folders.unnamed];
+    for (const [k, z] of zips.entries()) {
+      if (stop.current) break;
+      const zipped = await checkZipFile(z.name, z.open, options);
+      all.push(...zipped.results);
+      if (zipped.unnamed.length > 0) unnamed.push({ folder: z.name, files: zipped.unnamed });
+      setPhase({ kind: "checking", done: subs.length + k + 1, total });
+    }
+    const run = { results: all, unnamed, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
     setPhase({ kind: "done", run });
   };
 
@@ -150,7 +170,7 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
           ref={files}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          accept=".xlsx,.xlsm,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/zip"
           hidden
           data-testid="files"
           onChange={(e) => {
@@ -297,6 +317,17 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
           })}
         </tbody>
       </table>
+      {run.unnamed.map((u) => (
+        <details key={u.folder} className="unnamed" data-testid="unnamed" data-folder={u.folder}>
+          <summary>{t.unnamed(u.folder, u.files.length)}</summary>
+          <ul>
+            {u.files.slice(0, UNNAMED_SHOWN).map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+            {u.files.length > UNNAMED_SHOWN && <li>{t.unnamedMore(u.files.length - UNNAMED_SHOWN)}</li>}
+          </ul>
+        </details>
+      ))}
       {rows.length > shownRows && (
         <p className="buttons">
           {t.rowsShown(shownRows, rows.length)}

@@ -2,6 +2,7 @@ import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
 import { unreadable, type FileCheck } from "../review/verdict";
+import { MAX_ZIP_BYTES, type ZipCheck } from "../xlsx/checkSubmissionZip";
 import { errorName, type Submission } from "./walk";
 import type { Answer, Task } from "./worker";
 
@@ -126,4 +127,33 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
   options.onProgress?.(0, submissions.length);
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers, submissions.length)) }, lane));
   return results;
+}
+
+/** A zip is given the time of this many files: it holds a workbook or a few, and evidence to unpack. */
+const ZIP_TIME_FILES = 5;
+
+/**
+ * A .zip handed to the page, checked in a Web Worker as the folder it holds (xlsx/checkSubmissionZip.ts, as
+ * `starscore check x.zip`): read whole, within the CLI's cap for a zip; refused, or out of time, it is one line.
+ */
+export async function checkZipFile(name: string, open: () => Promise<File>, options: Omit<CheckOptions, "workers" | "onProgress" | "stopped">): Promise<ZipCheck> {
+  const refused = (reason: string): ZipCheck => ({ results: [unreadable(name, reason)], unnamed: [] });
+  let bytes: Uint8Array;
+  try {
+    const file = await open();
+    if (file.size > MAX_ZIP_BYTES) return refused(tooLarge(file.size, MAX_ZIP_BYTES));
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    return refused(cannotOpen(errorName(e)));
+  }
+  const lane = new Lane(options.limitMs * ZIP_TIME_FILES, options.spawn);
+  try {
+    const a = await lane.run({ kind: "zip", name, bytes, lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
+    return a.kind === "zip" ? a.zip : refused(checkFailed(a.kind));
+  } catch (e) {
+    if (!(e instanceof TaskFailed)) throw e;
+    return refused(e.message);
+  } finally {
+    lane.close();
+  }
 }

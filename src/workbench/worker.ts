@@ -1,5 +1,5 @@
 // The workbench's Web Worker: one file at a time, the same reader and rules as the CLI. `check` is checkBytes (as
-// `starscore check`); `report` scores a workbook and lays out its audit report (as `starscore report`). The page
+// `starscore check`); `zip` a submission zip checked as the folder it holds (as `starscore check x.zip`); `report` scores a workbook and lays out its audit report (as `starscore report`). The page
 // (pool.ts) stops a worker that takes longer than the time limit and starts a fresh one.
 import type { Lang } from "../findings/language";
 import { renderReportHtml } from "../report/html";
@@ -8,15 +8,19 @@ import type { Expected } from "../review/expect";
 import type { FileCheck } from "../review/verdict";
 import { bundledSchemes } from "../taskpane/schemes";
 import { checkBytes } from "../xlsx/check";
+import { checkSubmissionZip, type ZipCheck } from "../xlsx/checkSubmissionZip";
 import { WorkbookError } from "../xlsx/saved";
 import { scoreXlsx } from "../xlsx/scoreWorkbook";
 
-export type Task = { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected } | { kind: "report"; bytes: Uint8Array; lang: Lang };
+export type Task =
+  | { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected }
+  | { kind: "zip"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected }
+  | { kind: "report"; bytes: Uint8Array; lang: Lang };
 
 /** The audit report of one workbook, or why there is none (the one line `starscore report` would print). */
 export type ReportAnswer = { ok: true; html: string; scheme: string; organisation: string | null; errors: number } | { ok: false; reason: string; checklist?: string };
 
-export type Answer = { kind: "check"; result: FileCheck } | { kind: "report"; report: ReportAnswer };
+export type Answer = { kind: "check"; result: FileCheck } | { kind: "zip"; zip: ZipCheck } | { kind: "report"; report: ReportAnswer };
 
 const schemes = new Map(bundledSchemes().map((s) => [s.id, s]));
 
@@ -33,7 +37,14 @@ function report(bytes: Uint8Array, lang: Lang): ReportAnswer {
 }
 
 function answer(task: Task): Answer {
-  return task.kind === "check" ? { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) } : { kind: "report", report: report(task.bytes, task.lang) };
+  switch (task.kind) {
+    case "check":
+      return { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) };
+    case "zip":
+      return { kind: "zip", zip: checkSubmissionZip(task.name, task.bytes, schemes, task.lang, task.expected) };
+    case "report":
+      return { kind: "report", report: report(task.bytes, task.lang) };
+  }
 }
 
 self.onmessage = (event: MessageEvent<Task>) => {
