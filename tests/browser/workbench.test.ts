@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -10,6 +10,9 @@ import { cycleTable } from "../../src/scoring/cycleTable";
 import { run } from "../support/cli";
 import { launchChromium, servePane } from "../support/browser";
 import { buildSubmissionFolder } from "../support/submissionFolder";
+import { evidenceSubmission, MAGIC, writeSubmission } from "../support/evidenceSubmission";
+import { zip } from "../support/zip";
+import type { Scheme } from "../../src/scheme/load";
 
 /**
  * The workbench page (issue 18), built as `npm run build` builds it and served over HTTP: the reviewers' check of a
@@ -174,6 +177,69 @@ describe("#check: a folder larger than the table lists at first", () => {
     await page.click("[data-testid=more]");
     expect(await listed()).toHaveLength(130);
     expect(await page.$("[data-testid=more]")).toBeNull();
+    expect(outside).toEqual([]);
+  }, 180_000);
+});
+
+describe("#check: evidence files resolved, as `starscore check` resolves them (issue 22)", () => {
+  let dir = "";
+  const cliChecks = async (given: string) => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run("check", given, "--json", `${given}.json`);
+      return { out: r.out, json: readFileSync(`${given}.json`, "utf8") };
+    } finally {
+      process.chdir(cwd);
+    }
+  };
+  /** Every file under a folder by its path from it, for the zip. */
+  const under = (root: string, rel = ""): { name: string; data: Buffer }[] =>
+    readdirSync(path.join(root, rel)).flatMap((n) => {
+      const p = rel === "" ? n : `${rel}/${n}`;
+      return statSync(path.join(root, p)).isDirectory() ? under(root, p) : [{ name: p, data: readFileSync(path.join(root, p)) }];
+    });
+
+  beforeAll(async () => {
+    // The script-built submission of tests/review/evidenceFiles.test.ts: a named file missing, one material not
+    // named, an empty file and a .pdf that is a PNG; 证明材料/说明.txt is named by no clause.
+    dir = path.join(work, "evidence");
+    const scheme = loadSchemes().get("gbt27922-2011-self") as Scheme;
+    const s = evidenceSubmission(scheme);
+    s.files.set("证明材料/5.1.3.1-2.pdf", null);
+    s.files.set("证明材料/5.1.3.2-1.pdf", Buffer.alloc(0));
+    s.files.set("证明材料/5.1.3.2-2.pdf", MAGIC.png);
+    s.assessment.entries["5.1.1.2"] = { ...s.assessment.entries["5.1.1.2"], evidence: ["证明材料/5.1.1.2-1.pdf", ""] };
+    await writeSubmission(scheme, s, path.join(dir, "提交"));
+    // The same submission zipped as Windows' own zip writes it: names in GBK, no UTF-8 flag.
+    writeFileSync(path.join(dir, "提交材料.zip"), zip(under(path.join(dir, "提交")).map((f) => ({ name: `提交/${f.name}`, data: f.data, deflate: true, gbk: true }))));
+  }, 120_000);
+
+  const evidence = (json: string) => (JSON.parse(json) as FileCheck[]).map((r) => [r.file, r.verdict, r.findings.filter((f) => /^SS2/.test(f.code)).map((f) => [f.code, f.cell])]);
+
+  it("a folder dropped: the same verdicts and findings as the CLI, and the files no clause names", async () => {
+    const cli = await cliChecks("提交");
+    const { page, outside } = await open("#check");
+    await page.setInputFiles("[data-testid=folder]", path.join(dir, "提交"));
+    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe(cli.out.trim().split("\n").pop());
+    const json = (await downloaded(page, "[data-testid=json]")).text;
+    expect(json).toBe(cli.json);
+    expect(evidence(json)).toEqual([["提交/自评估表.xlsx", "需补正", expect.arrayContaining([["SS203", expect.any(String)], ["SS204", expect.any(String)], ["SS205", expect.any(String)], ["SS202", expect.any(String)]])]]);
+    expect(await page.$$eval('[data-testid=unnamed][data-folder="提交"] li', (lis) => lis.map((li) => li.textContent))).toEqual(["证明材料/5.1.1.2-2.pdf", "证明材料/说明.txt"]);
+    // The CLI lists the same: 说明.txt, and the file of the material left blank.
+    expect(cli.out).toContain("  证明材料/5.1.1.2-2.pdf\n  证明材料/说明.txt");
+    expect(outside).toEqual([]);
+  }, 180_000);
+
+  it("the submission as a .zip (GBK names): the same as `starscore check 提交材料.zip`, the same findings as the folder", async () => {
+    const cli = await cliChecks("提交材料.zip");
+    const { page, outside } = await open("#check");
+    await page.setInputFiles("[data-testid=files]", path.join(dir, "提交材料.zip"));
+    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe(cli.out.trim().split("\n").pop());
+    const json = (await downloaded(page, "[data-testid=json]")).text;
+    expect(json).toBe(cli.json);
+    expect(evidence(json).map(([, v, f]) => [v, f])).toEqual(evidence((await cliChecks("提交")).json).map(([, v, f]) => [v, f]));
+    expect(await page.$$eval('[data-testid=unnamed][data-folder="提交材料.zip"] li', (lis) => lis.map((li) => li.textContent))).toEqual(["提交/证明材料/5.1.1.2-2.pdf", "提交/证明材料/说明.txt"]);
     expect(outside).toEqual([]);
   }, 180_000);
 });
