@@ -3,11 +3,17 @@ import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { LeftOutFacts } from "./leftOutCheck";
 
-/** A reviewer's verdict on one submitted file. */
-export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";
+/**
+ * A reviewer's verdict on one submitted file; 未检查 for a file handed in that is no spreadsheet (a PDF, a
+ * picture), listed so that the report accounts for every file of the folder.
+ */
+export type Verdict = "通过" | "需补正" | "不一致" | "无法读取" | "未检查";
 
-export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过"];
-export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable" };
+export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过", "未检查"];
+export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable", 未检查: "not checked" };
+
+/** Whether a result leaves nothing for the applicant to do: passed, or not a spreadsheet at all. */
+export const settled = (v: Verdict): boolean => v === "通过" || v === "未检查";
 
 
 /**
@@ -23,7 +29,7 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 export interface FileCheck {
   file: string;
   verdict: Verdict;
-  /** Why the file could not be read (无法读取 only). */
+  /** Why the file could not be read (无法读取), or what it is (未检查). */
   reason: string | null;
   scheme: string | null;
   role: string | null;
@@ -40,9 +46,18 @@ export interface FileCheck {
 }
 
 export function unreadable(file: string, reason: string): FileCheck {
+  return withoutContent(file, "无法读取", reason);
+}
+
+/** A file handed in that is no spreadsheet (a PDF, a picture): listed, not read. */
+export function notChecked(file: string, reason: string): FileCheck {
+  return withoutContent(file, "未检查", reason);
+}
+
+function withoutContent(file: string, verdict: "无法读取" | "未检查", reason: string): FileCheck {
   return {
     file,
-    verdict: "无法读取",
+    verdict,
     reason,
     scheme: null,
     role: null,

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { checkCsv, checkHtml } from "../../review/checkReport";
 import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
-import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
+import { notChecked, settled, unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { checkFiles } from "../checkPool";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
@@ -12,7 +12,7 @@ import type { Parsed } from "../options";
 
 function line(r: FileCheck, en: boolean): string {
   const file = shownName(r.file);
-  if (r.verdict === "无法读取") return `  ${file}  ${en ? "unreadable: " : "无法读取："}${r.reason ?? ""}`;
+  if (r.verdict === "无法读取" || r.verdict === "未检查") return `  ${file}  ${en ? `${VERDICT_EN[r.verdict]}: ` : `${r.verdict}：`}${r.reason ?? ""}`;
   const first = r.findings.find((f) => f.severity === "error") ?? r.findings[0];
   const level = r.claimedLevel !== null && r.claimedLevel !== r.level ? `${r.claimedLevel} → ${r.level ?? "-"}` : (r.level ?? "-");
   const counts = en
@@ -32,8 +32,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const submitted = submittedFiles(positionals);
-  if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
-  const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
+  if (submitted.every((s) => s.notChecked !== undefined)) {
+    throw new UsageError(`no workbooks under ${positionals.join(", ")}${submitted.length > 0 ? ` (${submitted.length} other files)` : ""}`);
+  }
+  const files = submitted.filter((s) => s.refused === undefined && s.notChecked === undefined).map((s) => s.file);
 
   const tty = process.stderr.isTTY === true;
   const checked = await checkFiles(files, {
@@ -50,7 +52,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
 
   // Entries the walk could not read are results too, in the walk's order.
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
+  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : s.notChecked !== undefined ? notChecked(s.file, s.notChecked) : (byFile.get(s.file) as FileCheck)));
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
@@ -75,5 +77,5 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);
   if (values.csv !== undefined) writeNew(values.csv, checkCsv(results), force);
   if (values.html !== undefined) writeNew(values.html, checkHtml(results, new Date().toISOString().slice(0, 16).replace("T", " ")), force);
-  return results.every((r) => r.verdict === "通过") ? 0 : 1;
+  return results.every((r) => settled(r.verdict)) ? 0 : 1;
 }
