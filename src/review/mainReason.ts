@@ -100,8 +100,10 @@ export function worstFirst(results: readonly FileCheck[]): FileCheck[] {
 /** `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the workbench. */
 export function summaryLine(results: readonly FileCheck[], lang: Lang): string {
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  // 未检查 (files that are no spreadsheet) only when the folder held some: the counts still add up to the files.
+  const shown = VERDICT_ORDER.filter((v) => v !== "未检查" || count(v) > 0);
   return lang === "en"
-    ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
-    : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`;
+    ? `${results.length} files: ${shown.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
+    : `共 ${results.length} 个文件：${shown.map((v) => `${v} ${count(v)}`).join("，")}`;
 }
 
