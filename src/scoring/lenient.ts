@@ -66,10 +66,3 @@ export function readConclusion(value: unknown): ConclusionReading {
   if (NOT_APPLICABLE.has(text.toLowerCase())) return { kind: "conclusion", value: "na" };
   return { kind: "invalid", text: value };
 }
-
-/** Evidence lists are typed as one text (separated by ；, ; or new lines) or given as a list. */
-export function hasEvidence(value: unknown): boolean {
-  if (typeof value === "string") return fold(value) !== "";
-  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && fold(v) !== "");
-  return false;
-}

@@ -1,5 +1,6 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import { fileReferences } from "../review/evidenceFiles";
 import { expectationFindings, type Expected } from "../review/expect";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
@@ -68,7 +69,8 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   const leftOut = leftOutFacts(scheme, scored.card);
   const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
-  return fileCheck(
+  const references = fileReferences(scheme, scored.assessment, plan.layout, first.name, first.sheet.hyperlinks());
+  const checked = fileCheck(
     file,
     {
       scheme: scheme.id,
@@ -84,6 +86,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
     findings,
     lang,
   );
+  return references.length > 0 ? { ...checked, references } : checked;
 }
 
 /**
