@@ -15,7 +15,7 @@ import { localMinute } from "../scoring/dates";
 import { CSV, download, HTML, JSON_TYPE, printHtml } from "./download";
 import { Head } from "./Head";
 import type { Lang, Strings } from "./i18n";
-import { listFolders, resolveFolders, type Unnamed } from "./listing";
+import { accountForFolders, foldersNaming, listFolders } from "./listing";
 import { checkSubmissions, checkZipFile } from "./pool";
 import { spawnWorker } from "./spawnWorker";
 import { chosenFiles, chosenFolder, directoryPicker, dropped, pickedFolder, submissions, type Handed } from "./walk";
@@ -23,8 +23,6 @@ import { chosenFiles, chosenFolder, directoryPicker, dropped, pickedFolder, subm
 /** A finished run: its results in the walk's order, and what it was run with. */
 interface Run {
   results: FileCheck[];
-  /** Per folder or zip handed in, the files no clause names. */
-  unnamed: Unnamed[];
   lang: Lang;
   expected: Expected | undefined;
   /** When it ran, on the reviewer's clock (2026-03-01 14:30): the report's and the notices' date. */
@@ -42,9 +40,6 @@ type Phase = { kind: "idle" } | { kind: "walking" } | { kind: "empty" } | { kind
  * nodes: the page's memory stays what a reviewer looks at, not the folder's size (bench/workbench.bench.ts).
  */
 export const ROWS_SHOWN = 100;
-
-/** Files no clause names listed per folder, then how many more: as `starscore check` prints them. */
-const UNNAMED_SHOWN = 30;
 
 /** Web Workers for a run: one per core the browser reports, at most 8 (each holds one file). */
 const workerCount = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
@@ -93,18 +88,15 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
       stopped: () => stop.current,
     });
     const checked = results.filter((r): r is FileCheck => r !== undefined);
-    // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
-    const folders = resolveFolders(checked, await listFolders(walked), runLang);
-    const all = [...folders.results];
-    const unnamed = [...folders.unnamed];
+    // Every file accounted for once: the files each workbook's evidence names resolved against the folder it came
+    // in and listed under it (issues 19, 22).
+    const all = accountForFolders(checked, await listFolders(walked, foldersNaming(checked)), runLang);
     for (const [k, z] of zips.entries()) {
       if (stop.current) break;
-      const zipped = await checkZipFile(z.name, z.open, options);
-      all.push(...zipped.results);
-      if (zipped.unnamed.length > 0) unnamed.push({ folder: z.name, files: zipped.unnamed });
+      all.push(...(await checkZipFile(z.name, z.open, options)));
       setPhase({ kind: "checking", done: subs.length + k + 1, total });
     }
-    const run = { results: all, unnamed, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
+    const run = { results: all, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
     setPhase({ kind: "done", run });
   };
 
@@ -317,17 +309,6 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
           })}
         </tbody>
       </table>
-      {run.unnamed.map((u) => (
-        <details key={u.folder} className="unnamed" data-testid="unnamed" data-folder={u.folder}>
-          <summary>{t.unnamed(u.folder, u.files.length)}</summary>
-          <ul>
-            {u.files.slice(0, UNNAMED_SHOWN).map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-            {u.files.length > UNNAMED_SHOWN && <li>{t.unnamedMore(u.files.length - UNNAMED_SHOWN)}</li>}
-          </ul>
-        </details>
-      ))}
       {rows.length > shownRows && (
         <p className="buttons">
           {t.rowsShown(shownRows, rows.length)}
@@ -342,25 +323,41 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
 
 function Findings({ t, r, lang }: { t: Strings; r: FileCheck; lang: Lang }) {
   if (r.reason !== null) return <p>{mainReason(r, lang)}</p>;
-  if (r.findings.length === 0) return <p>{t.noIssues}</p>;
+  // The files its evidence names, from the workbook's folder (accounted for here, not as rows of their own).
+  const evidence = r.evidenceFiles !== undefined && (
+    <p className="evidence" data-testid="evidence-files">
+      {t.evidenceChecked}
+      {r.evidenceFiles.map((f) => f.slice(folderOf(r.file).length)).join(lang === "en" ? ", " : "、")}
+    </p>
+  );
+  if (r.findings.length === 0)
+    return (
+      <>
+        {evidence}
+        <p>{t.noIssues}</p>
+      </>
+    );
   return (
-    <table className="grid findings" data-testid="findings">
-      <Head cells={t.findingsHead} />
-      <tbody>
-        {r.findings.map((f, i) => {
-          const line = findingLine(f, lang);
-          return (
-            <tr key={i} className={`s-${f.severity}`}>
-              <td>{line.clause ?? ""}</td>
-              <td>{line.cell ?? ""}</td>
-              <td>{line.text}</td>
-              <td>
-                <code>{line.code}</code>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      {evidence}
+      <table className="grid findings" data-testid="findings">
+        <Head cells={t.findingsHead} />
+        <tbody>
+          {r.findings.map((f, i) => {
+            const line = findingLine(f, lang);
+            return (
+              <tr key={i} className={`s-${f.severity}`}>
+                <td>{line.clause ?? ""}</td>
+                <td>{line.cell ?? ""}</td>
+                <td>{line.text}</td>
+                <td>
+                  <code>{line.code}</code>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }

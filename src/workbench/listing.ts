@@ -5,7 +5,7 @@
  * (review/evidenceFiles.ts), as the CLI's listing (cli/submissionFiles.ts) feeds them.
  */
 import type { Lang } from "../findings/language";
-import { HEAD_BYTES, MAX_LISTED_FILES, resolveSubmission, type SubmittedFile } from "../review/evidenceFiles";
+import { accountFor, HEAD_BYTES, MAX_LISTED_FILES, type HandedIn, type SubmittedFile } from "../review/evidenceFiles";
 import type { FileCheck } from "../review/verdict";
 import type { Handed } from "./walk";
 
@@ -25,11 +25,11 @@ async function headOf(open: () => Promise<File>): Promise<{ size: number; head: 
   }
 }
 
-/** The files below each folder in `handed`; files handed by name belong to no folder and are not listed. */
-export async function listFolders(handed: readonly Handed[]): Promise<ListedFolder[]> {
+/** The files below each folder in `handed` (those named in `only`); files handed by name belong to no folder. */
+export async function listFolders(handed: readonly Handed[], only?: ReadonlySet<string>): Promise<ListedFolder[]> {
   const out: ListedFolder[] = [];
   for (const h of handed) {
-    if (h.kind !== "folder") continue;
+    if (h.kind !== "folder" || (only !== undefined && !only.has(h.name))) continue;
     const files: SubmittedFile[] = [];
     const walk = async (dir: Extract<Handed, { kind: "folder" }>, rel: string): Promise<void> => {
       let entries: Handed[];
@@ -54,31 +54,32 @@ export async function listFolders(handed: readonly Handed[]): Promise<ListedFold
   return out;
 }
 
-/** Files of a submission that no clause of its workbooks names (as `check` lists them: per folder or zip). */
-export interface Unnamed {
-  folder: string;
-  files: string[];
+/**
+ * Every file of the folders handed over accounted for once (review/evidenceFiles.ts, `accountFor`, as `starscore
+ * check` does): each workbook's evidence resolved against its folder's files (`listed`), a file it names (未检查: a
+ * PDF, a picture) no line of its own but one of its `evidenceFiles`. A file handed by name belongs to no folder the
+ * page can see: its named files are not resolved (the page asks for the folder or the zip), and it stays as it is.
+ */
+export function accountForFolders(results: readonly FileCheck[], listed: readonly ListedFolder[], lang: Lang): FileCheck[] {
+  const folders = new Set(listed.map((f) => f.folder));
+  const rootOf = (file: string) => {
+    const at = file.indexOf("/");
+    return at > 0 && folders.has(file.slice(0, at)) ? file.slice(0, at) : null;
+  };
+  const loose = new Map<FileCheck, FileCheck>();
+  const entries: HandedIn[] = results.map((r) => {
+    const root = rootOf(r.file);
+    if (root !== null) return { root, path: r.file.slice(root.length + 1), result: r };
+    // Nothing to resolve it against: it goes through as it is (accountFor hands back what it was given).
+    const stripped: FileCheck = { ...r };
+    delete stripped.references;
+    loose.set(stripped, r);
+    return { root: "", path: r.file, result: stripped };
+  });
+  return accountFor(entries, new Map(listed.map((f) => [f.folder, f.files])), lang).map((r) => loose.get(r) ?? r);
 }
 
-/**
- * Each folder's workbooks with their evidence resolved against the folder's files, in the results' order, and per
- * folder the files no clause names. A workbook handed by name belongs to no folder the page can see: its named
- * files are not resolved (the page says to hand in the folder or the zip).
- */
-export function resolveFolders(results: readonly FileCheck[], folders: readonly ListedFolder[], lang: Lang): { results: FileCheck[]; unnamed: Unnamed[] } {
-  const out = [...results];
-  const unnamed: Unnamed[] = [];
-  for (const { folder, files } of folders) {
-    const prefix = `${folder}/`;
-    const at = out.flatMap((r, i) => (r.file.startsWith(prefix) ? [i] : []));
-    const resolved = resolveSubmission(
-      at.map((i) => out[i] as FileCheck),
-      (r) => r.file.slice(prefix.length),
-      files,
-      lang,
-    );
-    at.forEach((i, k) => (out[i] = resolved.results[k] as FileCheck));
-    if (resolved.unnamed.length > 0) unnamed.push({ folder, files: resolved.unnamed });
-  }
-  return { results: out, unnamed };
+/** The names of the folders handed over whose workbooks name files: only these are listed (their files' first bytes read). */
+export function foldersNaming(results: readonly FileCheck[]): Set<string> {
+  return new Set(results.filter((r) => r.references !== undefined && r.file.includes("/")).map((r) => r.file.slice(0, r.file.indexOf("/"))));
 }

@@ -1,8 +1,8 @@
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
-import { unreadable, type FileCheck } from "../review/verdict";
-import { MAX_ZIP_BYTES, type ZipCheck } from "../xlsx/checkSubmissionZip";
+import { notChecked, unreadable, type FileCheck } from "../review/verdict";
+import { MAX_ZIP_BYTES } from "../xlsx/checkSubmissionZip";
 import { errorName, type Submission } from "./walk";
 import type { Answer, Task } from "./worker";
 
@@ -58,8 +58,9 @@ export class Lane {
 }
 
 /** A file's bytes, or why it is not read (too large, gone since it was chosen): as the CLI refuses a file. */
-async function readFile(s: Submission): Promise<Uint8Array | string> {
+async function readFile(s: Submission): Promise<Uint8Array | string | { notChecked: string }> {
   if (s.refused !== undefined) return s.refused;
+  if (s.notChecked !== undefined) return { notChecked: s.notChecked };
   try {
     const file = await s.open();
     if (file.size > MAX_FILE_BYTES) return tooLarge(file.size);
@@ -96,7 +97,7 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
     results[i] = r;
     options.onProgress?.(++done, submissions.length);
   };
-  const take = (): Promise<{ i: number; bytes: Uint8Array | string }> | null => {
+  const take = (): Promise<{ i: number; bytes: Uint8Array | string | { notChecked: string } }> | null => {
     if (next >= submissions.length || options.stopped?.() === true) return null;
     const i = next++;
     return readFile(submissions[i] as Submission).then((bytes) => ({ i, bytes }));
@@ -110,6 +111,10 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
         const name = (submissions[i] as Submission).name;
         if (typeof bytes === "string") {
           finish(i, unreadable(name, bytes));
+          continue;
+        }
+        if (!(bytes instanceof Uint8Array)) {
+          finish(i, notChecked(name, bytes.notChecked));
           continue;
         }
         try {
@@ -136,8 +141,8 @@ const ZIP_TIME_FILES = 5;
  * A .zip handed to the page, checked in a Web Worker as the folder it holds (xlsx/checkSubmissionZip.ts, as
  * `starscore check x.zip`): read whole, within the CLI's cap for a zip; refused, or out of time, it is one line.
  */
-export async function checkZipFile(name: string, open: () => Promise<File>, options: Omit<CheckOptions, "workers" | "onProgress" | "stopped">): Promise<ZipCheck> {
-  const refused = (reason: string): ZipCheck => ({ results: [unreadable(name, reason)], unnamed: [] });
+export async function checkZipFile(name: string, open: () => Promise<File>, options: Omit<CheckOptions, "workers" | "onProgress" | "stopped">): Promise<FileCheck[]> {
+  const refused = (reason: string): FileCheck[] => [unreadable(name, reason)];
   let bytes: Uint8Array;
   try {
     const file = await open();
@@ -149,7 +154,7 @@ export async function checkZipFile(name: string, open: () => Promise<File>, opti
   const lane = new Lane(options.limitMs * ZIP_TIME_FILES, options.spawn);
   try {
     const a = await lane.run({ kind: "zip", name, bytes, lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
-    return a.kind === "zip" ? a.zip : refused(checkFailed(a.kind));
+    return a.kind === "zip" ? a.results : refused(checkFailed(a.kind));
   } catch (e) {
     if (!(e instanceof TaskFailed)) throw e;
     return refused(e.message);

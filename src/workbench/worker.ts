@@ -8,7 +8,7 @@ import type { Expected } from "../review/expect";
 import type { FileCheck } from "../review/verdict";
 import { bundledSchemes } from "../taskpane/schemes";
 import { checkBytes } from "../xlsx/check";
-import { checkSubmissionZip, type ZipCheck } from "../xlsx/checkSubmissionZip";
+import { checkSubmissionZip } from "../xlsx/checkSubmissionZip";
 import { WorkbookError } from "../xlsx/saved";
 import { scoreXlsx } from "../xlsx/scoreWorkbook";
 
@@ -20,7 +20,7 @@ export type Task =
 /** The audit report of one workbook, or why there is none (the one line `starscore report` would print). */
 export type ReportAnswer = { ok: true; html: string; scheme: string; organisation: string | null; errors: number } | { ok: false; reason: string; checklist?: string };
 
-export type Answer = { kind: "check"; result: FileCheck } | { kind: "zip"; zip: ZipCheck } | { kind: "report"; report: ReportAnswer };
+export type Answer = { kind: "check"; result: FileCheck } | { kind: "zip"; results: FileCheck[] } | { kind: "report"; report: ReportAnswer };
 
 const schemes = new Map(bundledSchemes().map((s) => [s.id, s]));
 
@@ -41,7 +41,7 @@ function answer(task: Task): Answer {
     case "check":
       return { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) };
     case "zip":
-      return { kind: "zip", zip: checkSubmissionZip(task.name, task.bytes, schemes, task.lang, task.expected) };
+      return { kind: "zip", results: checkSubmissionZip(task.name, task.bytes, schemes, task.lang, task.expected) };
     case "report":
       return { kind: "report", report: report(task.bytes, task.lang) };
   }

@@ -101,15 +101,15 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   it("accounts for every file as the CLI's folder walk does, with the same verdict for each", () => {
     const results = JSON.parse(cli.json) as FileCheck[];
     expect(results.length).toBeGreaterThanOrEqual(15);
-    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取"]));
-    // The nested folder's files, the folder named like a workbook; not the lock file or the text file.
+    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取", "未检查"]));
+    // The nested folder's files, the folder named like a workbook; the lock file and the text file listed, not read.
     expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(["submissions/华东分公司/2025/Upper-Case.XLSX", "submissions/folder-named.xlsx"]));
-    expect(results.some((r) => /~\$|说明/.test(r.file))).toBe(false);
+    expect(results.filter((r) => /~\$|说明/.test(r.file)).map((r) => r.verdict)).toEqual(results.filter((r) => /~\$|说明/.test(r.file)).map(() => "未检查"));
     expect([...rows].sort((a, b) => a.file.localeCompare(b.file))).toEqual(results.map((r) => ({ file: r.file, verdict: r.verdict })).sort((a, b) => a.file.localeCompare(b.file)));
   });
 
   it("lists the worst first and ends with the CLI's summary line", async () => {
-    const order = ["无法读取", "不一致", "需补正", "通过"];
+    const order = ["无法读取", "不一致", "需补正", "通过", "未检查"];
     expect(rows.map((r) => order.indexOf(r.verdict))).toEqual([...rows.map((r) => order.indexOf(r.verdict))].sort((a, b) => a - b));
     expect(await page.textContent("[data-testid=summary]")).toBe(cli.out.trim().split("\n").pop());
   });
@@ -120,7 +120,7 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   });
 
   it("offers a 补正通知 for every file that needs one, the one `check --notices` writes", async () => {
-    const needing = rows.filter((r) => r.verdict !== "通过").map((r) => r.file);
+    const needing = rows.filter((r) => r.verdict !== "通过" && r.verdict !== "未检查").map((r) => r.file);
     const offered = await page.$$eval("tr[data-file]", (trs) => trs.filter((tr) => tr.querySelector("[data-testid=notice]") !== null).map((tr) => tr.getAttribute("data-file")));
     expect(offered).toEqual(needing);
     expect(readdirSync(path.join(work, "notices")).length).toBe(needing.length);
@@ -202,7 +202,8 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
 
   beforeAll(async () => {
     // The script-built submission of tests/review/evidenceFiles.test.ts: a named file missing, one material not
-    // named, an empty file and a .pdf that is a PNG; 证明材料/说明.txt is named by no clause.
+    // named, an empty file and a .pdf that is a PNG; 证明材料/说明.txt, and the file of the material left blank, are
+    // named by no clause.
     dir = path.join(work, "evidence");
     const scheme = loadSchemes().get("gbt27922-2011-self") as Scheme;
     const s = evidenceSubmission(scheme);
@@ -215,9 +216,9 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
     writeFileSync(path.join(dir, "提交材料.zip"), zip(under(path.join(dir, "提交")).map((f) => ({ name: `提交/${f.name}`, data: f.data, deflate: true, gbk: true }))));
   }, 120_000);
 
-  const evidence = (json: string) => (JSON.parse(json) as FileCheck[]).map((r) => [r.file, r.verdict, r.findings.filter((f) => /^SS2/.test(f.code)).map((f) => [f.code, f.cell])]);
+  const evidence = (json: string) => (JSON.parse(json) as FileCheck[]).filter((r) => r.verdict !== "未检查").map((r) => [r.file, r.verdict, r.findings.filter((f) => /^SS2/.test(f.code)).map((f) => [f.code, f.cell])]);
 
-  it("a folder dropped: the same verdicts and findings as the CLI, and the files no clause names", async () => {
+  it("a folder dropped: the same verdicts and findings as the CLI, every file accounted for once", async () => {
     const cli = await cliChecks("提交");
     const { page, outside } = await open("#check");
     await page.setInputFiles("[data-testid=folder]", path.join(dir, "提交"));
@@ -225,9 +226,15 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
     const json = (await downloaded(page, "[data-testid=json]")).text;
     expect(json).toBe(cli.json);
     expect(evidence(json)).toEqual([["提交/自评估表.xlsx", "需补正", expect.arrayContaining([["SS203", expect.any(String)], ["SS204", expect.any(String)], ["SS205", expect.any(String)], ["SS202", expect.any(String)]])]]);
-    expect(await page.$$eval('[data-testid=unnamed][data-folder="提交"] li', (lis) => lis.map((li) => li.textContent))).toEqual(["证明材料/5.1.1.2-2.pdf", "证明材料/说明.txt"]);
-    // The CLI lists the same: 说明.txt, and the file of the material left blank.
-    expect(cli.out).toContain("  证明材料/5.1.1.2-2.pdf\n  证明材料/说明.txt");
+    // Every file accounted for once: those no clause names are rows of their own (未检查), the named ones are listed
+    // under the workbook that names them.
+    const verdicts = await page.$$eval("tr[data-file]", (trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute("data-file"), tr.getAttribute("data-verdict")])));
+    expect(verdicts).toEqual({ "提交/自评估表.xlsx": "需补正", "提交/证明材料/5.1.1.2-2.pdf": "未检查", "提交/证明材料/说明.txt": "未检查" });
+    await page.click('tr[data-file="提交/自评估表.xlsx"]');
+    const named = (await page.textContent("[data-testid=evidence-files]")) ?? "";
+    expect(named).toContain("证明材料/管理师证书.jpg");
+    expect(named).toContain("证明材料/5.1.3.2-2.pdf");
+    expect(named).not.toContain("说明.txt");
     expect(outside).toEqual([]);
   }, 180_000);
 
@@ -239,7 +246,7 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
     const json = (await downloaded(page, "[data-testid=json]")).text;
     expect(json).toBe(cli.json);
     expect(evidence(json).map(([, v, f]) => [v, f])).toEqual(evidence((await cliChecks("提交")).json).map(([, v, f]) => [v, f]));
-    expect(await page.$$eval('[data-testid=unnamed][data-folder="提交材料.zip"] li', (lis) => lis.map((li) => li.textContent))).toEqual(["提交/证明材料/5.1.1.2-2.pdf", "提交/证明材料/说明.txt"]);
+    expect(await page.$$eval("tr[data-file]", (trs) => trs.map((tr) => tr.getAttribute("data-file")).sort())).toEqual(["提交材料.zip/提交/自评估表.xlsx", "提交材料.zip/提交/证明材料/5.1.1.2-2.pdf", "提交材料.zip/提交/证明材料/说明.txt"]);
     expect(outside).toEqual([]);
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import type { FileCheck } from "../../src/review/verdict";
-import { listFolders, resolveFolders } from "../../src/workbench/listing";
+import { notChecked } from "../../src/review/verdict";
+import { accountForFolders, listFolders } from "../../src/workbench/listing";
 import type { Handed } from "../../src/workbench/walk";
 
 /** A file as the browser hands it over. */
@@ -15,15 +16,21 @@ describe("the files of a dropped folder, for the evidence check", () => {
     ]);
   });
 
-  it("resolves a folder's workbooks against its own files, leaves a workbook handed by name as it was", async () => {
-    const refs = [{ clause: "5.1.1.2", line: 0, material: "a) 客户清单", name: "证明材料/缺.pdf", cell: "自评估表!G12" }];
+  it("accounts for a folder's files against its own listing; a workbook handed by name stays as it was", async () => {
+    const refs = [
+      { clause: "5.1.1.2", line: 0, material: "a) 客户清单", name: "证明材料/客户清单.pdf", cell: "自评估表!G12" },
+      { clause: "5.1.1.2", line: 1, material: "b) 服务网点清单", name: "证明材料/缺.pdf", cell: "自评估表!G13" },
+    ];
     const result = (name: string): FileCheck => ({ file: name, verdict: "通过", reason: null, scheme: "gbt27922-2011-self", role: "self", organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null, counts: { missing: 0, evidence: 0, errors: 0, tamper: 0 }, leftOut: null, findings: [], references: refs });
-    const listed = await listFolders([folder("提交", [file("自评估表.xlsx", new Uint8Array([0x50, 0x4b, 3, 4])), file("说明.txt", new TextEncoder().encode("说明"))])]);
-    const { results, unnamed } = resolveFolders([result("另交.xlsx"), result("提交/自评估表.xlsx")], listed, "zh");
-    expect(results.map((r) => [r.file, r.verdict, r.findings.map((f) => f.code)])).toEqual([
-      ["另交.xlsx", "通过", []],
-      ["提交/自评估表.xlsx", "需补正", ["SS203"]],
+    const listed = await listFolders([folder("提交", [file("自评估表.xlsx", new Uint8Array([0x50, 0x4b, 3, 4])), file("说明.txt", new TextEncoder().encode("说明")), folder("证明材料", [file("客户清单.pdf", pdf)])])]);
+    const loose = result("另交.xlsx");
+    const results = accountForFolders([loose, result("提交/自评估表.xlsx"), notChecked("提交/说明.txt", "文本"), notChecked("提交/证明材料/客户清单.pdf", "PDF")], listed, "zh");
+    expect(results.map((r) => [r.file, r.verdict, r.findings.map((f) => f.code), r.evidenceFiles])).toEqual([
+      ["另交.xlsx", "通过", [], undefined],
+      ["提交/自评估表.xlsx", "需补正", ["SS203"], ["提交/证明材料/客户清单.pdf"]],
+      ["提交/说明.txt", "未检查", [], undefined],
     ]);
-    expect(unnamed).toEqual([{ folder: "提交", files: ["说明.txt"] }]);
+    // Nothing the page can see to resolve it against: handed back as it came, its references kept.
+    expect(results[0]).toBe(loose);
   });
 });
