@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEAM_COLUMNS, type TeamKey } from "../scheme/roles";
 import type { SheetLayout } from "./types";
 
 /**
@@ -17,6 +18,11 @@ export const LayoutSchema = z.object({
   schemeVersion: z.string().min(1),
   role: z.enum(["self", "audit", "checklist"]),
   header: z.record(z.string(), Cell),
+  // Forms laid out before the members table have none.
+  team: z
+    .object({ firstRow: z.number().int().positive(), lastRow: z.number().int().positive(), columns: z.object(Object.fromEntries(TEAM_COLUMNS.map(([key]) => [key, Col])) as Record<TeamKey, typeof Col>) })
+    .nullable()
+    .default(null),
   entryColumns: z.object({
     percent: Col.optional(),
     score: Col.optional(),

@@ -8,6 +8,7 @@ import { CHECKLIST_FORM } from "./forms/checklist";
 import type { Column, EntryArea, FormDescriptor } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
+import { planReportBlock } from "./reportBlock";
 import { planChecklistSummary, planPointsSummary, type Summary } from "./summary";
 import type { PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
@@ -183,6 +184,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     schemeVersion: scheme.version,
     role,
     header,
+    team: null,
     entryColumns: lettersOf(form.entryColumns, col),
     structureColumns: lettersOf(form.structureColumns, col),
     items,
@@ -199,6 +201,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   const summary: Summary = { grid, layout, last, validations };
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"));
   else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary);
+  layout.team = planReportBlock(scheme, role, grid, visible, header);
 
   return {
     sheetName: form.sheetName,
