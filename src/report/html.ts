@@ -206,9 +206,10 @@ p { margin: 1.5mm 0; }
 .blank.short { min-width: 12mm; }
 .info .blank { min-width: 28mm; }
 .info td > .blank:only-child { border-bottom: none; }
+.info .blank.short { min-width: 12mm; }
 .choices .box, .verdict .box { display: inline-block; width: 1.2em; }
 .choices > span { margin-right: 3mm; white-space: nowrap; }
-.choices .off { color: #555; }
+.choices .off { color: #555; font-weight: normal; }
 .choices .on { font-weight: bold; }
 .indent { text-indent: 2em; }
 .undertakings { padding-left: 7mm; }
