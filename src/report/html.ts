@@ -90,7 +90,7 @@ const ZH = {
   pageFooter: ['"第 "', '" 页，共 "', '" 页"'],
   draft: "草稿",
   draftLine: (errors: number) => `草稿：评分有 ${errors} 项错误，不能作为正式报告`,
-  draftNote: (errors: number) => `本报告为草稿：评分有 ${errors} 项错误（见“2. 服务认证审查结果”），改正后重新生成正式报告。`,
+  draftNote: (errors: number, part: string) => `本报告为草稿：评分有 ${errors} 项错误（见“${part}”），改正后重新生成正式报告。`,
 };
 
 type Labels = typeof ZH;
@@ -166,7 +166,7 @@ const EN: Labels = {
   pageFooter: ['"Page "', '" of "', '""'],
   draft: "DRAFT",
   draftLine: (errors) => `Draft: the scoring has ${errors} error${errors === 1 ? "" : "s"}; not a final report`,
-  draftNote: (errors) => `This report is a draft: the scoring has ${errors} error${errors === 1 ? "" : "s"} (see "2. Audit results"). Correct them and make the report again.`,
+  draftNote: (errors, part) => `This report is a draft: the scoring has ${errors} error${errors === 1 ? "" : "s"} (see "${part}"). Correct them and make the report again.`,
 };
 
 const CSS = `
@@ -382,7 +382,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     `<div class="summary"><div><div class="k">${esc(t.total)}</div><div class="v" data-total>${total}</div><div class="k">${esc(t.fullMarks(full))}</div></div>` +
     `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(asLabel(m.result, lang))}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
     `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>` +
-    (m.draft !== null ? `<p class="draft-note">${esc(t.draftNote(m.draft.errors))}</p>` : "");
+    (m.draft !== null ? `<p class="draft-note">${esc(t.draftNote(m.draft.errors, audit ? t.results : t.resultsSelf))}</p>` : "");
   out.push(coverHtml(m, lang, title, summary));
   if (audit) out.push(promiseHtml(m, lang));
   out.push(infoHtml(m, lang));
