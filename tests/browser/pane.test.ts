@@ -143,7 +143,8 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await expect(finding.textContent()).resolves.toContain("条款 5.1.1.1：未填写得分比例");
     await finding.click();
     await page.waitForFunction(() => window.__book.selected !== null);
-    expect(await page.evaluate(() => window.__book.selected)).toEqual({ sheet: "评分表", address: "G8" });
+    const firstRow = planSheet(loadSchemes().get("maturity-jsgf-06") as Scheme, "audit").layout.firstItemRow;
+    expect(await page.evaluate(() => window.__book.selected)).toEqual({ sheet: "评分表", address: `G${firstRow}` });
     await page.screenshot({ path: path.join(DOCS, "pane-findings-zh.png"), fullPage: true });
     await page.close();
   }, 120_000);
