@@ -12,6 +12,7 @@ import type { Scheme } from "../src/scheme/load";
 import { fakeExcel, fakeRun } from "../tests/fakes/excel";
 import { buildPane, DIST, launchChromium, OFFICE_JS, servePane } from "../tests/support/browser";
 import { generateAssessment } from "../tests/support/generate";
+import { inflatedMaturity } from "../tests/support/schemes";
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,6 +44,17 @@ async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[s
   await measure("compare (2 sheets)", () => readLivePair(run, [selfScheme, self], [scheme, entry]));
   await measure("workbook's StarScore sheets", () => readWorkbookState(run));
   await measure("follow changes and selection (once per pane)", () => watchWorkbook(run, () => undefined, () => undefined));
+  return rows;
+}
+
+/** The largest request a layout sends (the fake measures each batch as Excel on the web does), at 1× and 10× the items. */
+async function layoutRequests(scheme: Scheme): Promise<[string, number][]> {
+  const rows: [string, number][] = [];
+  for (const times of [1, 10]) {
+    const book = fakeExcel();
+    await layOut(fakeRun(book), times === 1 ? scheme : inflatedMaturity(times), "audit");
+    rows.push([`${scheme.id} ×${times} (${scheme.items.length * times} items)`, book.largestPayload]);
+  }
   return rows;
 }
 
@@ -117,6 +129,8 @@ async function main(): Promise<void> {
   for (const [name, n] of rows) console.log(`  ${name.padEnd(width)}  ${n}`);
   const points = [...schemes.values()].filter((s) => s.kind === "points").sort((a, b) => a.items.length - b.items.length);
   for (const [name, n] of await selfTestSyncs([points[0] as Scheme, points[points.length - 1] as Scheme])) console.log(`  ${name}: ${n} syncs`);
+  console.log("largest layout request, in-memory Excel (limit 5 MB; the guide: stay under half):");
+  for (const [name, bytes] of await layoutRequests(schemes.get("maturity-jsgf-06") as Scheme)) console.log(`  ${name}: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes)`);
 }
 
 main().catch((e: unknown) => {

@@ -3,8 +3,7 @@ import { META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import { rolesOf } from "../../src/scheme/roles";
 import type { Role } from "../../src/scheme/roles";
-import { validateScheme, type Scheme } from "../../src/scheme/load";
-import type { SchemeFile } from "../../src/scheme/schema";
+import type { Scheme } from "../../src/scheme/load";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials } from "../../src/excel/session";
 import { compareCards } from "../../src/report/compare";
@@ -13,43 +12,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fakeExcel, fakeRun } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
-import { schemeFile } from "../support/schemes";
+import { inflatedMaturity } from "../support/schemes";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
 
 /** The fake's Excel.run as the adapter's Run (the fake context has the subset of the API the adapter uses). */
 
-/** The maturity scheme with every item repeated `times` times (clause ids 5.1.1.1a …), every sum scaled. */
-function inflated(times: number): Scheme {
-  const { items: _items, byClause: _byClause, passMarkOrLowest: _pass, ...file } = schemeFile("maturity-jsgf-06");
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  const raw: SchemeFile = {
-    ...(file as unknown as SchemeFile),
-    fullMarks: (file.fullMarks ?? 0) * times,
-    passMark: (file.passMark ?? 0) * times,
-    levels: (file.levels ?? []).map((l) => ({ ...l, min: l.min * times })),
-    sections: file.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      max: s.max * times,
-      subsections: s.subsections.map((u) => ({
-        id: u.id,
-        title: u.title,
-        max: u.max * times,
-        ...(u.maxParts !== undefined ? { maxParts: u.maxParts.map((p) => p * times) } : {}),
-        items: u.items.flatMap((i) =>
-          Array.from({ length: times }, (_, k) => ({ clause: `${i.clause}${letters[k]}`, text: i.text, points: i.points ?? 0, ...(i.code !== undefined ? { code: `${i.code[0]}${Number(i.code.slice(1)) * times + k}` } : {}) })),
-        ),
-      })),
-    })),
-  };
-  return validateScheme(raw, "inflated.yaml");
-}
 
 describe("laying out takes at most 2 syncs, whatever the number of clauses", () => {
   it.each([1, 10])("maturity ×%i", async (times) => {
-    const scheme = times === 1 ? maturity : inflated(times);
+    const scheme = times === 1 ? maturity : inflatedMaturity(times);
     const book = fakeExcel();
     const { sheet } = await layOut(fakeRun(book), scheme, "audit");
     expect(book.syncCount).toBe(2);
