@@ -2,6 +2,7 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import { entryWrites } from "../sheets/fill";
+import { META_FORMAT } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { addRadarChart, RADAR_CHART_NAME } from "./chart";
 import { freeSheetName, PROTECTION, queueSheet, queueStateLoads, stateFrom } from "./layout";
@@ -59,7 +60,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
   const results: StepResult[] = [];
   let id: string | null = null;
   let named = false;
-  const entry = { format: "starscore-layout/1" as const, sheet: SCRATCH_SHEET, title: "", layout: plan.layout };
+  const entry = { format: META_FORMAT, sheet: SCRATCH_SHEET, title: "", layout: plan.layout };
   let engineTotal: number | null = null;
 
   const step = async (name: StepId, body: () => Promise<string | null>) => {

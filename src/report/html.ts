@@ -73,6 +73,7 @@ const ZH = {
   passed: (level: string, cert: string) => `现场审查通过，推荐注册${level}${cert}`,
   passedPlain: "现场审查通过",
   notPassed: "不通过",
+  unfilled: "未填完",
   selfPassed: (level: string) => `自评估达到${level}`,
   selfNotPassed: "自评估未达到任何级别",
   reasonBelow: (total: string, pass: string) => `总分 ${total} 分，低于 ${pass} 分`,
@@ -149,6 +150,7 @@ const EN: Labels = {
   passed: (level, cert) => `On-site audit passed; recommended for registration: ${level}${cert !== "" ? ` ${cert}` : ""}`,
   passedPlain: "On-site audit passed",
   notPassed: "Not passed",
+  unfilled: "Incomplete",
   selfPassed: (level) => `Self-assessment reaches ${level}`,
   selfNotPassed: "Self-assessment reaches no level",
   reasonBelow: (total, pass) => `total ${total}, below ${pass}`,
@@ -381,7 +383,7 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   const summary =
     `<div class="summary"><div><div class="k">${esc(t.total)}</div><div class="v" data-total>${total}</div><div class="k">${esc(t.fullMarks(full))}</div></div>` +
     `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(asLabel(m.result, lang))}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
-    `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>` +
+    `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.unfilled > 0 ? t.unfilled : m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>` +
     (m.draft !== null ? `<p class="draft-note">${esc(t.draftNote(m.draft.errors, audit ? t.results : t.resultsSelf))}</p>` : "");
   out.push(coverHtml(m, lang, title, summary));
   if (audit) out.push(promiseHtml(m, lang));
@@ -478,7 +480,9 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   }
   if (audit && m.nonconformities !== null) out.push(conformityHtml(m.nonconformities, t));
   out.push(`<h3>${esc(audit ? t.conclusion : t.conclusionSelf)}</h3>`);
-  const reason = !m.graded
+  const reason = m.unfilled > 0
+    ? m.result
+    : !m.graded
     ? notGradedReason(m.rules, lang, t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0))
     : m.applicableMax === 0
       ? t.reasonNothing
@@ -487,8 +491,9 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   const yes = audit ? (m.level !== null ? t.passed(zh ? m.level.name : m.level.nameEn, cert) : t.passedPlain) : t.selfPassed(m.result);
   const no = audit ? t.notPassed : t.selfNotPassed;
   out.push(
+    // While entries are missing neither box is ticked: the form is not finished, it has not failed.
     `<p class="verdict" data-passed="${m.passed}"><span class="${m.passed ? "on" : "off"}"><span class="box">${m.passed ? "☑" : "☐"}</span>${esc(yes)}</span></p>` +
-      `<p class="verdict"><span class="${m.passed ? "off" : "on"}"><span class="box">${m.passed ? "☐" : "☑"}</span>${esc(no)}</span>` +
+      `<p class="verdict"><span class="${m.passed || m.unfilled > 0 ? "off" : "on"}"><span class="box">${m.passed || m.unfilled > 0 ? "☐" : "☑"}</span>${esc(no)}</span>` +
       `${m.passed ? "" : ` <span class="reason">（${esc(reason)}）</span>`}</p>`,
   );
   if (m.claimedText !== null) {

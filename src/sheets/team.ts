@@ -2,62 +2,33 @@ import { TEAM_COLUMNS, TEAM_ROWS, TEAM_TITLE, type TeamKey } from "../scheme/rol
 import type { Assessment, TeamMember } from "../scoring/assessment";
 import { columnLetter } from "./address";
 import type { CellRead, CellReader, CellWrite } from "./cells";
-import type { Column } from "./forms/form";
+import { prompt } from "./forms/form";
 import type { Grid } from "./grid";
-import type { TeamLayout } from "./types";
+import { splitColumns } from "./summary";
+import type { PlannedValidation, TeamLayout } from "./types";
 
 /**
  * 审查组成员 on the audit form: a small table under the header fields, as the report template prints it (代码, 姓名,
- * 组内身份, 注册证书号/专家工作单位, 相关专业, 联系电话), one member a row. Each of its columns spans one or more of the
- * form's own columns: the long 注册证书号/专家工作单位 takes the form's widest, the fields before it share the
- * columns to its left, those after it the columns to its right.
+ * 组内身份, 注册证书号/专家工作单位, 相关专业, 联系电话), one member a row, each of its columns across as many of the
+ * form's own as what it holds needs.
  */
 
-/** The form's visible columns grouped under the members table's six, as [first, last] column indexes. */
-export function teamSpans(visible: readonly Column[]): [number, number][] {
-  const widest = visible.reduce((w, c, i) => (c.width > (visible[w]?.width ?? 0) ? i : w), 0);
-  const at = TEAM_COLUMNS.findIndex(([key]) => key === "certificate");
-  const before = split(visible.slice(0, widest), at);
-  const after = split(visible.slice(widest + 1), TEAM_COLUMNS.length - at - 1);
-  const own = visible[widest] as Column;
-  return [...before, [own.index, own.index], ...after];
-}
+/** What each column must hold, in characters: its head, or the longest entry it usually takes. */
+const NEEDS: Record<TeamKey, number> = { code: 4, name: 8, role: 8, certificate: 24, speciality: 10, phone: 14 };
 
-/** Splits contiguous columns into `parts` groups of widths as even as can be, each at least one column. */
-function split(columns: readonly Column[], parts: number): [number, number][] {
-  if (columns.length < parts) throw new Error(`the form has ${columns.length} columns where the members table needs ${parts}`);
-  const total = columns.reduce((n, c) => n + c.width, 0);
-  const out: [number, number][] = [];
-  let start = 0;
-  let sum = 0;
-  for (let p = 1; p < parts; p++) {
-    // Close this group where the running width comes nearest its share, leaving a column for each group after it.
-    const target = (total * p) / parts;
-    let end = start;
-    sum += columns[end]?.width ?? 0;
-    while (end + 1 < columns.length - (parts - p) && Math.abs(sum + (columns[end + 1]?.width ?? 0) - target) < Math.abs(sum - target)) {
-      end += 1;
-      sum += columns[end]?.width ?? 0;
-    }
-    out.push([(columns[start] as Column).index, (columns[end] as Column).index]);
-    start = end + 1;
-  }
-  out.push([(columns[start] as Column).index, (columns[columns.length - 1] as Column).index]);
-  return out;
-}
-
-/** Lays out the members table: its title, the heads and TEAM_ROWS entry rows. */
-export function planTeam(grid: Grid, visible: readonly Column[]): TeamLayout {
-  const spans = teamSpans(visible);
-  const last = visible[visible.length - 1] as Column;
-  const titleRow = grid.add(20);
-  grid.set(titleRow, 1, { value: TEAM_TITLE, style: "label" });
-  grid.merge(titleRow, 1, titleRow, last.index, "label");
+/** Lays out the members table over columns 1…`last`: its title, the heads and TEAM_ROWS entry rows. */
+export function planTeam(grid: Grid, last: number, validations: PlannedValidation[]): TeamLayout {
+  const spans = splitColumns(
+    grid,
+    1,
+    last,
+    TEAM_COLUMNS.map(([key]) => NEEDS[key]),
+  );
+  grid.text(grid.add(20), 1, last, TEAM_TITLE, "label");
   const headRow = grid.add(20);
   TEAM_COLUMNS.forEach(([, head], i) => {
     const [first, end] = spans[i] as [number, number];
-    grid.set(headRow, first, { value: head, style: "columnHead" });
-    grid.merge(headRow, first, headRow, end, "columnHead");
+    grid.text(headRow, first, end, head, "columnHead");
   });
   const firstRow = headRow + 1;
   for (let r = 0; r < TEAM_ROWS; r++) {
@@ -67,8 +38,10 @@ export function planTeam(grid: Grid, visible: readonly Column[]): TeamLayout {
       grid.merge(row, first, row, end, "headerEntry");
     }
   }
+  const lastRow = firstRow + TEAM_ROWS - 1;
   const columns = Object.fromEntries(TEAM_COLUMNS.map(([key], i) => [key, columnLetter((spans[i] as [number, number])[0])])) as Record<TeamKey, string>;
-  return { firstRow, lastRow: firstRow + TEAM_ROWS - 1, columns };
+  validations.push(prompt(`${columns.code}${firstRow}:${columnLetter(last)}${lastRow}`, TEAM_TITLE, "一人一行：代码（A、B…）、姓名、组内身份（组长、组员、技术专家）、注册证书号或专家工作单位、相关专业、联系电话。"));
+  return { firstRow, lastRow, columns };
 }
 
 function text(value: CellRead): string | number | null {

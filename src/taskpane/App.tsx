@@ -296,7 +296,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         {tab === "live" && live !== null && scheme !== undefined && <RulesView t={t} scheme={scheme} card={live.card} />}
         {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
         {tab === "specials" && live !== null && scheme !== undefined && (
-          <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
+          <SpecialsView t={t} scheme={scheme} role={live.assessment.role} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
         )}
         {tab === "row" && live !== null && scheme !== undefined && followed.current !== null && live.assessment.role !== "checklist" && (
           <RowView

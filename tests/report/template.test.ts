@@ -142,7 +142,7 @@ describe("every header field of the report template round-trips JSON → new --f
     for (const m of TEAM) expect(html).toContain(`<tr><td class="ctr">${m.code}</td><td>${m.name}</td><td class="ctr">${m.role}</td><td>${m.certificate}</td><td>${m.speciality}</td><td>${m.phone}</td></tr>`);
     expect(html.match(/<span class="signature">/g)?.length).toBe(TEAM.length + 1);
     expect(html).toMatch(/组\u3000长：<\/span><span class="signature"><span class="line"><\/span><span class="who">吴十一<\/span>/);
-  });
+   }, 60_000);
 
   it("the CCT report also states the items not fully met with the auditor's record (6.3.7 5))", async () => {
     const s = scheme("cct-sc03-12");
@@ -180,7 +180,7 @@ describe("new --from never drops a header field silently", () => {
     const back = parseAssessment((await run("export", xlsx)).out, "export");
     expect(back.header).toEqual({ 组织名称: "甲公司", 报告编制人: "张三", 编制日期: "2026-06-05" });
     expect(back.team?.map((m) => m.name)).toEqual(["成员1", "成员2", "成员3", "成员4", "成员5"]);
-  });
+   }, 30_000);
 
   it("the report of an older JSON prints 审查员 / 审查时间 as 报告编制人 / 编制日期", () => {
     const s = scheme("maturity-jsgf-06");
