@@ -8,7 +8,7 @@ import { resultName } from "../scoring/levels";
 import { decodeMeta, LAYOUT_VERSION, LAYOUTS, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
-import { laidOutSheets } from "./read";
+import { laidOutSheets, metaRecord } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 import type { SchemeSource } from "./scoreWorkbook";
 
@@ -42,7 +42,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
     laid = laidOutSheets(wb);
   } catch (e) {
     if (!(e instanceof WorkbookError)) throw e;
-    const reason = decodeMeta(metaSheet.read("B2"));
+    const reason = decodeMeta(metaRecord(metaSheet, 2));
     return fileCheck(file, NO_FACTS, [finding("SS802", {}, { reason: reason.ok ? e.message : reason.reason })], lang);
   }
   const first = laid[0];
