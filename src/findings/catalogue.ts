@@ -5,10 +5,11 @@
  * and English: what is wrong and what to do.
  */
 import { z } from "zod";
+import { RoleSchema } from "../scheme/roles";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { DEADLINE_RULES, deadlineRuleText, empty, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { DEADLINE_RULES, deadlineRuleText, empty, form, listOf, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
@@ -142,8 +143,8 @@ export const CATALOGUE = catalogue({
     kind: "evidence",
     /** `required`: the evidence the scheme lists for the clause. */
     params: { required: z.array(z.string()) },
-    zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${p.required.join("；")}。`,
-    en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${p.required.join("；")}.`,
+    zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${listOf(p.required)}。`,
+    en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${listOf(p.required)}.`,
   },
   SS301: {
     name: "conclusion-inconsistent",
@@ -361,6 +362,15 @@ export const CATALOGUE = catalogue({
     en: (p) =>
       `This workbook was made by an older StarScore (layout ${p.version}, now ${p.current}): it cannot be compared cell by cell with the current layout, so it was not scored. Ask the applicant to lay it out again in the add-in (or starscore export old.xlsx -o a.json, then starscore new --from a.json; entries are kept by clause), recalculate, save and submit it again.`,
   },
+  SS806: {
+    name: "form-not-expected",
+    severity: "error",
+    kind: "error",
+    /** What the reviewer expects (`expectedRole` left out: any form of that scheme) and what the file's metadata says it is. */
+    params: { expectedScheme: z.string(), expectedRole: RoleSchema.optional(), scheme: z.string(), role: RoleSchema },
+    zh: (p) => `审核要求提交${form(p.expectedScheme, p.expectedRole, "zh")}，本文件是${form(p.scheme, p.role, "zh")}。请改交${form(p.expectedScheme, p.expectedRole, "zh")}。`,
+    en: (p) => `The review expects ${form(p.expectedScheme, p.expectedRole, "en")}; this file is ${form(p.scheme, p.role, "en")}. Submit ${form(p.expectedScheme, p.expectedRole, "en")} instead.`,
+  },
   SS811: {
     name: "clause-row-deleted",
     severity: "error",
@@ -460,7 +470,7 @@ export const CATALOGUE = catalogue({
     /** `range`: the cells left unguarded, first to last (`评分表!G8:G20`); `cells`: how many. */
     params: { range: z.string(), cells: z.number(), change: z.enum(["removed", "changed", "mixed"]) },
     zh: (p) =>
-      `${p.range}（${p.cells} 格） 的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
+      `${p.range}（${p.cells} 格）的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
     en: (p) =>
       `Data validation on ${p.range} (${p.cells} cells) was removed or weakened (${VALIDATION_CHANGE[p.change].en}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
   },
@@ -524,6 +534,20 @@ export function paramsSchema(code: FindingCode): z.ZodObject {
 }
 
 type Message = (p: object) => string;
+
+/**
+ * A code's message without the clause it opens with (条款 5.1.1：, Clause 5.1.1:), for a table whose own column
+ * names the clause; the whole message when the clause is part of the sentence (SS404) or there is none.
+ */
+export function messageAfterClause(code: FindingCode, params: object & Where, lang: Lang): string {
+  const whole = messageOf(code, params, lang);
+  if (params.clause === undefined) return whole;
+  const prefix = lang === "en" ? atEn(params) : at(params);
+  const { clause: _clause, ...rest } = params;
+  const bare = messageOf(code, rest, lang);
+  if (whole !== prefix + bare) return whole;
+  return lang === "en" ? bare.charAt(0).toUpperCase() + bare.slice(1) : bare;
+}
 
 /** A code's message for data that fits its params, in 简体中文 unless English is asked for. */
 export function messageOf(code: FindingCode, params: object, lang: Lang): string {

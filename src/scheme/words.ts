@@ -85,3 +85,10 @@ export const CLAIM_WORDS = {
   above: "高于评定结果",
   fine: "未高于评定结果",
 } as const;
+
+/** What each form is called, by its role: as the forms' titles print it and in English. */
+export const FORM_WORDS = {
+  self: { zh: "自评估表", en: "self-assessment" },
+  audit: { zh: "评分表", en: "audit scoring sheet" },
+  checklist: { zh: "检查表", en: "checklist" },
+} as const;
