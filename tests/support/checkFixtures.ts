@@ -6,7 +6,7 @@ import type { FindingCode } from "../../src/findings/catalogue";
 import type { Scheme } from "../../src/scheme/load";
 import type { Role } from "../../src/scheme/roles";
 import { entryWrites } from "../../src/sheets/fill";
-import { META_FORMAT, META_SHEET } from "../../src/sheets/meta";
+import { LAYOUTS, META_FORMAT, META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import type { SheetPlan } from "../../src/sheets/types";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
@@ -19,12 +19,18 @@ import { recalculateWithLibreOffice } from "./libreoffice";
 /** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
 export interface Expectation {
   file: string;
-  verdict: "通过" | "需补正" | "不一致" | "无法读取";
+  verdict: "通过" | "需补正" | "不一致" | "无法读取" | "未检查";
   code?: FindingCode;
   reason?: RegExp;
 }
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** The metadata's record of its layout version changed, as an older StarScore wrote it (the cells stay today's). */
+function recordVersion(wb: ExcelJS.Workbook, version: number): void {
+  const meta = (wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2");
+  meta.value = String(meta.value).replace(`"format":"${META_FORMAT}"`, `"format":"starscore-layout/${version}"`);
+}
 
 /** An honest workbook, laid out and filled, loaded for a tamperer to edit. */
 async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }> {
@@ -226,11 +232,20 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   for (const [id, role] of targets) {
     for (const altered of [false, true]) {
       const h = await honest(schemes.get(id) as Scheme, role, 103);
-      const meta = (h.wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2");
-      meta.value = String(meta.value).replace(`"format":"${META_FORMAT}"`, '"format":"starscore-layout/1"');
+      recordVersion(h.wb, 1);
       if (altered) h.sheet.getCell(`${col(h.plan, "points")}${itemRow(h.plan, 3)}`).value = 9;
       put(`older-layout${altered ? "-altered" : ""}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
     }
+  }
+  // Forms of layout 2 (before the material lines and the audit form's 审查报告信息 block) and 3 (before the block):
+  // older too, so SS805 alike.
+  for (const [version, id, role] of [
+    [LAYOUTS.unfilled, "cct-sc03-12", "audit"],
+    [LAYOUTS.materials, "gbt27922-2011-self", "self"],
+  ] as const) {
+    const h = await honest(schemes.get(id) as Scheme, role, 104);
+    recordVersion(h.wb, version);
+    put(`layout-${version}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
   }
   for (const b of BAD_ENTRIES) {
     const scheme = schemes.get(b.role === "self" ? "gbt27922-2011-self" : "cct-sc03-12") as Scheme;
@@ -262,10 +277,10 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   // Hostile and foreign files.
   const content = '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
   const real = await xlsxBuffer((await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 3)).wb);
-  put("not-a-zip.xlsx", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { verdict: "无法读取", reason: /不是 xlsx 文件/ });
+  put("not-a-zip.xlsx", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { verdict: "无法读取", reason: /不是 Excel 工作簿/ });
   put("truncated.xlsx", real.subarray(0, Math.floor(real.length / 2)), { verdict: "无法读取", reason: /截断/ });
-  put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
-  put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
+  put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 Excel 97-2003.*另存为/ });
+  put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 Excel 97-2003.*另存为/ });
   put("encrypted.xlsx", Buffer.concat([OLE2, Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)]), { verdict: "无法读取", reason: /已加密/ });
   put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大|不是 Excel 工作簿/ });
   put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /损坏|不是 Excel 工作簿/ });
@@ -285,8 +300,8 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   const foreign = new ExcelJSModule.Workbook();
   foreign.addWorksheet("Sheet1").getCell("A1").value = "别人的表格";
   put("foreign-workbook.xlsx", Buffer.from(await foreign.xlsx.writeBuffer()), { verdict: "无法读取", reason: /不是 StarScore/ });
-  // Excel's owner file beside an open workbook: not a submission, skipped by the folder walk (no expectation).
-  writeFileSync(path.join(dir, "~$honest-open-in-excel.xlsx"), Buffer.from("owner file", "utf8"));
+  // Excel's owner file beside an open workbook: not a submission, listed as not checked.
+  put("~$honest-open-in-excel.xlsx", Buffer.from("owner file", "utf8"), { verdict: "未检查", reason: /锁定文件/ });
   const broken = path.join(dir, "unreadable.xlsx");
   symlinkSync(path.join(dir, "no-such-target"), broken);
   expect.push({ file: broken, verdict: "无法读取", reason: /无法打开/ });

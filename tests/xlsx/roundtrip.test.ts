@@ -31,6 +31,7 @@ function meaning(a: Assessment) {
     items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion, i.reason]),
     texts,
     header: a.header ?? {},
+    team: a.team ?? [],
     deductions: a.deductions ?? [],
     bonus: a.bonus ?? null,
     remarks: a.remarks ?? {},
@@ -94,6 +95,6 @@ describe("starscore new", () => {
     writeFileSync(fake, "组织名称,分数\n");
     const r = await run("score", fake);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^starscore: 不是 xlsx 文件/);
+    expect(r.err).toMatch(/^starscore: .*fake\.xlsx: 无法读取：CSV 文本文件.*请提交原始的 \.xlsx/);
   });
 });
