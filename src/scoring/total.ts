@@ -3,7 +3,7 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "./assessment";
 import type { ChecklistCounts, GroupScore, ItemScore, NotGradedBy, ScoreCard } from "./card";
 import { checkClaimedLevel, checkServiceDomain } from "./headerChecks";
-import { fold, readNumber } from "./lenient";
+import { fold, readEntryNumber, type EntrySource } from "./lenient";
 import { levelFor } from "./levels";
 import { prerequisiteMet } from "./prerequisite";
 import { excelRound } from "./round";
@@ -86,7 +86,7 @@ export function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
   };
 }
 
-export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, applicableMax: number, findings: Finding[]): CardOutcome {
+export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, applicableMax: number, findings: Finding[], source: EntrySource = "typed"): CardOutcome {
   const header = assessment.header ?? {};
   const fullMarks = scheme.fullMarks ?? 0;
   const deductionRule = scheme.special?.deduction;
@@ -113,10 +113,13 @@ export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: numbe
 
   let bonus = 0;
   const bonusRule = scheme.special?.bonus;
-  const bonusReading = readNumber(assessment.bonus?.points, "分");
-  if (bonusReading.kind === "number" || bonusReading.kind === "invalid") {
+  const bonusReading = readEntryNumber(assessment.bonus?.points, "分", source);
+  if (bonusReading.kind === "number" || bonusReading.kind === "invalid" || bonusReading.kind === "uncounted") {
     if (bonusRule === undefined) {
       findings.push(finding("SS403", { field: "bonus" }, { scheme: scheme.id, special: "bonus", count: 1 }));
+    } else if (bonusReading.kind === "uncounted") {
+      // The sheet counts a bonus typed as text as 0 (`N(…)`), and so does the engine.
+      findings.push(finding("SS108", { field: "bonus" }, { field: "bonus", text: bonusReading.text, as: bonusReading.as }));
     } else if (bonusReading.kind === "invalid") {
       findings.push(finding("SS104", { field: "bonus" }, { field: "bonus", text: bonusReading.text }));
     } else {

@@ -1,6 +1,6 @@
 import type { Limits } from "./sniff";
-import { readXml, XmlError } from "./xml";
-import { inflateEntry, utf8, ZipError, type Budget, type ZipEntry } from "./zip";
+import { readXml, XmlError, xmlText } from "./xml";
+import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
  * The package (OPC, ECMA-376 Part 2) inside the zip: parts by name, and the relationships between them. Part names
@@ -18,6 +18,8 @@ export interface Relationship {
   type: string;
   /** The target part's name, resolved; null for an external target. */
   target: string | null;
+  /** An external target as written (another workbook's path or URL: TargetMode="External"). */
+  external?: string;
 }
 
 /** A part name as a key: percent-escapes decoded, case folded, no leading slash. */
@@ -63,7 +65,7 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     const known = texts.get(k);
     if (known !== undefined) return known;
     const entry = byName.get(k);
-    const t = entry === undefined ? null : utf8(inflateEntry(bytes, entry, limits.maxPartBytes, budget));
+    const t = entry === undefined ? null : xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
     texts.set(k, t);
     return t;
   };
@@ -87,7 +89,8 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
             const target = el.attr("Target");
             if (id === undefined || target === undefined) throw new XmlError(`${relsName}: 关系缺少 Id 或 Target / relationship without Id or Target`);
             if (out.has(id)) throw new XmlError(`${relsName}: 关系 ${id} 重复 / relationship ${id} appears twice`);
-            out.set(id, { type: el.attr("Type") ?? "", target: el.attr("TargetMode") === "External" ? null : resolveTarget(source, target) });
+            const type = el.attr("Type") ?? "";
+            out.set(id, el.attr("TargetMode") === "External" ? { type, target: null, external: target } : { type, target: resolveTarget(source, target) });
           },
         },
         REL_NS,

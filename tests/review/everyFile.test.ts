@@ -90,7 +90,7 @@ describe("a folder with .xlsx, .xls, .ods, .et, .csv, a PDF and a picture", () =
     writeFileSync(path.join(only, "营业执照.pdf"), PDF);
     const r = await run("check", only, "--jobs", "1");
     expect([r.code, r.out.trim().split("\n").pop()]).toEqual([0, "共 2 个文件：无法读取 0，不一致 0，需补正 0，通过 1，未检查 1"]);
-  });
+  }, 60_000);
 });
 
 describe("an honest workbook saved again by LibreOffice", () => {
