@@ -422,7 +422,9 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
     out.push(`<h3>${esc(t.improvements)}</h3>${paragraph(m.remarks.improvements, t)}`);
   }
   out.push(`<h3>${esc(audit ? t.conclusion : t.conclusionSelf)}</h3>`);
-  const reason = !m.graded
+  const reason = m.unfilled > 0
+    ? m.result
+    : !m.graded
     ? notGradedReason(m.rules, lang, t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0))
     : m.applicableMax === 0
       ? t.reasonNothing

@@ -100,9 +100,11 @@ export interface ReportModel {
   radar: { by: "subsection" | "section"; axes: { id: string; title: string; share: number | null }[] } | null;
   levels: ReportLevel[];
   graded: boolean;
+  /** Items with an entry still empty: the result is then 未填完（n 项未填）, neither pass nor fail. */
+  unfilled: number;
   passed: boolean;
   level: Level | null;
-  /** What the result is called in the report's language (resultName): the level, 不予评级 or the fail name. */
+  /** What the result is called in the report's language (resultName): the level, 不予评级, the fail name or 未填完. */
   result: string;
   claimedLevel: Level | null;
   /** 申报级别 as typed (it may name no level). */
@@ -219,6 +221,7 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
     radar,
     levels: (scheme.levels ?? []).map((l) => ({ name: l.name, nameEn: l.nameEn, min: l.min, stars: l.stars, current: card.level?.name === l.name })),
     graded: card.graded,
+    unfilled: card.unfilled,
     passed: card.passed,
     level: card.level,
     result: resultName(card, scheme, lang),

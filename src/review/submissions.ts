@@ -95,3 +95,6 @@ export function claimedKind(name: string): "et" | "xlsb" | "ods" | "numbers" | "
   if (ext === "csv" || ext === "tsv") return "csv";
   return null;
 }
+
+/** The largest file read whole, in the CLI, the workbench and the pane: a workbook with pictures is a few MB; more is not a submission. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -46,6 +46,29 @@ export const RESULT_WORDS = {
   notAllConform: { zh: "未全部符合", en: "not all conform" },
 } as const;
 
+/**
+ * What a result is called while entries are missing: 未填完（3 项未填）. The parts around the count, so the sheet's
+ * formulas (`"未填完（"&n&" 项未填）"`) and the engine write the same text.
+ */
+export const INCOMPLETE_WORDS = {
+  zh: { before: "未填完（", after: " 项未填）" },
+  en: { before: "incomplete (", after: " not filled)" },
+} as const;
+
+/** 未填完（n 项未填）: the result of a form with `n` entries still empty. */
+export function incompleteName(n: number, lang: "zh" | "en"): string {
+  return `${INCOMPLETE_WORDS[lang].before}${n}${INCOMPLETE_WORDS[lang].after}`;
+}
+
+/** 申报级别核对: what the sheet says of the claimed level against the result (SS501 is `above`). */
+export const CLAIM_WORDS = {
+  none: "未填",
+  unknown: "非本方案级别",
+  pending: "待填完后核对",
+  above: "高于评定结果",
+  fine: "未高于评定结果",
+} as const;
+
 /** What each form is called, by its role: as the forms' titles print it and in English. */
 export const FORM_WORDS = {
   self: { zh: "自评估表", en: "self-assessment" },

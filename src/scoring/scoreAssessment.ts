@@ -20,7 +20,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment, source: 
   const { sections, subsections } = groupScores(scheme, items);
   const { raw, applicableMax, notApplicableCount } = itemSums(items);
   const result =
-    scheme.kind === "checklist" ? checklistOutcome(items) : pointsOutcome(scheme, assessment, raw, applicableMax, findings, source);
+    scheme.kind === "checklist" ? checklistOutcome(items) : pointsOutcome(scheme, assessment, items, raw, applicableMax, findings, source);
   // Written out rather than spread: a spread builds a slow object in this hot path.
   return {
     schemeId: scheme.id,
@@ -39,6 +39,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment, source: 
     bonus: result.bonus,
     total: result.total,
     graded: result.graded,
+    unfilled: result.unfilled,
     notGradedBy: result.notGradedBy,
     passed: result.passed,
     level: result.level,

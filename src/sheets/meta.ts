@@ -7,7 +7,17 @@ import type { SheetLayout } from "./types";
  * stays out of a user's way. Reviewers never trust it alone: the checks compare it with the scheme's plan.
  */
 export const META_SHEET = "StarScore_meta";
-export const META_FORMAT = "starscore-layout/1";
+
+/**
+ * The layout version: which layout made a sheet, so a reader knows what its cells hold. 2 (issue 20): the colour
+ * key and results line under the header, 未填完 in the result cells, the 申报级别 check, the 填写说明 at the end,
+ * special items on the audit sheet only. A sheet of layout 1 is still read through its record (it is the user's
+ * own); the reviewers' check cannot rebuild layout 1 and says so (SS805) rather than call it tampered.
+ */
+export const LAYOUT_VERSION = 2;
+export const META_FORMAT = `starscore-layout/${LAYOUT_VERSION}` as const;
+/** Every format this StarScore reads, the current one last. */
+const FORMATS = ["starscore-layout/1", META_FORMAT] as const;
 
 const Col = z.string().regex(/^[A-Z]{1,3}$/);
 const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
@@ -31,14 +41,29 @@ export const LayoutSchema = z.object({
   deductions: z.object({ firstRow: z.number().int(), lastRow: z.number().int(), clauseColumn: Col, reasonColumn: Col }).nullable(),
   bonus: z.object({ points: Cell, reason: Cell }).nullable(),
   remarks: z.object({ strengths: Cell, improvements: Cell }).nullable(),
-  results: z.object({ total: Cell.optional(), level: Cell.optional(), passed: Cell.optional(), raw: Cell.optional(), applicableMax: Cell.optional(), rescaled: Cell.optional(), deductionCount: Cell.optional() }),
+  results: z.object({
+    total: Cell.optional(),
+    level: Cell.optional(),
+    passed: Cell.optional(),
+    raw: Cell.optional(),
+    applicableMax: Cell.optional(),
+    rescaled: Cell.optional(),
+    deductionCount: Cell.optional(),
+    unfilled: Cell.optional(),
+    claim: Cell.optional(),
+  }),
   firstItemRow: z.number().int().positive(),
   lastItemRow: z.number().int().positive(),
   lastColumn: Col,
 });
 
-const MetaEntrySchema = z.object({ format: z.literal(META_FORMAT), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
+const MetaEntrySchema = z.object({ format: z.enum(FORMATS), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
 export type MetaEntry = z.infer<typeof MetaEntrySchema>;
+
+/** The layout version a sheet's record names: 1, or LAYOUT_VERSION. */
+export function layoutVersion(entry: Pick<MetaEntry, "format">): number {
+  return Number(entry.format.slice(entry.format.indexOf("/") + 1));
+}
 
 export function encodeMeta(sheet: string, title: string, layout: SheetLayout): string {
   return JSON.stringify({ format: META_FORMAT, sheet, title, layout });

@@ -8,6 +8,8 @@ import { CHECKLIST_FORM } from "./forms/checklist";
 import type { Column, EntryArea, FormDescriptor } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
+import { displayWidth } from "./textWidth";
+import { CHECKLIST_RESULTS_LINE, planColourKey, planInstructions, pointsResultsLine } from "./guide";
 import { planChecklistSummary, planPointsSummary, type Summary } from "./summary";
 import type { PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
@@ -68,15 +70,18 @@ function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid
   const titleRow = grid.add(28);
   grid.set(titleRow, 1, { value: title, style: "title" });
   grid.merge(titleRow, 1, titleRow, last.index, "title");
-  const subRow = grid.add(16);
-  grid.set(subRow, 1, { value: `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, style: "subtitle" });
-  grid.merge(subRow, 1, subRow, last.index, "subtitle");
+  grid.text(grid.add(16), 1, last.index, `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, "subtitle");
 
   const header: Record<string, string> = {};
   const fields = headerFields(scheme, role);
   const half = Math.floor(last.index / 2);
-  // A label takes two columns where the first is too narrow for 评估部门/人员.
-  const labelSpan = (cols[0]?.width ?? 0) < 10 ? 2 : 1;
+  // A label spans the columns its text needs (at least two where the first is too narrow for 评估部门/人员), leaving
+  // the entry one at least; where that is still short, its row grows rather than clip it.
+  const labelEnd = (start: number, end: number, label: string): number => {
+    let e = start + ((cols[0]?.width ?? 0) < 10 ? 1 : 0);
+    while (e < end - 1 && grid.span(start, e) < displayWidth(label) + 2) e += 1;
+    return e;
+  };
   for (let f = 0; f < fields.length; f += 2) {
     const row = grid.add(20);
     for (const [k, start, end] of [
@@ -85,11 +90,11 @@ function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid
     ] as const) {
       const field = fields[k];
       if (field === undefined) continue;
-      grid.set(row, start, { value: field, style: "label" });
-      grid.merge(row, start, row, start + labelSpan - 1, "label");
-      grid.set(row, start + labelSpan, { value: null, style: "headerEntry" });
-      grid.merge(row, start + labelSpan, row, end, "headerEntry");
-      const address = cellAddress(start + labelSpan, row);
+      const entry = labelEnd(start, end, field) + 1;
+      grid.text(row, start, entry - 1, field, "label");
+      grid.set(row, entry, { value: null, style: "headerEntry" });
+      grid.merge(row, entry, row, end, "headerEntry");
+      const address = cellAddress(entry, row);
       header[field] = address;
       const validation = headerValidation(scheme, field, address);
       if (validation !== null) validations.push(validation);
@@ -101,6 +106,12 @@ function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid
 
 /** Group cells merged down their rows, as the forms print them: subsections, and sections where the form has a column. */
 function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, firstItemRow: number): void {
+  // The label sits at the top of its merged rows (style "group"), so its first row holds it whole.
+  const group = (first: number, last: number, column: Column, value: string) => {
+    grid.set(first, column.index, { value, style: "group" });
+    grid.merge(first, column.index, last, column.index, "group");
+    grid.setHeight(first, heightFor([[value, column.width]]));
+  };
   const spans = (key: (i: Item) => string) => {
     const out: { first: number; last: number; item: Item }[] = [];
     scheme.items.forEach((item, i) => {
@@ -112,17 +123,13 @@ function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key:
   };
   for (const span of spans((i) => i.subsectionId)) {
     const label = subsectionLabel(scheme, span.item.sectionIndex, scheme.sections[span.item.sectionIndex]?.subsections.findIndex((u) => u.id === span.item.subsectionId) ?? 0);
-    for (const [key, value] of form.subsectionCells(label)) {
-      grid.set(span.first, col(key).index, { value, style: "group" });
-      grid.merge(span.first, col(key).index, span.last, col(key).index, "group");
-    }
+    for (const [key, value] of form.subsectionCells(label)) group(span.first, span.last, col(key), value);
   }
   if (form.sectionColumn !== undefined) {
-    const index = col(form.sectionColumn).index;
+    const column = col(form.sectionColumn);
     for (const span of spans((i) => i.sectionId)) {
       const section = scheme.sections[span.item.sectionIndex];
-      grid.set(span.first, index, { value: section === undefined ? "" : `${section.id} ${section.title}（${pts(section.max)}分）`, style: "group" });
-      grid.merge(span.first, index, span.last, index, "group");
+      group(span.first, span.last, column, section === undefined ? "" : `${section.id} ${section.title}（${pts(section.max)}分）`);
     }
   }
 }
@@ -143,14 +150,18 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   const { list: cols, get: col } = columnsOf(form);
   const visible = cols.filter((c) => !c.hidden);
   const last = visible[visible.length - 1] as Column;
-  const grid = new Grid(cols.length);
+  const grid = new Grid(cols.map((c) => (c.hidden ? 0 : c.width)));
   const validations: PlannedValidation[] = [];
   const conditionalFormats: PlannedConditionalFormat[] = [];
 
   const header = planHeader(scheme, role, form, grid, cols, last, validations);
+  // Under the header, kept in view by the frozen rows: the colour key, then the results (filled in by the summary).
+  const keyRow = grid.add();
+  const resultsLine = grid.add(24);
 
   const headRow = grid.add(30);
   for (const c of cols) grid.set(headRow, c.index, { value: c.header, style: "columnHead" });
+  grid.setHeight(headRow, heightFor(visible.map((c) => [c.header, c.width])));
 
   // Item rows: clause and text, then the form's own cells.
   const items: { clause: string; row: number }[] = [];
@@ -196,9 +207,13 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   };
 
   grid.add(8);
-  const summary: Summary = { grid, layout, last, validations };
-  if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"));
-  else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary);
+  const summary: Summary = { grid, layout, last, validations, conditionalFormats, resultsLine };
+  const unfilled = form.unfilled(area);
+  if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
+  else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
+  planColourKey(grid, keyRow, last, conditionalFormats);
+  const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);
+  planInstructions(grid, last, [...form.instructions(scheme), resultsHow], conditionalFormats);
 
   return {
     sheetName: form.sheetName,
@@ -209,7 +224,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     validations,
     conditionalFormats,
     freezeRows: headRow,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow] },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页" },
     protect: true,
   };
 }

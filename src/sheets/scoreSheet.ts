@@ -6,6 +6,7 @@ import { scoreAssessment } from "../scoring/scoreAssessment";
 import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
 import type { CellReader, FormatReader } from "./cells";
+import { LAYOUT_VERSION } from "./meta";
 import { percentShownFindings } from "./percentCell";
 import { locateFindings, readAssessment } from "./read";
 import type { SheetLayout } from "./types";
@@ -26,13 +27,14 @@ const TOLERANCE = 0.005;
 /**
  * Reads a laid-out sheet's entries by clause id, scores them as the sheet's own formulas count its cells (text is
  * never a number: lenient.ts, readCellNumber), and compares the workbook's own saved results with the engine's: a
- * workbook whose saved total disagrees with its entries is broken or altered. Given each cell's number format
- * (`cells.format`), a percentage entry that shows otherwise than it counts is reported too (percentCell.ts).
+ * workbook whose saved total disagrees with its entries is broken or altered. `version`: the layout version of the
+ * sheet's record (meta.ts), the current one by default. Given each cell's number format (`format`), a percentage
+ * entry that shows otherwise than it counts is reported too (percentCell.ts).
  */
-export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string, cells: { format?: FormatReader } = {}): ScoredSheet {
+export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string, version = LAYOUT_VERSION, format?: FormatReader): ScoredSheet {
   const assessment = readAssessment(layout, read);
   const scored = scoreAssessment(scheme, assessment, "cells");
-  const shown = cells.format === undefined ? null : percentShownFindings(layout, read, cells.format, sheetName);
+  const shown = format === undefined ? null : percentShownFindings(layout, read, format, sheetName);
   // An out-of-range percentage quotes what its cell shows, where the two differ (1.5e2 in a % cell shows 15000.0%).
   const card =
     shown === null || shown.shown.size === 0
@@ -51,9 +53,12 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
     extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
-  // The sheet's cell holds the 简体中文 name.
+  if (version < LAYOUT_VERSION) extra.push(finding("SS704", {}, { version, current: LAYOUT_VERSION }));
+  // The sheet's cell holds the 简体中文 name. Layout 1 had no word for a form not yet filled: its result cells
+  // said what the entries so far gave, so only a finished form's result is compared.
   const expected = resultName(card, scheme, "zh");
-  if (sheetLevel !== null && sheetLevel !== expected) {
+  const comparable = version >= LAYOUT_VERSION || card.unfilled === 0;
+  if (comparable && sheetLevel !== null && sheetLevel !== expected) {
     extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
   }
   return {

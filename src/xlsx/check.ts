@@ -7,7 +7,7 @@ import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
 import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { resultName } from "../scoring/levels";
-import { decodeMeta, META_SHEET } from "../sheets/meta";
+import { decodeMeta, LAYOUT_VERSION, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { laidOutSheets, metaRecord } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
@@ -54,6 +54,11 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   const scheme = schemes.get(recorded.schemeId);
   if (scheme === undefined) {
     return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [...unexpected, finding("SS803", {}, { scheme: recorded.schemeId })], lang);
+  }
+  // An older layout cannot be rebuilt to compare with: not tampered, not checked either — laid out again, it can be.
+  const version = layoutVersion(first.meta);
+  if (version < LAYOUT_VERSION) {
+    return fileCheck(file, { ...NO_FACTS, scheme: scheme.id, role: recorded.role }, [finding("SS805", {}, { version, current: LAYOUT_VERSION })], lang);
   }
   // Read entries through the scheme's own layout, not the file's record of it.
   const plan = planOf(scheme, recorded.role);

@@ -1,4 +1,5 @@
 import type { Scheme } from "../scheme/load";
+import { layoutVersion } from "../sheets/meta";
 import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
 import type { SheetLayout } from "../sheets/types";
 import { resultName } from "../scoring/levels";
@@ -20,9 +21,10 @@ export interface ScoredWorkbook extends ScoredSheet {
  */
 export function scoreForm(wb: SavedWorkbook, laid: LaidOutSheet, scheme: Scheme, layout: SheetLayout): ScoredSheet & { form: LaidOutSheet } {
   const { scored: form, twins } = chooseForm(wb, laid);
-  const scored = scoreSheet(scheme, layout, form.sheet.read, form.name, { format: form.sheet.format });
+  const version = layoutVersion(laid.meta);
+  const scored = scoreSheet(scheme, layout, form.sheet.read, form.name, version, form.sheet.format);
   const scoreOf = (sheet: SavedSheet) => {
-    const card = scoreSheet(scheme, layout, sheet.read, sheet.name).card;
+    const card = scoreSheet(scheme, layout, sheet.read, sheet.name, version).card;
     return { total: card.total, level: resultName(card, scheme, "zh") };
   };
   const sheets = formFindings(form, twins, scoreOf);

@@ -221,6 +221,17 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   for (const [id, role] of targets) {
     for (const t of await tamperedWorkbooks(schemes.get(id) as Scheme, role)) put(t.name, t.bytes, { verdict: t.verdict, code: t.code });
   }
+  // A form an older StarScore laid out (layout 1), honest or altered alike: the check cannot rebuild that layout,
+  // so it says so and asks for the form laid out again — neither 通过 nor called tampered.
+  for (const [id, role] of targets) {
+    for (const altered of [false, true]) {
+      const h = await honest(schemes.get(id) as Scheme, role, 103);
+      const meta = (h.wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2");
+      meta.value = String(meta.value).replace('"format":"starscore-layout/2"', '"format":"starscore-layout/1"');
+      if (altered) h.sheet.getCell(`${col(h.plan, "points")}${itemRow(h.plan, 3)}`).value = 9;
+      put(`older-layout${altered ? "-altered" : ""}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
+    }
+  }
   for (const b of BAD_ENTRIES) {
     const scheme = schemes.get(b.role === "self" ? "gbt27922-2011-self" : "cct-sc03-12") as Scheme;
     const h = await honest(scheme, b.role, 7);

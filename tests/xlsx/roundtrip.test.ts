@@ -76,7 +76,13 @@ describe("starscore new", () => {
     expect(card.sheet).toBe("自评估表");
     expect(card.findings.filter((f: { code: string }) => f.code === "SS101")).toHaveLength(100);
     expect(card.findings[0].cell).toMatch(/^自评估表!E[0-9]+$/);
-  });
+    expect([card.unfilled, card.level, card.passed]).toEqual([50, null, false]);
+    // Not finished is not failed: the table says 未填完, with no pass or fail beside it.
+    const text = (await run("score", file)).out;
+    expect(text).toMatch(/级别: 未填完（50 项未填）\s*$/m);
+    expect(text).not.toMatch(/不通过|不合格/);
+    // Three CLI processes: each takes ~5 s at the shared machine's load of 20 (on main as on this branch).
+  }, 30_000);
 
   it("refuses a role the scheme does not have, and a file that is not a workbook", async () => {
     expect((await run("new", "--scheme", "service-characteristics", "--role", "audit", "-o", "/tmp/never.xlsx")).err).toMatch(/is a checklist/);

@@ -44,7 +44,7 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
         ["l", "r"],
       ),
     );
-    lines.push("", `${zh ? "结果" : "Result"}: ${card.passed ? (zh ? "全部符合" : "all conform") : zh ? "未全部符合" : "not all conform"}`);
+    lines.push("", `${zh ? "结果" : "Result"}: ${resultName(card, scheme, l)}`);
   } else {
     const rows: string[][] = [[zh ? "部分" : "Section", zh ? "得分" : "Earned", zh ? "满分" : "Max", zh ? "适用满分" : "Applicable"]];
     scheme.sections.forEach((s, i) => {
@@ -69,10 +69,10 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
           : `Special deductions ${card.deductionCount} (−${formatNumber(card.deductionPoints)}), bonus +${formatNumber(card.bonus)}`,
       );
     }
+    // While entries are missing the level says 未填完（n 项未填） and there is no pass or fail yet.
     const levelName = resultName(card, scheme, l);
-    lines.push(
-      `${zh ? "总分" : "Total"}: ${card.total?.toFixed(2) ?? "-"} / ${formatNumber(card.fullMarks ?? 0)}   ${zh ? "级别" : "Level"}: ${levelName} ${stars(card.level?.stars ?? 0)}   ${card.passed ? (zh ? "通过" : "PASS") : zh ? "不通过" : "FAIL"}`,
-    );
+    const verdict = card.unfilled > 0 ? "" : `   ${card.passed ? (zh ? "通过" : "PASS") : zh ? "不通过" : "FAIL"}`;
+    lines.push(`${zh ? "总分" : "Total"}: ${card.total?.toFixed(2) ?? "-"} / ${formatNumber(card.fullMarks ?? 0)}   ${zh ? "级别" : "Level"}: ${levelName} ${stars(card.level?.stars ?? 0)}${verdict}`);
     if (card.claimedLevel !== null) lines.push(`${zh ? "申报级别" : "Claimed"}: ${zh ? card.claimedLevel.name : card.claimedLevel.nameEn}`);
   }
 
