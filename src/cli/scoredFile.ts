@@ -5,7 +5,8 @@ import { scoreAssessment } from "../scoring/scoreAssessment";
 import { WorkbookError } from "../xlsx/saved";
 import { sniffXlsx } from "../xlsx/sniff";
 import { readBytes, shownName } from "./files";
-import { schemeById, timedOut, UsageError } from "./io";
+import { timedOut } from "../review/refusals";
+import { schemeById, UsageError } from "./io";
 import { workerScript } from "./workerScript";
 import type { ScoreCard } from "../scoring/card";
 

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { folderEntry, namedLikeWorkbook } from "../review/submissions";
+import { folderEntry, namedLikeWorkbook, walkOrder } from "../review/submissions";
+import { cannotOpen, unreadableFolder } from "../review/refusals";
 import { UsageError } from "./io";
 
 /**
@@ -16,7 +17,7 @@ export interface Submitted {
 const reasonOf = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
   const why: Record<string, string> = { EACCES: "没有读取权限 / permission denied", ENAMETOOLONG: "路径过长 / path too long", ELOOP: "链接循环 / symbolic link loop" };
-  return (code !== undefined ? why[code] : undefined) ?? `无法打开 / cannot open (${code ?? String(e)})`;
+  return (code !== undefined ? why[code] : undefined) ?? cannotOpen(code ?? String(e));
 };
 
 /**
@@ -35,7 +36,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       real = realpathSync(dir);
       names = readdirSync(dir, { encoding: "buffer" });
     } catch (e) {
-      found.push({ file: dir, refused: `无法读取文件夹：${reasonOf(e)}` });
+      found.push({ file: dir, refused: unreadableFolder(reasonOf(e)) });
       return;
     }
     if (visited.has(real)) {
@@ -43,7 +44,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       return;
     }
     visited.add(real);
-    const decoded = names.map((raw) => ({ raw, name: raw.toString("utf8") })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const decoded = names.map((raw) => ({ raw, name: raw.toString("utf8") })).sort((a, b) => walkOrder(a.name, b.name));
     for (const { raw, name } of decoded) {
       const child = path.join(dir, name);
       if (!Buffer.from(name, "utf8").equals(raw)) {
