@@ -103,13 +103,17 @@ export function worstFirst(results: readonly FileCheck[]): FileCheck[] {
   return [...results].sort((a, b) => rank(a) - rank(b) || byName(a.file, b.file));
 }
 
-/** `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the workbench. */
+/**
+ * `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the
+ * workbench. Files no spreadsheet (未检查) and the evidence files accounted for under their workbooks (证明材料) are
+ * counted when the folder held some, so the counts add up to the files handed in.
+ */
 export function summaryLine(results: readonly FileCheck[], lang: Lang): string {
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
-  // 未检查 (files that are no spreadsheet) only when the folder held some: the counts still add up to the files.
+  const evidence = results.reduce((n, r) => n + (r.evidenceFiles?.length ?? 0), 0);
   const shown = VERDICT_ORDER.filter((v) => v !== "未检查" || count(v) > 0);
+  const total = results.length + evidence;
   return lang === "en"
-    ? `${results.length} files: ${shown.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
-    : `共 ${results.length} 个文件：${shown.map((v) => `${v} ${count(v)}`).join("，")}`;
+    ? `${total} files: ${[...shown.map((v) => `${VERDICT_EN[v]} ${count(v)}`), ...(evidence > 0 ? [`evidence ${evidence}`] : [])].join(", ")}`
+    : `共 ${total} 个文件：${[...shown.map((v) => `${v} ${count(v)}`), ...(evidence > 0 ? [`证明材料 ${evidence}`] : [])].join("，")}`;
 }
-

@@ -52,17 +52,23 @@ export const FILE_KINDS = {
 } as const satisfies Record<string, Reason>;
 export type FileKind = keyof typeof FILE_KINDS;
 
-/** What a file's name says it is, for files the check does not read: evidence and other documents. */
+/**
+ * What a file's name says it is, for files the check does not read: evidence and other documents. A file a workbook
+ * names as evidence is accounted for under that workbook (review/evidenceFiles.ts, `accountFor`), so a file listed
+ * with one of these reasons is one no form names.
+ */
+const UNNAMED = { zh: "没有表格把它列为证明材料", en: "no form names it as evidence" };
+const unnamed = (zh: string, en: string, after = { zh: "未检查内容", en: "its content was not checked" }): Reason => ({ zh: `${zh}，${UNNAMED.zh}，${after.zh}`, en: `${en}; ${UNNAMED.en}; ${after.en}` });
 const BY_NAME: [RegExp, Reason][] = [
-  [/\.pdf$/i, { zh: "PDF 文件（证明材料等），未检查内容", en: "a PDF file (evidence or another document); its content was not checked" }],
-  [/\.(png|jpe?g|gif|bmp|tiff?|webp|hei[cf])$/i, { zh: "图片（证明材料等），未检查内容", en: "a picture (evidence or another document); its content was not checked" }],
-  [/\.(docx?|docm|dotx?|wps|wpt|rtf|odt)$/i, { zh: "文字文档，未检查内容", en: "a text document; its content was not checked" }],
-  [/\.(pptx?|dps|odp)$/i, { zh: "演示文稿，未检查内容", en: "a presentation; its content was not checked" }],
-  [/\.(zip|rar|7z|tar|gz|tgz)$/i, { zh: "压缩包，未解压检查。如含工作簿，请解压后再检查", en: "an archive, not unpacked; if it holds workbooks, unpack it and check them" }],
+  [/\.pdf$/i, unnamed("PDF 文件", "a PDF file")],
+  [/\.(png|jpe?g|gif|bmp|tiff?|webp|hei[cf])$/i, unnamed("图片", "a picture")],
+  [/\.(docx?|docm|dotx?|wps|wpt|rtf|odt)$/i, unnamed("文字文档", "a text document")],
+  [/\.(pptx?|dps|odp)$/i, unnamed("演示文稿", "a presentation")],
+  [/\.(zip|rar|7z|tar|gz|tgz)$/i, unnamed("压缩包", "an archive", { zh: "未解压检查。如含工作簿，请解压后再检查", en: "not unpacked; if it holds workbooks, unpack it and check them" })],
   [/\.json$/i, { zh: "StarScore 评分数据（JSON），不是提交的工作簿，未检查", en: "StarScore assessment data (JSON), not a submitted workbook; not checked" }],
 ];
 const LOCK: Reason = { zh: "表格程序的锁定文件（工作簿打开时自动生成），不是提交的文件", en: "a spreadsheet program's lock file (made while a workbook is open), not a submission" };
-const OTHER: Reason = { zh: "不是表格文件，未检查内容", en: "not a spreadsheet; its content was not checked" };
+const OTHER: Reason = unnamed("不是表格文件", "not a spreadsheet");
 
 /**
  * What the walk does with an entry of a folder: read it and check it; walk into it; refuse it with the reason
@@ -94,19 +100,6 @@ export function claimedKind(name: string): "et" | "xlsb" | "ods" | "numbers" | "
   if (ext === "numbers") return "numbers";
   if (ext === "csv" || ext === "tsv") return "csv";
   return null;
-}
-
-/** What the folder walk does with an entry it finds in a folder: walk into it, check it, or pass it by. */
-export type WalkStep = "walk" | "check" | "skip";
-
-/**
- * The folder walk's rule for one entry, the same in the CLI (cli/submitted.ts) and the workbench page: a folder is
- * walked into unless it is named like a workbook (then it is a submission that cannot be opened), a submission
- * is checked, anything else is passed by.
- */
-export function walkStep(name: string, isFolder: boolean): WalkStep {
-  if (isFolder && !namedLikeWorkbook(name)) return "walk";
-  return isSubmission(name) ? "check" : "skip";
 }
 
 /** The order the walk visits a folder's entries in (by UTF-16 code units, as the report and the JSON list them). */

@@ -2,6 +2,7 @@ import { CATALOGUE, type FindingCode } from "../findings/catalogue";
 import type { Severity } from "../findings/entry";
 import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import type { FileReference } from "./evidenceFiles";
 import type { LeftOutFacts } from "./leftOutCheck";
 
 /**
@@ -44,6 +45,17 @@ export interface FileCheck {
   /** What the file left out (删减): items, points, share of the full marks, subsections where nothing applies. */
   leftOut: LeftOutFacts | null;
   findings: CheckedFinding[];
+  /**
+   * The files its evidence names (issue 22), for the folder or zip they came in to resolve (evidenceFiles.ts);
+   * absent when it names none.
+   */
+  references?: FileReference[];
+  /**
+   * The files handed in that its evidence names and the check did not read (PDFs, pictures …), accounted for here
+   * rather than as lines of their own (evidenceFiles.ts, `accountFor`): there, and — or a finding says otherwise —
+   * not empty and what their extension says. Absent when it names none that were handed in.
+   */
+  evidenceFiles?: string[];
 }
 
 /**

@@ -113,13 +113,6 @@ export function readConclusion(value: unknown): ConclusionReading {
   return { kind: "invalid", text: value };
 }
 
-/** Evidence lists are typed as one text (separated by ；, ; or new lines) or given as a list. */
-export function hasEvidence(value: unknown): boolean {
-  if (typeof value === "string") return fold(value) !== "";
-  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && fold(v) !== "");
-  return false;
-}
-
 /**
  * A conclusion read as its source is read. From a sheet's cell, a not-applicable word counts only as the sheet's
  * formulas match it (they take the item out of the maximum); one they do not match is `uncounted`.

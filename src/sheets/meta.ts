@@ -11,13 +11,14 @@ export const META_SHEET = "StarScore_meta";
 /**
  * The layout version: which layout made a sheet, so a reader knows what its cells hold. 2 (issue 20): the colour
  * key and results line under the header, 未填完 in the result cells, the 申报级别 check, the 填写说明 at the end,
- * special items on the audit sheet only. A sheet of layout 1 is still read through its record (it is the user's
- * own); the reviewers' check cannot rebuild layout 1 and says so (SS805) rather than call it tampered.
+ * special items on the audit sheet only. 3 (issue 22): on the self form, one row per required material. A sheet of an older layout is still read through
+ * its record (it is the user's own); the reviewers' check cannot rebuild an older layout and says so (SS805) rather
+ * than call it tampered.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 export const META_FORMAT = `starscore-layout/${LAYOUT_VERSION}` as const;
 /** Every format this StarScore reads, the current one last. */
-const FORMATS = ["starscore-layout/1", META_FORMAT] as const;
+const FORMATS = ["starscore-layout/1", "starscore-layout/2", META_FORMAT] as const;
 
 const Col = z.string().regex(/^[A-Z]{1,3}$/);
 const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
@@ -37,7 +38,7 @@ export const LayoutSchema = z.object({
     nonconforming: Col.optional(),
   }),
   structureColumns: z.object({ clause: Col.optional(), text: Col.optional(), points: Col.optional(), code: Col.optional(), earned: Col.optional(), applicable: Col.optional() }),
-  items: z.array(z.object({ clause: z.string().min(1), row: z.number().int().positive() })),
+  items: z.array(z.object({ clause: z.string().min(1), row: z.number().int().positive(), lastRow: z.number().int().positive().optional() })),
   deductions: z.object({ firstRow: z.number().int(), lastRow: z.number().int(), clauseColumn: Col, reasonColumn: Col }).nullable(),
   bonus: z.object({ points: Cell, reason: Cell }).nullable(),
   remarks: z.object({ strengths: Cell, improvements: Cell }).nullable(),
@@ -60,7 +61,7 @@ export const LayoutSchema = z.object({
 const MetaEntrySchema = z.object({ format: z.enum(FORMATS), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
 export type MetaEntry = z.infer<typeof MetaEntrySchema>;
 
-/** The layout version a sheet's record names: 1, or LAYOUT_VERSION. */
+/** The layout version a sheet's record names: 1, 2, or LAYOUT_VERSION. */
 export function layoutVersion(entry: Pick<MetaEntry, "format">): number {
   return Number(entry.format.slice(entry.format.indexOf("/") + 1));
 }

@@ -5,13 +5,13 @@ import { cellAddress, columnLetter, rangeAddress } from "./address";
 import { AUDIT_FORM } from "./forms/audit";
 import { SAMPLED_AUDIT_FORM } from "./forms/auditSampled";
 import { CHECKLIST_FORM } from "./forms/checklist";
-import type { Column, EntryArea, FormDescriptor } from "./forms/form";
+import type { Column, EntryArea, FormDescriptor, ItemCells } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
 import { displayWidth } from "./textWidth";
 import { CHECKLIST_RESULTS_LINE, planColourKey, planInstructions, pointsResultsLine } from "./guide";
 import { planChecklistSummary, planPointsSummary, type Summary } from "./summary";
-import type { PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
+import type { ItemLayout, PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
 /** Each role's form: its columns, item cells, entry rules and summary (src/sheets/forms). */
 const FORMS: Record<Role, FormDescriptor> = { audit: AUDIT_FORM, self: SELF_FORM, checklist: CHECKLIST_FORM };
@@ -105,7 +105,7 @@ function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid
 }
 
 /** Group cells merged down their rows, as the forms print them: subsections, and sections where the form has a column. */
-function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, firstItemRow: number): void {
+function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, rows: readonly ItemLayout[]): void {
   // The label sits at the top of its merged rows (style "group"), so its first row holds it whole.
   const group = (first: number, last: number, column: Column, value: string) => {
     grid.set(first, column.index, { value, style: "group" });
@@ -116,8 +116,10 @@ function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key:
     const out: { first: number; last: number; item: Item }[] = [];
     scheme.items.forEach((item, i) => {
       const prev = out[out.length - 1];
-      if (prev !== undefined && key(prev.item) === key(item)) prev.last = firstItemRow + i;
-      else out.push({ first: firstItemRow + i, last: firstItemRow + i, item });
+      const first = rows[i]?.row ?? 0;
+      const last = rows[i]?.lastRow ?? first;
+      if (prev !== undefined && key(prev.item) === key(item)) prev.last = last;
+      else out.push({ first, last, item });
     });
     return out;
   };
@@ -163,21 +165,38 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   for (const c of cols) grid.set(headRow, c.index, { value: c.header, style: "columnHead" });
   grid.setHeight(headRow, heightFor(visible.map((c) => [c.header, c.width])));
 
-  // Item rows: clause and text, then the form's own cells.
-  const items: { clause: string; row: number }[] = [];
+  // Item rows: clause and text, then the form's own cells; an item with further rows (material lines) spans them.
+  const items: ItemLayout[] = [];
   const firstItemRow = headRow + 1;
+  const wrapped = (wraps: ItemCells["wraps"]): [string, number][] => (wraps ?? []).map(([t, key]) => [t, col(key).width]);
   scheme.items.forEach((item, i) => {
     const row = grid.add();
-    items.push({ clause: item.clause, row });
     const text = itemText(item, form.text.withPoints);
     grid.set(row, col("clause").index, { value: item.clause, style: form.clauseStyle });
     grid.set(row, col("text").index, { value: form.text.withClause ? text : text.replace(`${item.clause} `, ""), style: "text" });
-    const own = form.itemCells(item, (key) => cellAddress(col(key).index, row), i + 1);
+    const own = form.itemCells(item, (key, line = 0) => cellAddress(col(key).index, row + line), i + 1);
     for (const [key, cell] of own.cells) grid.set(row, col(key).index, cell);
-    grid.setHeight(row, heightFor([[text, col("text").width], ...(own.wraps ?? []).map(([t, key]): [string, number] => [t, col(key).width])]));
+    const below = own.below ?? [];
+    if (below.length === 0) {
+      grid.setHeight(row, heightFor([[text, col("text").width], ...wrapped(own.wraps)]));
+      items.push({ clause: item.clause, row });
+      return;
+    }
+    // Several rows, each as tall as its own line; the first also as tall as the clause text, which is merged down
+    // them all at the top (style "text"): rows never split across pages, but a merged area does, so the text must
+    // fit its first row (as group labels do).
+    grid.setHeight(row, heightFor([[text, col("text").width], ...wrapped(own.wraps)]));
+    for (const line of below) {
+      const r = grid.add();
+      for (const [key, cell] of line.cells) grid.set(r, col(key).index, cell);
+      grid.setHeight(r, heightFor(wrapped(line.wraps)));
+    }
+    const lastRow = row + below.length;
+    grid.merge(row, col("text").index, lastRow, col("text").index, "text");
+    items.push({ clause: item.clause, row, lastRow });
   });
-  const lastItemRow = firstItemRow + scheme.items.length - 1;
-  planGroups(scheme, form, grid, col, firstItemRow);
+  const lastItemRow = grid.rows.length;
+  planGroups(scheme, form, grid, col, items);
 
   // Entry validation and highlights, one rule per column over all item rows.
   const area: EntryArea = {

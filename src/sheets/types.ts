@@ -92,6 +92,11 @@ export interface PlannedConditionalFormat {
 export interface ItemLayout {
   clause: string;
   row: number;
+  /**
+   * The item's last row, where it has more than one: on the self form a clause that requires several materials has
+   * one row per material (row … lastRow), its entries (结论, 分数) on the first.
+   */
+  lastRow?: number;
 }
 
 /** The layout facts an adapter needs to read entries back and locate findings. Stored in the workbook's metadata. */

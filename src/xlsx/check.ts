@@ -1,6 +1,7 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import { entryCellFindings } from "../review/entryCells";
+import { fileReferences } from "../review/evidenceFiles";
 import { expectationFindings, type Expected } from "../review/expect";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
@@ -70,7 +71,8 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   const entries = entryCellFindings(plan.layout, form.sheet, wb, form.name);
   const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap), ...entries];
   const header = scored.assessment.header ?? {};
-  return fileCheck(
+  const references = fileReferences(scheme, scored.assessment, plan.layout, form.name, form.sheet.hyperlinks());
+  const checked = fileCheck(
     file,
     {
       scheme: scheme.id,
@@ -86,6 +88,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
     findings,
     lang,
   );
+  return references.length > 0 ? { ...checked, references } : checked;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface Relationship {
   type: string;
   /** The target part's name, resolved; null for an external target. */
   target: string | null;
-  /** An external target as written (another workbook's path or URL: TargetMode="External"). */
+  /** An external target as written (a hyperlink's `证明材料/客户清单.pdf`, `https://…`, another workbook's path: TargetMode="External"); absent for a part. */
   external?: string;
 }
 
@@ -89,8 +89,8 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
             const target = el.attr("Target");
             if (id === undefined || target === undefined) throw new XmlError(`${relsName}: 关系缺少 Id 或 Target / relationship without Id or Target`);
             if (out.has(id)) throw new XmlError(`${relsName}: 关系 ${id} 重复 / relationship ${id} appears twice`);
-            const type = el.attr("Type") ?? "";
-            out.set(id, el.attr("TargetMode") === "External" ? { type, target: null, external: target } : { type, target: resolveTarget(source, target) });
+            const external = el.attr("TargetMode") === "External";
+            out.set(id, { type: el.attr("Type") ?? "", target: external ? null : resolveTarget(source, target), ...(external ? { external: target } : {}) });
           },
         },
         REL_NS,

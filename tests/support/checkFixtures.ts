@@ -6,7 +6,7 @@ import type { FindingCode } from "../../src/findings/catalogue";
 import type { Scheme } from "../../src/scheme/load";
 import type { Role } from "../../src/scheme/roles";
 import { entryWrites } from "../../src/sheets/fill";
-import { META_SHEET } from "../../src/sheets/meta";
+import { META_FORMAT, META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import type { SheetPlan } from "../../src/sheets/types";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
@@ -227,7 +227,7 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
     for (const altered of [false, true]) {
       const h = await honest(schemes.get(id) as Scheme, role, 103);
       const meta = (h.wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2");
-      meta.value = String(meta.value).replace('"format":"starscore-layout/2"', '"format":"starscore-layout/1"');
+      meta.value = String(meta.value).replace(`"format":"${META_FORMAT}"`, '"format":"starscore-layout/1"');
       if (altered) h.sheet.getCell(`${col(h.plan, "points")}${itemRow(h.plan, 3)}`).value = 9;
       put(`older-layout${altered ? "-altered" : ""}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
     }

@@ -12,10 +12,11 @@ import { notChecked, settled, unreadable, VERDICT_EN, VERDICT_ORDER, type FileCh
 import { rolesOf } from "../../scheme/roles";
 import { localMinute } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
+import { checkZip, isZipGiven, resolveEvidence } from "../evidence";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
-import { loadScheme, schemeIds } from "../schemeFiles";
+import { loadScheme, loadSchemes, schemeIds } from "../schemeFiles";
 import { submittedFiles } from "../submitted";
 import type { Parsed } from "../options";
 
@@ -30,6 +31,17 @@ function line(r: FileCheck, l: Lang): string {
   const leftOut = lo === null || lo.count === 0 ? "" : l === "en" ? `  left out ${lo.count} (${lo.points} pts)` : `  删减 ${lo.count} 项 ${lo.points} 分`;
   const why = [label !== null ? `[${label[l]}]` : null, reason].filter((x) => x !== null).join(" ");
   return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}${leftOut}${why !== "" ? `  ${why}` : ""}`;
+}
+
+/** The files a workbook names as evidence, under its line: from its folder, the first ten, then how many more. */
+function evidenceLine(r: FileCheck, l: Lang): string[] {
+  const files = r.evidenceFiles;
+  if (files === undefined) return [];
+  const names = files.slice(0, 10).map((f) => shownName(path.relative(path.dirname(r.file), f)));
+  const more = files.length - names.length;
+  return l === "en"
+    ? [`    evidence, ${files.length} file${files.length === 1 ? "" : "s"} (checked: there, not empty, what the extension says, unless SS204/SS205 says otherwise): ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`]
+    : [`    证明材料 ${files.length} 个（已核对存在、非空、内容与扩展名相符，不符的见 SS204/SS205）：${names.join("、")}${more > 0 ? ` 等，另有 ${more} 个` : ""}`];
 }
 
 /** `--expect scheme[/role]`: a scheme that exists and, when given, one of its forms. */
@@ -71,8 +83,11 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const expected = expectedOf(values.expect);
-  const submitted = submittedFiles(positionals);
-  if (submitted.every((s) => s.notChecked !== undefined)) {
+  // A .zip given is a submission of its own, checked as the folder it holds (issue 22); the rest are walked.
+  const zips = positionals.filter(isZipGiven);
+  const walkedPaths = positionals.filter((p) => !zips.includes(p));
+  const submitted = walkedPaths.length > 0 ? submittedFiles(walkedPaths) : [];
+  if (zips.length === 0 && submitted.every((s) => s.notChecked !== undefined)) {
     throw new UsageError(`no workbooks under ${positionals.join(", ")}${submitted.length > 0 ? ` (${submitted.length} other files)` : ""}`);
   }
   const files = submitted.filter((s) => s.refused === undefined && s.notChecked === undefined).map((s) => s.file);
@@ -93,10 +108,13 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
 
   // Entries the walk could not read are results too, in the walk's order.
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : s.notChecked !== undefined ? notChecked(s.file, s.notChecked) : (byFile.get(s.file) as FileCheck)));
+  const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : s.notChecked !== undefined ? notChecked(s.file, s.notChecked) : (byFile.get(s.file) as FileCheck)));
+  // Every file accounted for once: the files each workbook's evidence names go under it (issues 19, 22).
+  const all = [...resolveEvidence(walkedPaths, walked, l), ...zips.flatMap((z) => checkZip(z, loadSchemes(), l, expected))];
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
-    const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
+    const here = (f: string) => path.relative(process.cwd(), f) || f;
+    const shown = { ...r, file: here(r.file), ...(r.evidenceFiles !== undefined ? { evidenceFiles: r.evidenceFiles.map(here) } : {}) };
     return limit === null ? shown : withLeftOutLimit(shown, limit, l);
   });
   const out: string[] = [];
@@ -105,7 +123,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const group = sorted.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
     out.push(`${l === "en" ? VERDICT_EN[verdict] : verdict} (${group.length})`);
-    for (const r of group) out.push(line(r, l));
+    for (const r of group) out.push(line(r, l), ...evidenceLine(r, l));
   }
   const force = values.force === true;
   const now = localMinute(new Date());
