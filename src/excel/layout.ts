@@ -259,7 +259,14 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatRows: t
 
 /** The address of a laid-out sheet's whole area, for a single load of its values. */
 export function usedArea(entry: MetaEntry): string {
-  const lastRow = Math.max(entry.layout.lastItemRow, ...Object.values(entry.layout.results).map((a) => Number(/[0-9]+$/.exec(a ?? "")?.[0] ?? 0)));
+  const rowOf = (a: string | undefined) => Number(/[0-9]+$/.exec(a ?? "")?.[0] ?? 0);
+  // Header fields and the members table may lie below the results (the audit form's 审查报告信息 block).
+  const lastRow = Math.max(
+    entry.layout.lastItemRow,
+    ...Object.values(entry.layout.results).map(rowOf),
+    ...Object.values(entry.layout.header).map(rowOf),
+    entry.layout.team?.lastRow ?? 0,
+  );
   const lastColumn = Math.max(
     ...[...Object.values(entry.layout.entryColumns), ...Object.values(entry.layout.structureColumns), entry.layout.lastColumn]
       .filter((c): c is string => c !== undefined)

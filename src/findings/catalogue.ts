@@ -391,6 +391,16 @@ export const CATALOGUE = catalogue({
     en: (p) =>
       `This sheet has an older StarScore layout (layout ${p.version}, now ${p.current}): it has no filling instructions, and its result cells say fail rather than "incomplete" while entries are missing. Lay it out again in the add-in, or starscore export then starscore new --from; entries are kept by clause.`,
   },
+  SS705: {
+    name: "layout-before-report-fields",
+    severity: "info",
+    kind: "consistency",
+    params: { version: z.number(), current: z.number() },
+    zh: (p) =>
+      `本评分表按旧版 StarScore 布局（布局版本 ${p.version}，当前为 ${p.current}）：没有“审查报告信息”栏（项目编号、认证机构、审查地址、联系人、审查范围、现场审查时间、审查组成员等），审查报告中这些内容留空待手写。需要时在加载项中重新布局，或 starscore export 后 starscore new --from，已填内容按条款保留（审查员、审查时间转为报告编制人、编制日期）。`,
+    en: (p) =>
+      `This audit sheet has an older StarScore layout (layout ${p.version}, now ${p.current}): it has no block for the report's information (project no., certification body, audit address, contact, scope, time on site, audit team), so the report leaves them blank to be written by hand. Lay it out again in the add-in, or starscore export then starscore new --from, to fill them in; entries are kept by clause (审查员 and 审查时间 become 报告编制人 and 编制日期).`,
+  },
   SS801: {
     name: "metadata-missing",
     severity: "error",

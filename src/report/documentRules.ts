@@ -1,5 +1,6 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
+import { CYCLE_FIELDS } from "../scheme/roles";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
@@ -42,15 +43,18 @@ export interface DocumentRules {
   cycle: { cycle: CertificateCycle; rule: Cycle; unreadable: Finding[] } | null;
 }
 
-/** The header fields that give the certificate's date (CCT §7.2 5) 发证日期). */
-export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证证书日期"] as const;
+/** The header fields that give the certificate's date (CCT §7.2 5) 发证日期): the form's, and other names people use. */
+export const CERTIFICATE_DATE_FIELDS = [CYCLE_FIELDS.issued, "证书日期", "认证证书日期"] as const;
 
 /** The header field that lists the surveillance audits held. */
-const AUDITS_FIELD = "监督审核日期";
+const AUDITS_FIELD = CYCLE_FIELDS.audits;
+
+/** The report's date: 编制日期 (审查时间 on forms made before it had that name). */
+const REPORT_DATE_FIELDS = ["编制日期", "审查时间"] as const;
 
 /**
  * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
- * header's 监督审核日期 (a list); the report is as of its 审查时间, or of the certificate's date when absent.
+ * header's 监督审核日期 (a list); the report is as of its 编制日期, or of the certificate's date when absent.
  */
 export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
   const rule = scheme.certification?.cycle;
@@ -59,7 +63,7 @@ export function headerCycle(scheme: Scheme, header: Assessment["header"]): Docum
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
   const { dates: audits, unreadable } = parseDateList(cellText(header?.[AUDITS_FIELD]) ?? "");
-  const asOf = parseDate(cellText(header?.["审查时间"]) ?? "") ?? issued;
+  const asOf = REPORT_DATE_FIELDS.map((f) => parseDate(cellText(header?.[f]) ?? "")).find((d) => d !== null) ?? issued;
   return {
     cycle: certificateCycle(rule, issued, audits, asOf),
     rule,

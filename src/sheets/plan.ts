@@ -8,9 +8,10 @@ import { CHECKLIST_FORM } from "./forms/checklist";
 import type { Column, EntryArea, FormDescriptor, ItemCells } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
-import { displayWidth } from "./textWidth";
+import { planFieldRows } from "./fieldRows";
+import { planReportBlock } from "./reportBlock";
 import { CHECKLIST_RESULTS_LINE, planColourKey, planInstructions, pointsResultsLine } from "./guide";
-import { planChecklistSummary, planPointsSummary, type Summary } from "./summary";
+import { planChecklistSummary, planPointsSummary, planSignOff, type Summary } from "./summary";
 import type { ItemLayout, PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
 /** Each role's form: its columns, item cells, entry rules and summary (src/sheets/forms). */
@@ -65,40 +66,26 @@ function headerValidation(scheme: Scheme, field: string, address: string): Plann
 }
 
 /** Title and source, then the header fields two to a row (label, then the entry cell merged across the half). */
-function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid, cols: Column[], last: Column, validations: PlannedValidation[]): Record<string, string> {
+function planHeader(
+  scheme: Scheme,
+  role: Role,
+  form: FormDescriptor,
+  grid: Grid,
+  cols: Column[],
+  last: Column,
+  validations: PlannedValidation[],
+): Record<string, string> {
   const title = scheme.title.includes(form.sheetName) ? scheme.title : `${scheme.title} ${form.sheetName}`;
   const titleRow = grid.add(28);
   grid.set(titleRow, 1, { value: title, style: "title" });
   grid.merge(titleRow, 1, titleRow, last.index, "title");
   grid.text(grid.add(16), 1, last.index, `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, "subtitle");
 
-  const header: Record<string, string> = {};
-  const fields = headerFields(scheme, role);
-  const half = Math.floor(last.index / 2);
-  // A label spans the columns its text needs (at least two where the first is too narrow for 评估部门/人员), leaving
-  // the entry one at least; where that is still short, its row grows rather than clip it.
-  const labelEnd = (start: number, end: number, label: string): number => {
-    let e = start + ((cols[0]?.width ?? 0) < 10 ? 1 : 0);
-    while (e < end - 1 && grid.span(start, e) < displayWidth(label) + 2) e += 1;
-    return e;
-  };
-  for (let f = 0; f < fields.length; f += 2) {
-    const row = grid.add(20);
-    for (const [k, start, end] of [
-      [f, 1, half],
-      [f + 1, half + 1, last.index],
-    ] as const) {
-      const field = fields[k];
-      if (field === undefined) continue;
-      const entry = labelEnd(start, end, field) + 1;
-      grid.text(row, start, entry - 1, field, "label");
-      grid.set(row, entry, { value: null, style: "headerEntry" });
-      grid.merge(row, entry, row, end, "headerEntry");
-      const address = cellAddress(entry, row);
-      header[field] = address;
-      const validation = headerValidation(scheme, field, address);
-      if (validation !== null) validations.push(validation);
-    }
+  // Two columns for a label where the first is too narrow for 评估部门/人员.
+  const header = planFieldRows(grid, headerFields(scheme, role), last.index, (cols[0]?.width ?? 0) < 10 ? 2 : 1);
+  for (const [field, address] of Object.entries(header)) {
+    const validation = headerValidation(scheme, field, address);
+    if (validation !== null) validations.push(validation);
   }
   grid.add(6);
   return header;
@@ -213,6 +200,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     schemeVersion: scheme.version,
     role,
     header,
+    team: null,
     entryColumns: lettersOf(form.entryColumns, col),
     structureColumns: lettersOf(form.structureColumns, col),
     items,
@@ -230,6 +218,9 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   const unfilled = form.unfilled(area);
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
   else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
+  // What only the audit report needs, and the members table, then the line to sign.
+  layout.team = planReportBlock(scheme, role, grid, visible, header, validations);
+  if (form.summary.kind === "points") planSignOff(scheme, summary, form.summary);
   planColourKey(grid, keyRow, last, conditionalFormats);
   const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);
   planInstructions(grid, last, [...form.instructions(scheme), resultsHow], conditionalFormats);

@@ -3,6 +3,7 @@ import type { Assessment, Entry } from "../scoring/assessment";
 import { qualified } from "./address";
 import type { CellRead, CellReader } from "./cells";
 import { percentFromCell } from "./percentCell";
+import { readTeam } from "./team";
 import type { SheetLayout } from "./types";
 
 /**
@@ -45,6 +46,7 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     const value = text(read(address));
     if (value !== null) header[field] = value;
   }
+  const team = layout.team === null ? [] : readTeam(layout.team, read);
   const cols = layout.entryColumns;
   const entries: Record<string, Entry> = {};
   for (const { clause, row, lastRow } of layout.items) {
@@ -89,6 +91,7 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     schemeVersion: layout.schemeVersion,
     role: layout.role,
     header,
+    ...(team.length > 0 ? { team } : {}),
     entries,
     ...(deductions.length > 0 ? { deductions } : {}),
     ...(bonus !== null ? { bonus } : {}),

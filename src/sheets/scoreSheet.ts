@@ -6,7 +6,7 @@ import { scoreAssessment } from "../scoring/scoreAssessment";
 import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
 import type { CellReader, FormatReader } from "./cells";
-import { LAYOUT_VERSION } from "./meta";
+import { LAYOUT_VERSION, LAYOUTS } from "./meta";
 import { percentShownFindings } from "./percentCell";
 import { locateFindings, readAssessment } from "./read";
 import type { SheetLayout } from "./types";
@@ -53,11 +53,12 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
     extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
-  if (version < LAYOUT_VERSION) extra.push(finding("SS704", {}, { version, current: LAYOUT_VERSION }));
+  if (version < LAYOUTS.unfilled) extra.push(finding("SS704", {}, { version, current: LAYOUT_VERSION }));
+  else if (version < LAYOUTS.report && layout.role === "audit") extra.push(finding("SS705", {}, { version, current: LAYOUT_VERSION }));
   // The sheet's cell holds the 简体中文 name. Layout 1 had no word for a form not yet filled: its result cells
   // said what the entries so far gave, so only a finished form's result is compared.
   const expected = resultName(card, scheme, "zh");
-  const comparable = version >= LAYOUT_VERSION || card.unfilled === 0;
+  const comparable = version >= LAYOUTS.unfilled || card.unfilled === 0;
   if (comparable && sheetLevel !== null && sheetLevel !== expected) {
     extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
   }

@@ -40,7 +40,8 @@ export const STYLES: Record<StyleName, CellStyle> = {
   title: { ...base, bold: true, size: 16, hAlign: "center", border: false, wrap: false },
   subtitle: { ...base, size: 9, fontColor: "595959", hAlign: "center", border: false },
   label: { ...base, bold: true, fill: STRUCTURE_FILL },
-  headerEntry: { ...base, fill: ENTRY_FILL, locked: false },
+  // Text, so a phone number, 邮编 or 项目编号 keeps its leading zeros and a day stays as typed.
+  headerEntry: { ...base, fill: ENTRY_FILL, locked: false, numberFormat: "@" },
   columnHead: { ...base, bold: true, fill: "D9E1F2", hAlign: "center" },
   /**
    * A group's label, merged down its rows: at the top, in its first row (made tall enough for it), because rows

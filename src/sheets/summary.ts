@@ -289,8 +289,8 @@ function declaration(summary: Summary, text: string): void {
 /**
  * A points form's summary: the auditor's special deductions and bonus (on the audit sheet only), subtotals, the
  * rescaled total, the total, the level scale, how many rows are unfilled, level, pass and the claimed level's
- * check — then the auditor's remarks or the applicant's declaration, and the line to sign. The results are
- * repeated on the line under the header.
+ * check — then the auditor's remarks. The results are repeated on the line under the header. The line to sign (and
+ * the applicant's declaration) follows in planSignOff, after whatever the form puts between.
  */
 export function planPointsSummary(
   scheme: Scheme,
@@ -351,6 +351,10 @@ export function planPointsSummary(
   }
 
   if (extras.remarks) remarks(summary);
+}
+
+/** The end of a points form: the auditor's line to sign, or the applicant's declaration and theirs. */
+export function planSignOff(scheme: Scheme, summary: Summary, extras: { declaration: boolean }): void {
   if (!extras.declaration) signature(summary, "审查员（签字）：", "日期：");
   else if (scheme.declaration !== undefined) declaration(summary, scheme.declaration);
   else signature(summary, ...APPLICANT_SIGNS);

@@ -1,4 +1,4 @@
-import type { Role } from "../scheme/roles";
+import type { Role, TeamKey } from "../scheme/roles";
 
 /**
  * A SheetPlan says what goes in every cell of a laid-out sheet: values, formulas, styles, merges,
@@ -99,6 +99,13 @@ export interface ItemLayout {
   lastRow?: number;
 }
 
+/** 审查组成员: its entry rows, and the column letter each member field starts in (TEAM_COLUMNS). */
+export interface TeamLayout {
+  firstRow: number;
+  lastRow: number;
+  columns: Record<TeamKey, string>;
+}
+
 /** The layout facts an adapter needs to read entries back and locate findings. Stored in the workbook's metadata. */
 export interface SheetLayout {
   schemeId: string;
@@ -106,6 +113,8 @@ export interface SheetLayout {
   role: Role;
   /** Header field name → cell address (`B3`). */
   header: Record<string, string>;
+  /** The members table (audit forms); null where the form has none. */
+  team: TeamLayout | null;
   /** Entry field → column letter: percent, score, conclusion, evidence, note. */
   entryColumns: Partial<Record<"percent" | "score" | "conclusion" | "evidence" | "note" | "checked" | "nonconforming", string>>;
   /** Column letters of the structure a reviewer checks: clause id, points, earned … */

@@ -1,7 +1,7 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseCell } from "../../src/sheets/address";
 import { planSheet } from "../../src/sheets/plan";
-import { HEADER_FIELDS, rolesOf } from "../../src/scheme/roles";
+import { headerFields, reportFields, rolesOf } from "../../src/scheme/roles";
 import { HIGHLIGHT, STYLES } from "../../src/sheets/styles";
 import type { SheetPlan } from "../../src/sheets/types";
 import type { Scheme } from "../../src/scheme/load";
@@ -108,8 +108,16 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     expect(plan.protect).toBe(true);
   });
 
-  it("has the role's header fields", () => {
-    expect(Object.keys(plan.layout.header)).toEqual([...HEADER_FIELDS[role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])]);
+  it("has the role's header fields, and an audit form the report's fields and the members table, every cell an entry", () => {
+    expect(Object.keys(plan.layout.header)).toEqual([...headerFields(scheme, role), ...reportFields(scheme, role)]);
+    expect(plan.layout.team !== null).toBe(role === "audit");
+    const team = plan.layout.team;
+    if (team !== null) {
+      for (let row = team.firstRow; row <= team.lastRow; row++) {
+        for (const column of Object.values(team.columns)) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "text"].locked).toBe(false);
+      }
+      expect(cellAt(plan, `${team.columns.certificate}${team.firstRow - 1}`)?.value).toBe("注册证书号/专家工作单位");
+    }
   });
 
   it("uses number formats without currency symbols", () => {

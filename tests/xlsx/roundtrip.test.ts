@@ -31,6 +31,7 @@ function meaning(a: Assessment) {
     items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion, i.reason]),
     texts,
     header: a.header ?? {},
+    team: a.team ?? [],
     deductions: a.deductions ?? [],
     bonus: a.bonus ?? null,
     remarks: a.remarks ?? {},

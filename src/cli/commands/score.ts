@@ -29,6 +29,8 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
   lines.push(`${zh ? scheme.title : scheme.titleEn} · ${roleName}`);
   const org = header["组织名称"];
   if (org !== undefined && org !== null && String(org).trim() !== "") lines.push(`${zh ? "组织名称" : "Organisation"}: ${String(org)}`);
+  const project = header["项目编号"];
+  if (project !== undefined && project !== null && String(project).trim() !== "") lines.push(`${zh ? "项目编号" : "Project no."}: ${String(project)}`);
   lines.push("");
 
   if (card.checklist !== null) {
@@ -96,7 +98,9 @@ export async function scoreCommand({ values, positionals: [file] }: Parsed<typeo
   const { scheme, assessment, card, workbook } = await readScored(file, timeoutMs(values.timeout));
   const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
-    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}), ...decision?.json }, null, 2));
+    // The header and the audit team as the file gives them, so what a report prints can be checked from the JSON too.
+    const given = { header: assessment.header ?? {}, team: assessment.team ?? [] };
+    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...given, ...(workbook ?? {}), ...decision?.json }, null, 2));
   } else {
     io.out(renderScoreCard(scheme, card, assessment, l) + (decision?.text ?? ""));
     if (workbook !== null) {

@@ -58,6 +58,7 @@ export const AUDIT_FORM: FormDescriptor = {
     "逐条填写“得分比例”（0%–100%，如 95%），“具体得分”= 小类分值 × 得分比例，由表内公式计算；“现场评审记录”记录查阅的文件、记录、现场所见和发现的问题。",
     `不适用（删减）：只有条款不适合受审查组织及其商品时才可删减。得分比例填“不适用”，并在“现场评审记录”写明理由。删减的条款不计入适用满分，总分按“得分 ÷ 适用满分 × ${pts(scheme.fullMarks ?? 0)}”折算。`,
     ...specialsLine(scheme),
+    "审查报告信息：表末“审查报告信息”栏和“审查组成员”表（一人一行）的内容印在审查报告的封面、基本信息、公正性承诺和盖章处；现场审查时间填第一天和最后一天，可加上午或下午。",
   ],
   entryColumns: { percent: "percent", note: "note" },
   structureColumns: { clause: "clause", text: "text", points: "points", earned: "earned", applicable: "applicable", code: "code" },
