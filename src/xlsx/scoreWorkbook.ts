@@ -1,3 +1,4 @@
+import { fileReferences, type FileReference } from "../review/evidenceFiles";
 import type { Scheme } from "../scheme/load";
 import { layoutVersion } from "../sheets/meta";
 import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
@@ -47,4 +48,9 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: SchemeSource): ScoredW
  */
 export function scoreXlsx(data: Uint8Array, schemes: SchemeSource, name = ""): ScoredWorkbook {
   return scoreWorkbook(openWorkbook(data, undefined, name), schemes);
+}
+
+/** The files a scored workbook's evidence names, by a line's text or an Excel hyperlink on its cell (issue 22). */
+export function workbookReferences(w: ScoredWorkbook): FileReference[] {
+  return fileReferences(w.scheme, w.assessment, w.sheet.meta.layout, w.sheet.name, w.sheet.sheet.hyperlinks());
 }
