@@ -457,8 +457,8 @@ export const CATALOGUE = catalogue({
     severity: "warning",
     kind: "consistency",
     params: { audit: z.string(), expires: z.string() },
-    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；到期后应再认证（CCT §8.2）。`,
-    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; after expiry comes recertification (CCT §8.2).`,
+    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；再认证应在证书到期前进行（CCT §8.2）。`,
+    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; recertification comes before expiry (CCT §8.2).`,
   },
   SS905: {
     name: "audit-date-unreadable",
@@ -468,6 +468,17 @@ export const CATALOGUE = catalogue({
     params: { text: z.string() },
     zh: (p) => `审核日期“${p.text}”不是可识别的日期，未计入证书周期。请写成 2026-03-01 这样的日期。`,
     en: (p) => `The audit date "${p.text}" is not a date that can be read, so it was not counted in the certificate cycle. Write dates such as 2026-03-01.`,
+  },
+  SS906: {
+    name: "certificate-expired",
+    severity: "error",
+    kind: "outcome",
+    /** The certificate expired on `expires` (its validity: `months`) and no recertification audit was held by `today`. */
+    params: { expires: z.string(), today: z.string(), months: z.number() },
+    zh: (p) =>
+      `证书已于 ${p.expires} 到期（有效期 ${p.months / 12} 年，CCT §7.1），截至 ${p.today} 没有再认证审核（§8.2），证书已失效。如已进行再认证审核，请填写或标记其日期；否则须重新申请认证。`,
+    en: (p) =>
+      `The certificate expired on ${p.expires} (valid ${p.months / 12} years, CCT §7.1) and there is no recertification audit by ${p.today} (§8.2): it is no longer valid. If a recertification audit was held, enter or mark its date; otherwise certification must be applied for anew.`,
   },
 });
 

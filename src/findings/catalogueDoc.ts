@@ -56,6 +56,7 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS903: { audit: "2025-01-01", issued: "2025-03-01" },
   SS904: { audit: "2028-04-01", expires: "2028-02-29" },
   SS905: { text: "2026-13-01" },
+  SS906: { expires: "2029-03-01", today: "2029-04-01", months: 36 },
 };
 
 /** docs/findings.md: the catalogue as a table, made from the code so the two never drift apart. */

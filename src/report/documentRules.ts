@@ -3,7 +3,7 @@ import type { Scheme } from "../scheme/load";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
-import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
+import { certificateCycle, readRecertificationMark, type CertificateCycle } from "../scoring/cycle";
 import { parseDate, parseDateList } from "../scoring/dates";
 import { leftOutOf } from "../scoring/leftOut";
 import type { NotGradedBy, ScoreCard } from "../scoring/card";
@@ -48,9 +48,14 @@ export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证�
 /** The header field that lists the surveillance audits held. */
 const AUDITS_FIELD = "监督审核日期";
 
+/** The header field that marks the recertification audit: its date, or 无 (none held yet); blank, the window decides. */
+export const RECERTIFICATION_FIELD = "再认证审核日期";
+
 /**
  * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
  * header's 监督审核日期 (a list); the report is as of its 审查时间, or of the certificate's date when absent.
+ * The recertification is the header's 再认证审核日期 when given; else this audit when its 审查类型 is 再认证;
+ * else an audit in the §8.2 window (scoring/cycle.ts).
  */
 export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
   const rule = scheme.certification?.cycle;
@@ -59,12 +64,14 @@ export function headerCycle(scheme: Scheme, header: Assessment["header"]): Docum
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
   const { dates: audits, unreadable } = parseDateList(cellText(header?.[AUDITS_FIELD]) ?? "");
-  const asOf = parseDate(cellText(header?.["审查时间"]) ?? "") ?? issued;
-  return {
-    cycle: certificateCycle(rule, issued, audits, asOf),
-    rule,
-    unreadable: unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text })),
-  };
+  const auditDate = parseDate(cellText(header?.["审查时间"]) ?? "");
+  const asOf = auditDate ?? issued;
+  const unreadableFindings = unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text }));
+  const read = readRecertificationMark(cellText(header?.[RECERTIFICATION_FIELD]));
+  if (read.mark === null) unreadableFindings.push(finding("SS905", { field: RECERTIFICATION_FIELD }, { text: read.unreadable }));
+  let mark = read.mark ?? "window";
+  if (mark === "window" && auditDate !== null && cellText(header?.["审查类型"]) === "再认证") mark = { date: auditDate };
+  return { cycle: certificateCycle(rule, issued, audits, asOf, mark), rule, unreadable: unreadableFindings };
 }
 
 export function documentRules(scheme: Scheme, assessment: Assessment, card: ScoreCard): DocumentRules {

@@ -36,6 +36,9 @@ export const CONCLUSION_CHOICES = CONCLUSIONS.map((c) => CONCLUSION_WORDS[c].zh)
 /** 审查类型: the kinds of audit a form's header offers. */
 export const AUDIT_TYPE_WORDS = ["初次认证", "监督", "再认证"] as const;
 
+/** The words that say no recertification audit has been held yet (`cycle --recertified`, the pane, the report's 再认证审核日期). */
+export const NO_RECERTIFICATION_WORDS = ["无", "未进行", "none", "no"] as const;
+
 /** What a result is called when it has no level of the scheme, and a checklist's result; a sheet's result cells show the 简体中文. */
 export const RESULT_WORDS = {
   notGraded: { zh: "不予评级", en: "not graded" },

@@ -234,10 +234,30 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     // Leap day: valid to 2027-02-28; the first surveillance was due by 2025-02-28 (late); the second by 2026-06-01 (missing).
     await page.waitForFunction(() => document.querySelector("[data-testid=cy-expires]")?.textContent === "发证 2024-02-29，有效期至 2027-02-28");
     expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
-      "第 1 次2025-02-28证书签发日起 12 个月内2025-03-01逾期",
-      "第 2 次2026-06-01两次监督间隔不超过 15 个月—缺失",
+      "第 1 次监督2025-02-28证书签发日起 12 个月内2025-03-01逾期",
+      "第 2 次监督2026-06-01两次监督间隔不超过 15 个月—缺失",
+      "再认证2027-02-28证书到期前 3 个月内申请—未到申请期",
     ]);
     expect(await page.textContent("[data-testid=cy-recert]")).toBe("再认证申请：2026-11-28 至 2027-02-28");
+    // Issue #20: a certificate of 2026-03-01 as of 2029-04-01. An audit in the recertification window is the
+    // recertification; marked 无, it is a late surveillance, the second still listed, and the certificate has expired.
+    await page.getByTestId("cy-today").fill("2029-04-01");
+    await page.getByTestId("cy-issued").fill("2026-03-01");
+    await page.getByTestId("cy-audits").fill("2029-02-15");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已再认证（2029-02-15）");
+    expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
+      "第 1 次监督2027-03-01证书签发日起 12 个月内—缺失",
+      "第 2 次监督2028-06-01两次监督间隔不超过 15 个月—缺失",
+      "再认证2029-03-01证书到期前 3 个月内申请2029-02-15已进行",
+    ]);
+    await page.getByTestId("cy-recertified").fill("无");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已于 2029-03-01 到期，未再认证");
+    expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
+      "第 1 次监督2027-03-01证书签发日起 12 个月内2029-02-15逾期",
+      "第 2 次监督2029-03-01证书到期前—缺失",
+      "再认证2029-03-01证书到期前 3 个月内申请—未进行",
+    ]);
+    expect(await page.locator("[role=note]").allTextContents()).toEqual([expect.stringMatching(/^SS901 /), expect.stringMatching(/^SS902 /), expect.stringMatching(/^SS906 证书已于 2029-03-01 到期/)]);
     await page.getByTestId("cy-issued").fill("2026-02-30");
     await expect(page.getByRole("alert").textContent()).resolves.toBe("“2026-02-30”不是有效日期（如 2026-03-01）。");
     expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
