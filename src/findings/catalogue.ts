@@ -136,6 +136,24 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}条款 ${p.whole} 整条填写了一次，其分项 ${p.part} 又单独填写；分项的条目计分。请只保留一种写法。`,
     en: (p) => `${atEn(p)}clause ${p.whole} was entered as a whole and its part ${p.part} on its own; the part's entry counts. Keep one of them.`,
   },
+  SS117: {
+    name: "samples-on-qualitative",
+    severity: "warning",
+    kind: "consistency",
+    /** `why`: the scheme's reason the indicator is qualitative; `source`: the rule's document. */
+    params: { why: z.string(), source: z.string() },
+    zh: (p) => `${at(p)}本指标按定性评分，不按样本比例扣分（${p.source}；本方案的判断：${p.why}），样本记录未采用，按得分比例计分。请给 0% 或 100%，删除样本数和不符合数（样本情况可写入现场评审记录）。`,
+    en: (p) => `${atEn(p)}this indicator is scored qualitatively, not in proportion to samples (${p.source}; this scheme's reading: ${p.why}), so the sample record was not used and the percentage counts. Give 0% or 100% and remove the sample counts (what the samples showed can go into the remark).`,
+  },
+  SS118: {
+    name: "partial-on-qualitative",
+    severity: "warning",
+    kind: "consistency",
+    /** `share`: the partial credit given, as a fraction of the item's points; `why`: the scheme's reason; `source`: the rule's document. */
+    params: { share: z.number(), why: z.string(), source: z.string() },
+    zh: (p) => `${at(p)}给了部分分（${percent(p.share)}），但本指标按定性评分（${p.source}：不符合则扣除该评价指标全部分值；本方案的判断：${p.why}）。请给 0% 或 100%；如确需部分分，请在备注中说明理由。`,
+    en: (p) => `${atEn(p)}partial credit (${percent(p.share)}) on an indicator scored qualitatively (${p.source}: one that does not conform loses all its points; this scheme's reading: ${p.why}). Give 0% or 100%; if partial credit is right here, say why in the remark.`,
+  },
   SS201: {
     name: "evidence-missing",
     severity: "warning",

@@ -17,6 +17,8 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS114: { clause: "5.2.1.3", field: "percent", typed: "80%", checked: 20, nonconforming: 6, expected: 70 },
   SS115: { clause: "5.2.1.3" },
   SS116: { clause: "2.1a", whole: "2.1", part: "2.1a" },
+  SS117: { clause: "5.2.1.3", why: "评分要求 2 自己的例子：“明示商品的报修期限”", source: "附件2 评分要求 1)、2)" },
+  SS118: { clause: "5.2.1.3", share: 0.7, why: "评分要求 2 自己的例子：“明示商品的报修期限”", source: "附件2 评分要求 1)、2)" },
   SS201: { clause: "5.1.1.1", required: ["a) 客户清单", "b) 服务网点清单"] },
   SS301: { clause: "5.1.1.1", conclusion: "nonconform", value: 101, max: 3 },
   SS302: {},

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { ScoreCard } from "../scoring/card";
-import { readSamples, sampledPoints, sampleShare } from "../scoring/samples";
+import { qualitative, readSamples, sampledPoints, sampleShare } from "../scoring/samples";
 import type { RowEntries } from "../excel/writeRow";
 import type { Strings } from "./i18n";
 
@@ -52,6 +52,9 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
     // Only when Excel's selection moves: what the user is typing here stays otherwise.
   }, [selected]);
   const item = scheme.byClause.get(clause);
+  // A qualitative indicator (评分要求 2) has no sample cells on the sheet: only its remark is written.
+  const allOrNothing = item === undefined ? null : qualitative(scheme.partialCredit, item);
+  const sampled = hasSamples && allOrNothing === null;
   const score = item === undefined ? undefined : card.items[item.index];
   const record = item === undefined ? null : readSamples(clause, { samples: { checked, nonconforming } }, []);
   const preview = item !== undefined && record !== null ? t.rowPreview(`${Number((sampleShare(record) * 100).toFixed(2))}%`, sampledPoints(item.max, record).toFixed(2)) : null;
@@ -68,7 +71,12 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
         </Select>
       </Field>
       {item !== undefined && <Text size={200}>{item.text}</Text>}
-      {hasSamples && (
+      {hasSamples && allOrNothing !== null && (
+        <Text size={200} data-testid="row-qualitative">
+          {t.rowQualitative(allOrNothing.why)}
+        </Text>
+      )}
+      {sampled && (
         <>
           <Field label={t.rowChecked}>
             <Input value={checked} inputMode="numeric" onChange={(_, d) => setChecked(d.value)} data-testid="row-checked" />
@@ -83,7 +91,12 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
       <Field label={score !== undefined && !score.applicable ? t.rowReason : t.rowRemark}>
         <Input value={reason} onChange={(_, d) => setReason(d.value)} data-testid="row-reason" />
       </Field>
-      <Button appearance="primary" disabled={typed && record === null} onClick={() => onSave(clause, { checked: count(checked), nonconforming: count(nonconforming), reason })} data-testid="row-save">
+      <Button
+        appearance="primary"
+        disabled={sampled && typed && record === null}
+        onClick={() => onSave(clause, sampled ? { checked: count(checked), nonconforming: count(nonconforming), reason } : { reason })}
+        data-testid="row-save"
+      >
         {t.save}
       </Button>
     </div>

@@ -129,6 +129,7 @@ const zh = {
   rowNonconforming: "不符合数",
   rowPreview: (share: string, points: string) => `得分比例 ${share}，得分 ${points}`,
   rowInvalid: "样本数应为正整数，不符合数为 0 到样本数之间的整数。",
+  rowQualitative: (why: string) => `本指标按定性评分，不按样本计分（附件2 评分要求 2：不符合则扣除全部分值）：符合给 100%，不符合给 0%。本方案的判断：${why}`,
   rowReason: "删减理由",
   rowRemark: "现场评审记录（删减时填理由）",
 };
@@ -255,6 +256,7 @@ const en: Strings = {
   rowNonconforming: "Not conforming",
   rowPreview: (share, points) => `Share ${share}, ${points} points`,
   rowInvalid: "Samples checked is a whole number above 0; not conforming a whole number from 0 to that.",
+  rowQualitative: (why) => `This indicator is scored qualitatively, not on samples (annex 2 scoring rule 2: one that does not conform loses all its points): 100% if it conforms, 0% if not. This scheme's reading: ${why}`,
   rowReason: "Reason for leaving it out",
   rowRemark: "Remark (the reason, when left out)",
 };
