@@ -1,8 +1,10 @@
 // @ts-check
+const path = require("node:path");
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const globals = require("globals");
 const officeAddins = require("eslint-plugin-office-addins");
+const { builtinModules } = require("node:module");
 
 /**
  * The pure core, floor by floor from the ground up: each folder may import the floors below it, never one
@@ -34,6 +36,33 @@ function floor(name, index) {
   };
 }
 
+/**
+ * The reader (src/xlsx: zip, XML, worksheets, the check of a file's bytes) is one code path for Node and the
+ * browser: no Node module, no Node global, no adapter. The exceptions, by name: write.ts writes with exceljs for
+ * the CLI and stays Node-only (docs/architecture.md, "The browser-safe reader").
+ */
+const NODE_ONLY_IN_XLSX = ["src/xlsx/write.ts"];
+const READER_MESSAGE = "src/xlsx reads a package with one code path in Node and the browser: bytes are a Uint8Array, text comes from TextDecoder; file access belongs in the CLI adapter (src/cli).";
+const reader = {
+  files: ["src/xlsx/**"],
+  ignores: NODE_ONLY_IN_XLSX,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: [...builtinModules, "exceljs"].map((name) => ({ name, message: READER_MESSAGE })),
+        patterns: [
+          { regex: "^node:", message: READER_MESSAGE },
+          { group: ["**/cli/**", "**/excel/**", "**/taskpane/**", ...NODE_ONLY_IN_XLSX.map((f) => `./${path.basename(f, ".ts")}`)], message: `${READER_MESSAGE} (It imports no adapter, nor ${NODE_ONLY_IN_XLSX.join(", ")}.)` },
+        ],
+      },
+    ],
+    "no-restricted-globals": ["error", ...["Buffer", "process", "global", "require", "__dirname", "__filename", "setImmediate"].map((name) => ({ name, message: READER_MESSAGE }))],
+    // A Buffer in a signature alone is caught too: the browser hands the reader a Uint8Array.
+    "@typescript-eslint/no-restricted-types": ["error", { types: { Buffer: { message: READER_MESSAGE, fixWith: "Uint8Array" } } }],
+  },
+};
+
 module.exports = tseslint.config(
   { ignores: ["dist/**", "dist-web/**", "dist-web-test/**", "node_modules/**", "coverage/**", "docs/**", "bench/out/**"] },
   js.configs.recommended,
@@ -60,6 +89,7 @@ module.exports = tseslint.config(
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
   },
   ...FLOORS.map(floor),
+  reader,
   {
     // No Office.js globals in the core either.
     files: FLOORS.map((f) => `src/${f}/**`),

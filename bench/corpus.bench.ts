@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { FileCheck } from "../src/review/verdict";
 import { loadScheme } from "../src/cli/schemeFiles";
 import { submittedFiles } from "../src/cli/submitted";
-import { checkFile } from "../src/xlsx/check";
+import { checkFile } from "../src/cli/checkFile";
 
 function main(): void {
   const folder = process.env.STARSCORE_CORPUS;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadScheme } from "../src/cli/schemeFiles";
-import { checkFile } from "../src/xlsx/check";
+import { checkFile } from "../src/cli/checkFile";
 import { columnLetter } from "../src/sheets/address";
 import { honestWorkbook } from "../tests/support/honest";
 import { rezip } from "../tests/support/zip";

@@ -1,7 +1,7 @@
 // A worker thread of `starscore check`: checks the files it is sent, in order, and answers each with its result.
 import { parentPort } from "node:worker_threads";
 import type { Lang } from "../findings/language";
-import { checkFile } from "../xlsx/check";
+import { checkFile } from "./checkFile";
 import { loadScheme } from "./schemeFiles";
 
 const schemes = { get: loadScheme };

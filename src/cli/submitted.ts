@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { isSubmission, namedLikeWorkbook } from "../review/submissions";
 import { UsageError } from "./io";
 
 /** A file to check, or an entry of a folder that cannot be checked, with the reason (a line of the report). */
@@ -8,7 +9,6 @@ export interface Submitted {
   refused?: string;
 }
 
-const WORKBOOK = /\.xls[xm]$/i;
 const reasonOf = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
   const why: Record<string, string> = { EACCES: "没有读取权限 / permission denied", ENAMETOOLONG: "路径过长 / path too long", ELOOP: "链接循环 / symbolic link loop" };
@@ -16,10 +16,10 @@ const reasonOf = (e: unknown) => {
 };
 
 /**
- * Every .xlsx/.xlsm below the given folders (and the files given by name), sorted. The walk never stops on a bad
- * entry: a folder it may not read, a name that is not UTF-8 (a GBK name unzipped on Linux), a path too long, a link
- * loop — each becomes a refused entry, and the walk goes on. A linked folder is followed once (a second link to it,
- * or a link back up, is reported); Excel's lock files ("~$name.xlsx") are not submissions.
+ * Every submission below the given folders (review/submissions.ts says which names are), and the files given by
+ * name, sorted. The walk never stops on a bad entry: a folder it may not read, a name that is not UTF-8 (a GBK name
+ * unzipped on Linux), a path too long, a link loop — each becomes a refused entry, and the walk goes on. A linked
+ * folder is followed once (a second link to it, or a link back up, is reported).
  */
 export function submittedFiles(paths: readonly string[]): Submitted[] {
   const found: Submitted[] = [];
@@ -43,7 +43,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
     for (const { raw, name } of decoded) {
       const child = path.join(dir, name);
       if (!Buffer.from(name, "utf8").equals(raw)) {
-        if (WORKBOOK.test(name) || !name.includes(".")) found.push({ file: child, refused: "文件名不是 UTF-8 编码（可能是 GBK），请改名 / the name is not UTF-8 (GBK?); rename it" });
+        if (namedLikeWorkbook(name) || !name.includes(".")) found.push({ file: child, refused: "文件名不是 UTF-8 编码（可能是 GBK），请改名 / the name is not UTF-8 (GBK?); rename it" });
         continue;
       }
       entry(child, name);
@@ -58,7 +58,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
           stat = statSync(p);
         } catch (e) {
           // A broken link named like a workbook is a submission that cannot be opened.
-          if (WORKBOOK.test(name)) found.push({ file: p, refused: reasonOf(e) });
+          if (namedLikeWorkbook(name)) found.push({ file: p, refused: reasonOf(e) });
           return;
         }
       }
@@ -66,8 +66,8 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       found.push({ file: p, refused: reasonOf(e) });
       return;
     }
-    if (stat.isDirectory() && !WORKBOOK.test(name)) folder(p);
-    else if (WORKBOOK.test(name) && !name.startsWith("~$")) found.push({ file: p });
+    if (stat.isDirectory() && !namedLikeWorkbook(name)) folder(p);
+    else if (isSubmission(name)) found.push({ file: p });
   };
   for (const p of paths) {
     let stat;

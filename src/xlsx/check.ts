@@ -8,7 +8,6 @@ import { resultName } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
-import { FileRefused, readRegular } from "../cli/files";
 import { laidOutSheets } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 import type { SchemeSource } from "./scoreWorkbook";
@@ -17,7 +16,6 @@ import type { SchemeSource } from "./scoreWorkbook";
 function snapshot(sheet: SavedSheet, name: string): SheetSnapshot {
   return { name, read: sheet.read, formula: sheet.formula, hiddenRows: sheet.hiddenRows(), hiddenColumns: sheet.hiddenColumns(), validations: sheet.validations() };
 }
-
 
 const STARSCORE_MARK = "StarScore 星级评分";
 
@@ -81,22 +79,16 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
 }
 
 /**
- * Checks one submitted file end to end; never throws: a file that cannot be read is a result too. Synchronous,
- * because it runs on a worker thread of its own: waiting on the thread pool for a 30 KB read only idles the worker.
+ * Checks one submitted file's bytes end to end; never throws: a file that cannot be read is a result too. `name`
+ * is what the report calls the file (its path in the CLI, its name in the browser). Pure and synchronous: the same
+ * code checks a file in the CLI's worker threads and in a browser.
  */
-export function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh"): FileCheck {
-  let bytes: Buffer;
+export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh"): FileCheck {
   try {
-    bytes = readRegular(file);
-  } catch (e) {
-    if (e instanceof FileRefused) return unreadable(file, e.message);
-    throw e;
-  }
-  try {
-    return checkWorkbook(file, openWorkbook(bytes), schemes, lang);
+    return checkWorkbook(name, openWorkbook(bytes), schemes, lang);
   } catch (e) {
     // Parts are unpacked as they are read, so a damaged or oversized part surfaces here.
-    if (e instanceof WorkbookError) return unreadable(file, e.message);
+    if (e instanceof WorkbookError) return unreadable(name, e.message);
     throw e;
   }
 }

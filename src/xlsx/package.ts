@@ -1,6 +1,6 @@
 import type { Limits } from "./sniff";
 import { readXml, XmlError } from "./xml";
-import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
+import { inflateEntry, utf8, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
  * The package (OPC, ECMA-376 Part 2) inside the zip: parts by name, and the relationships between them. Part names
@@ -45,7 +45,7 @@ export function resolveTarget(source: string, target: string): string {
 
 const REL_NS = new Set(["pr"]);
 
-export function openPackage(bytes: Buffer, entries: readonly ZipEntry[], limits: Limits): Package {
+export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: Limits): Package {
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
@@ -63,7 +63,7 @@ export function openPackage(bytes: Buffer, entries: readonly ZipEntry[], limits:
     const known = texts.get(k);
     if (known !== undefined) return known;
     const entry = byName.get(k);
-    const t = entry === undefined ? null : inflateEntry(bytes, entry, limits.maxPartBytes, budget).toString("utf8");
+    const t = entry === undefined ? null : utf8(inflateEntry(bytes, entry, limits.maxPartBytes, budget));
     texts.set(k, t);
     return t;
   };

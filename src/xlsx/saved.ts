@@ -146,7 +146,7 @@ function guarded<T>(read: () => T): T {
  * not a workbook or is not safe to unpack; worksheets are unpacked and parsed when first read, and throw the same
  * way when damaged.
  */
-export function openWorkbook(bytes: Buffer, limits: Limits = DEFAULT_LIMITS): SavedWorkbook {
+export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): SavedWorkbook {
   const sniff = sniffXlsx(bytes, limits);
   if (!sniff.ok) throw new WorkbookError(sniff.reason);
   return guarded(() => {

@@ -21,6 +21,6 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: SchemeSource): ScoredW
 }
 
 /** Scores a workbook's bytes; throws WorkbookError with a one-line reason when they are not a StarScore workbook. */
-export function scoreXlsx(data: Buffer, schemes: SchemeSource): ScoredWorkbook {
+export function scoreXlsx(data: Uint8Array, schemes: SchemeSource): ScoredWorkbook {
   return scoreWorkbook(openWorkbook(data), schemes);
 }

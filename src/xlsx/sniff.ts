@@ -29,17 +29,34 @@ export const DEFAULT_LIMITS: Limits = {
 /** Why a file cannot be read, in the reviewer's words (shown after 无法读取：). */
 export type Unreadable = { ok: false; reason: string };
 
-const looksLikeText = (buf: Buffer) => buf.subarray(0, 512).every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+const looksLikeText = (buf: Uint8Array) => buf.subarray(0, 512).every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+
+/** A name as OLE2 stores it (UTF-16LE; these names are ASCII). */
+const utf16le = (name: string) => Uint8Array.from([...name].flatMap((ch) => [ch.charCodeAt(0), 0]));
+/** The streams an encrypted OOXML workbook's OLE2 wrapper holds (MS-OFFCRYPTO). */
+const ENCRYPTION_STREAMS = ["EncryptionInfo", "EncryptedPackage"].map(utf16le);
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Whether `needle` occurs in `bytes`. */
+function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0] as number;
+  for (let i = bytes.indexOf(first); i !== -1 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
 
 /** The zip entries of a file that looks like an .xlsx, or why it is not one. */
-export function sniffXlsx(buf: Buffer, limits: Limits = DEFAULT_LIMITS): { ok: true; entries: ZipEntry[] } | Unreadable {
+export function sniffXlsx(buf: Uint8Array, limits: Limits = DEFAULT_LIMITS): { ok: true; entries: ZipEntry[] } | Unreadable {
   if (buf.length === 0) return { ok: false, reason: "空文件 / empty file" };
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+  if (buf.length >= 8 && OLE2.every((b, i) => buf[i] === b)) {
     // An OLE2 container: an old .xls, or an encrypted OOXML workbook (which Excel wraps in OLE2).
-    const encrypted = buf.includes(Buffer.from("EncryptionInfo", "utf16le")) || buf.includes(Buffer.from("EncryptedPackage", "utf16le"));
+    const encrypted = ENCRYPTION_STREAMS.some((name) => contains(buf, name));
     return { ok: false, reason: encrypted ? "工作簿已加密（设有打开密码）/ encrypted workbook" : "旧版 .xls 格式，请另存为 .xlsx / old .xls format" };
   }
-  if (buf.length < 4 || buf.readUInt32LE(0) !== LOCAL_HEADER) {
+  if (buf.length < 4 || new DataView(buf.buffer, buf.byteOffset, 4).getUint32(0, true) !== LOCAL_HEADER) {
     return { ok: false, reason: looksLikeText(buf) ? "不是 xlsx 文件（是文本，可能是 CSV）/ text, not an xlsx file" : "不是 xlsx 文件 / not an xlsx file" };
   }
   try {

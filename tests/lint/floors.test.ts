@@ -10,11 +10,14 @@ const root = path.join(__dirname, "..", "..");
 const config = createRequire(__filename)(path.join(root, "eslint.config.js")) as Linter.Config[];
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
 
-/** The import rules a file at `file` breaks by importing `from`. */
-async function brokenBy(file: string, from: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`import { probe } from "${from}";\nexport const used = probe;\n`, { filePath: file });
+/** The rules a file at `file` breaks with `code`. */
+async function rulesBroken(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
+
+/** The import rules a file at `file` breaks by importing `from`. */
+const brokenBy = (file: string, from: string) => rulesBroken(file, `import { probe } from "${from}";\nexport const used = probe;\n`);
 
 describe("lint keeps the core's floors in order: scheme → findings → scoring → sheets → review → report", () => {
   it("an import that runs back up the floors fails lint, for every pair of floors", async () => {
@@ -43,5 +46,34 @@ describe("lint keeps the core's floors in order: scheme → findings → scoring
       for (const adapter of ["excel", "xlsx", "taskpane", "cli"]) expect([floor, adapter, await brokenBy(`src/${floor}/probe.ts`, `../${adapter}/probe`)]).toEqual([floor, adapter, ["no-restricted-imports"]]);
       expect(await brokenBy(`src/${floor}/probe.ts`, "node:fs")).toEqual(["no-restricted-imports"]);
     }
+  });
+});
+
+describe("lint keeps the reader (src/xlsx but write.ts) one code path for Node and the browser", () => {
+  const READER = ["zip", "package", "saved", "worksheet", "xml", "sniff", "check", "probe"].map((f) => `src/xlsx/${f}.ts`);
+
+  it("refuses a Node module, by either name, and an adapter, in every file of the reading path", async () => {
+    for (const file of READER) {
+      for (const from of ["node:zlib", "zlib", "fs", "node:fs/promises", "path", "node:buffer", "worker_threads", "exceljs", "../cli/files", "./write"]) {
+        expect([file, from, await brokenBy(file, from)]).toEqual([file, from, ["no-restricted-imports"]]);
+      }
+    }
+  });
+
+  it("refuses Node's globals: Buffer (as a value and as a type), process", async () => {
+    expect(await rulesBroken("src/xlsx/zip.ts", 'export const bytes = Buffer.from("PK");\n')).toEqual(["no-restricted-globals"]);
+    expect(await rulesBroken("src/xlsx/zip.ts", "export const size = (bytes: Buffer): number => bytes.length;\n")).toEqual(["@typescript-eslint/no-restricted-types"]);
+    expect(await rulesBroken("src/xlsx/check.ts", "export const env = process.env.LANG;\n")).toEqual(["no-restricted-globals"]);
+  });
+
+  it("lets the reader use what a browser has, its own files, the core and saxes and pako", async () => {
+    expect(await rulesBroken("src/xlsx/zip.ts", 'export const text = new TextDecoder("utf-8").decode(new Uint8Array(new DataView(new ArrayBuffer(4)).buffer));\n')).toEqual([]);
+    for (const from of ["./xml", "../review/verdict", "../sheets/plan", "saxes", "pako"]) expect([from, await brokenBy("src/xlsx/check.ts", from)]).toEqual([from, []]);
+  });
+
+  it("names its Node-only exception: write.ts writes with exceljs, and the CLI adapter reads files", async () => {
+    expect(await brokenBy("src/xlsx/write.ts", "exceljs")).toEqual([]);
+    expect(await rulesBroken("src/xlsx/write.ts", "export const size = (bytes: Buffer): number => bytes.length;\n")).toEqual([]);
+    expect(await brokenBy("src/cli/checkFile.ts", "node:fs")).toEqual([]);
   });
 });

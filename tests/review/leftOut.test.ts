@@ -53,7 +53,8 @@ describe("starscore check: what each file left out", () => {
     expect((await check("--max-left-out", "5")).get("trader.xlsx")?.findings.map((f) => f.code)).toEqual(["SS410"]);
     const flagged = (await check("--max-left-out", "3%")).get("trader.xlsx")?.findings.find((f) => f.code === "SS411");
     expect(flagged?.message).toBe("删减了 3 个条款共 4 分，占满分的 4%，超过审核设定的上限 3%。请核对删减理由。");
-  });
+    // Four check runs, each starting its worker threads: over jest's 5 s on a busy shared machine.
+  }, 30_000);
 
   it("a limit that is no share is a usage error", async () => {
     expect((await run("check", dir, "--max-left-out", "很多")).code).toBe(2);

@@ -99,6 +99,17 @@ const TAMPERS: Tamper[] = [
   { name: "level-table-altered", code: "SS821", edit: ({ sheet, plan }) => { const level = sheet.getCell(plan.layout.results.level as string); const m = /LOOKUP\([A-Z]+[0-9]+,([A-Z]+)([0-9]+):/.exec(String(level.formula)); if (m !== null) sheet.getCell(`${m[1]}${m[2]}`).value = 1; } },
 ];
 
+/** Tampered submissions of one scheme and role: every kind of edit, each with the finding that proves it. */
+export async function tamperedWorkbooks(scheme: Scheme, role: Role): Promise<{ name: string; bytes: Buffer; verdict: Expectation["verdict"]; code: FindingCode }[]> {
+  const out = [];
+  for (const t of TAMPERS) {
+    const h = await honest(scheme, role, 101);
+    t.edit(h);
+    out.push({ name: `tampered-${t.name}-${scheme.id}-${role}.xlsx`, bytes: await xlsxBuffer(h.wb), verdict: t.verdict ?? ("不一致" as const), code: t.code });
+  }
+  return out;
+}
+
 /** Entry values a validation would refuse (found by the engine's own checks). */
 const BAD_ENTRIES: { name: string; role: Role; code: FindingCode; value: string | number }[] = [
   { name: "percent-above-100", role: "audit", code: "SS103", value: 150 },
@@ -208,12 +219,7 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
     ["gbt27922-2011-self", "self"],
   ];
   for (const [id, role] of targets) {
-    const scheme = schemes.get(id) as Scheme;
-    for (const t of TAMPERS) {
-      const h = await honest(scheme, role, 101);
-      t.edit(h);
-      put(`tampered-${t.name}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: t.verdict ?? "不一致", code: t.code });
-    }
+    for (const t of await tamperedWorkbooks(schemes.get(id) as Scheme, role)) put(t.name, t.bytes, { verdict: t.verdict, code: t.code });
   }
   for (const b of BAD_ENTRIES) {
     const scheme = schemes.get(b.role === "self" ? "gbt27922-2011-self" : "cct-sc03-12") as Scheme;

@@ -69,7 +69,10 @@ export function zip(entries: ZipPart[]): Buffer {
 
 /** Every part of a zip, inflated. */
 export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
-  return zipEntries(buf, 1 << 20).map((e) => ({ name: e.name, data: inflateEntry(buf, e, 1 << 30, { left: Infinity }) }));
+  return zipEntries(buf, 1 << 20).map((e) => {
+    const data = inflateEntry(buf, e, 1 << 30, { left: Infinity });
+    return { name: e.name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
+  });
 }
 
 /** A package with some parts' text edited, as another program might save it. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { hostileCorpus, type HostileCase } from "../../scripts/make-hostile";
 import { loadScheme } from "../../src/cli/schemeFiles";
 import type { FileCheck } from "../../src/review/verdict";
-import { checkFile } from "../../src/xlsx/check";
+import { checkFile } from "../../src/cli/checkFile";
 import { openWorkbook } from "../../src/xlsx/saved";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 

@@ -8,7 +8,7 @@ import { columnIndex } from "../../src/sheets/address";
 import type { CellRead } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
-import { checkFile } from "../../src/xlsx/check";
+import { checkFile } from "../../src/cli/checkFile";
 import { openWorkbook, WorkbookError } from "../../src/xlsx/saved";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { shareFormulas } from "../support/checkFixtures";
