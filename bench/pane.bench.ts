@@ -1,5 +1,7 @@
-// The task pane: the main bundle's size (gzipped), the time until the pane is ready in headless Chromium, and
-// the context.sync() calls each operation takes on the in-memory Excel for the largest scheme.
+// The task pane: the main bundle's size (gzipped), the time until the pane is ready in headless Chromium, the
+// context.sync() calls each operation takes on the in-memory Excel for the largest scheme, and how far a layout of
+// maturity at ten times its items stays inside Excel on the web's 5 MB request and response limit and Excel's
+// 32,767 characters a cell (the layout record).
 // npx tsx bench/pane.bench.ts   (part of npm run bench)
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,10 +10,13 @@ import { loadSchemes } from "../src/cli/schemeFiles";
 import { addRadarChart } from "../src/excel/chart";
 import { runSelfTest } from "../src/excel/selfTest";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials } from "../src/excel/session";
+import { CELL_CHARS, encodeMeta, metaCells } from "../src/sheets/meta";
+import { planSheet } from "../src/sheets/plan";
 import type { Scheme } from "../src/scheme/load";
 import { fakeExcel, fakeRun } from "../tests/fakes/excel";
 import { buildPane, DIST, launchChromium, OFFICE_JS, servePane } from "../tests/support/browser";
 import { generateAssessment } from "../tests/support/generate";
+import { inflatedMaturity } from "../tests/support/inflated";
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +47,7 @@ async function syncsPerOperation(scheme: Scheme, selfScheme: Scheme): Promise<[s
   const self = (await layOut(run, selfScheme, "self", generateAssessment(selfScheme, 3, { role: "self" }))).entry;
   await measure("compare (2 sheets)", () => readLivePair(run, [selfScheme, self], [scheme, entry]));
   await measure("workbook's StarScore sheets", () => readWorkbookState(run));
-  await measure("follow changes and selection (once per pane)", () => watchWorkbook(run, () => undefined, () => undefined));
+  await measure("follow changes, calculation and selection (once per pane)", () => watchWorkbook(run, { onChange: () => undefined, onSelect: () => undefined, onCalculated: () => undefined }));
   return rows;
 }
 
@@ -56,6 +61,28 @@ async function selfTestSyncs(schemes: readonly Scheme[]): Promise<[string, numbe
     rows.push([`self-test, ${scheme.id} (${scheme.items.length} items)`, book.syncCount]);
   }
   return rows;
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** The largest request and response of a layout and of a live read, and the layout record, for maturity × `times`. */
+async function payloads(times: number): Promise<string[]> {
+  const scheme = inflatedMaturity(times);
+  const book = fakeExcel();
+  const run = fakeRun(book);
+  const { entry } = await layOut(run, scheme, "audit", generateAssessment(scheme, 5));
+  const layout = [book.largestRequest, book.largestResponse];
+  book.largestRequest = 0;
+  book.largestResponse = 0;
+  await readLive(run, scheme, entry);
+  const record = encodeMeta(entry.sheet, entry.title, planSheet(scheme, "audit").layout);
+  const cells = metaCells(record);
+  return [
+    `maturity ×${times} (${scheme.items.length} items), in-memory Excel, bytes of JSON (limit 5 MB each way, target ≤ 2.5 MB):`,
+    `  lay out     largest request ${MB(layout[0] ?? 0)}, largest response ${MB(layout[1] ?? 0)}`,
+    `  live read   largest request ${MB(book.largestRequest)}, largest response ${MB(book.largestResponse)}`,
+    `  layout record ${record.length.toLocaleString("en")} characters in ${cells.length} cell(s), the longest ${Math.max(...cells.map((c) => c.length)).toLocaleString("en")} (Excel's limit ${CELL_CHARS.toLocaleString("en")} a cell)`,
+  ];
 }
 
 async function readyTimes(stub: string, runs: number): Promise<{ times: number[]; renders: number[] }> {
@@ -117,6 +144,7 @@ async function main(): Promise<void> {
   for (const [name, n] of rows) console.log(`  ${name.padEnd(width)}  ${n}`);
   const points = [...schemes.values()].filter((s) => s.kind === "points").sort((a, b) => a.items.length - b.items.length);
   for (const [name, n] of await selfTestSyncs([points[0] as Scheme, points[points.length - 1] as Scheme])) console.log(`  ${name}: ${n} syncs`);
+  for (const line of await payloads(10)) console.log(line);
 }
 
 main().catch((e: unknown) => {

@@ -2,12 +2,14 @@ import { Worker } from "node:worker_threads";
 import { timedOut } from "./io";
 import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
+import type { Expected } from "../review/expect";
 import { unreadable, type FileCheck } from "../review/verdict";
 
 export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
   lang: Lang;
+  expected?: Expected;
   onResult?: (result: FileCheck, done: number, total: number) => void;
 }
 
@@ -46,7 +48,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
           const index = retry.shift() ?? (next < files.length ? next++ : undefined);
           if (index === undefined) break;
           inFlight.push(index);
-          worker.postMessage({ id: index, file: files[index], lang: options.lang });
+          worker.postMessage({ id: index, file: files[index], lang: options.lang, expected: options.expected });
           if (inFlight.length === 1) arm();
         }
         if (inFlight.length === 0) {

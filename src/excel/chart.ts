@@ -24,13 +24,23 @@ export interface RadarChartResult {
 }
 
 /**
- * The sheet is protected and Excel refused to lift the protection without its password: the user protected
- * it with one. Nothing was changed; the pane says so and what to do.
+ * The sheet is protected and Excel refused to lift the protection, so nothing was changed; the pane says so and
+ * what to do. `code` is Excel's error code: BadPassword ("The password you supplied is incorrect.", the error-code
+ * table) means the user protected the sheet with a password; anything else is not blamed on one, since Excel has
+ * refused to unprotect sheets that have none (AccessDenied, OfficeDev/office-js#6784).
  */
-export class ProtectedWithPasswordError extends Error {
+export class ProtectionRefusedError extends Error {
+  readonly code: string;
   constructor(readonly sheet: string, cause: unknown) {
+    const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string" ? cause.code : "GeneralException";
     super(`${sheet}: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = "ProtectedWithPasswordError";
+    this.name = "ProtectionRefusedError";
+    this.code = code;
+  }
+
+  /** Whether Excel said the password was wrong (the sheet has one the pane does not know). */
+  get password(): boolean {
+    return this.code === "BadPassword";
   }
 }
 
@@ -39,8 +49,10 @@ export class ProtectedWithPasswordError extends Error {
  * The first reads the sheet's entries (and whether it is protected, and any radar added before); the second
  * writes the table of shares two columns to the right of the sheet's area and adds the chart over it,
  * replacing an earlier one. A protected sheet is unprotected for the batch and protected again with the options
- * it had (read in the first sync: the user may have changed them). Unprotecting is the batch's first write, so
- * when the user's password stops it nothing has been changed: that is a ProtectedWithPasswordError. The axes are the audit report's: subsections, or the parts where a scheme has too few or too many.
+ * it had (read in the first sync: the user may have changed them); an unprotected sheet is not touched, since
+ * protecting and unprotecting clear the user's undo history. Unprotecting is the batch's first write, so when Excel
+ * refuses it nothing has been changed: that is a ProtectionRefusedError. The axes are the audit report's:
+ * subsections, or the parts where a scheme has too few or too many.
  * Returns null, writing nothing, when the scheme has no radar (a checklist, or neither fits).
  */
 export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, labels: RadarLabels, lang: "zh" | "en", key: string = entry.sheet): Promise<RadarChartResult | null> {
@@ -85,14 +97,14 @@ export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, 
 
 /**
  * After a failed batch on a sheet that was protected (1 more sync, 2 if protection must be put back): still
- * protected means the unprotect, the batch's first write, was refused — the user's password; otherwise a later
- * step failed after the protection was lifted (Office.js batches are not transactions), so it is put back with
- * the user's options before the error goes on.
+ * protected means the unprotect, the batch's first write, was refused (ProtectionRefusedError, with Excel's code);
+ * otherwise a later step failed after the protection was lifted (Office.js batches are not transactions), so it is
+ * put back with the user's options before the error goes on.
  */
 async function restoreProtection(context: Excel.RequestContext, protection: Excel.WorksheetProtection, options: Excel.WorksheetProtectionOptions, sheet: string, cause: unknown): Promise<void> {
   protection.load("protected");
   await context.sync();
-  if (protection.protected) throw new ProtectedWithPasswordError(sheet, cause);
+  if (protection.protected) throw new ProtectionRefusedError(sheet, cause);
   protection.protect(options);
   await context.sync();
 }

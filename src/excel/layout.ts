@@ -1,8 +1,8 @@
 import { columnIndex, columnLetter, parseCell, rangeAddress } from "../sheets/address";
 import type { CellWrite } from "../sheets/cells";
-import { decodeMeta, encodeMeta, META_SHEET, type MetaEntry } from "../sheets/meta";
+import { decodeMeta, encodeMeta, metaCells, metaText, META_SHEET, type MetaEntry } from "../sheets/meta";
 import { STYLES } from "../sheets/styles";
-import type { PlannedValidation, SheetPlan } from "../sheets/types";
+import type { PlannedColumn, PlannedValidation, SheetPlan, StyleName } from "../sheets/types";
 import { asText } from "./text";
 
 /**
@@ -51,11 +51,11 @@ export function stateFrom(sheets: Excel.WorksheetCollection): WorkbookState {
   };
 }
 
-/** The StarScore sheets the metadata sheet's rows record (its first row is a title). */
+/** The StarScore sheets the metadata sheet's rows record (its first row is a title; a record may span B, C, …). */
 export function laidOutFrom(rows: readonly (readonly unknown[])[]): MetaEntry[] {
   const laidOut: MetaEntry[] = [];
   for (const row of rows.slice(1)) {
-    const decoded = decodeMeta(row[1]);
+    const decoded = decodeMeta(metaText(row.slice(1)));
     if (decoded.ok) laidOut.push(decoded.entry);
   }
   return laidOut;
@@ -72,35 +72,101 @@ function formulaGrid(plan: SheetPlan, fill: readonly CellWrite[]): (string | num
   return grid;
 }
 
-const hex = (rgb: string | null) => (rgb === null ? undefined : `#${rgb}`);
+const hex = (rgb: string) => `#${rgb}`;
 
-function cellProperties(plan: SheetPlan): Excel.SettableCellProperties[][] {
-  // One object per style, shared by every cell that has it: the request stays small.
-  const byStyle = new Map<string, Excel.SettableCellProperties>();
-  const empty: Excel.SettableCellProperties = { format: { protection: { locked: true } } };
-  return plan.rows.map((row) =>
-    row.cells.map((cell) => {
-      if (cell === null) return empty;
-      let props = byStyle.get(cell.style);
-      if (props === undefined) {
-        const s = STYLES[cell.style];
-        const edge = s.border ? { style: "Continuous" as const, color: "#BFBFBF" } : undefined;
-        props = {
-          format: {
-            font: { bold: s.bold, size: s.size, ...(s.fontColor !== null ? { color: hex(s.fontColor) } : {}) },
-            ...(s.fill !== null ? { fill: { color: hex(s.fill) } } : {}),
-            wrapText: s.wrap,
-            horizontalAlignment: s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right",
-            verticalAlignment: s.vAlign === "top" ? "Top" : "Center",
-            protection: { locked: s.locked },
-            ...(edge !== undefined ? { borders: { top: edge, bottom: edge, left: edge, right: edge } } : {}),
-          },
-        };
-        byStyle.set(cell.style, props);
+/** A rectangle of cells that share a style: rows r1…r2, columns c1…c2 (1-based). */
+export interface StyleBlock {
+  style: StyleName;
+  r1: number;
+  r2: number;
+  c1: number;
+  c2: number;
+}
+
+/**
+ * The plan's styled cells as few rectangles: each row's runs of one style, joined with the run above when it
+ * spans the same columns. A form is mostly columns of one style between group rows, so the count follows the
+ * sections, not the items: maturity has 56 blocks, and 56 at ten times its items. Empty cells keep Excel's defaults.
+ */
+export function styleBlocks(plan: SheetPlan): StyleBlock[] {
+  const blocks: StyleBlock[] = [];
+  /** The blocks that reach the row above, by their columns. */
+  let above = new Map<string, StyleBlock>();
+  plan.rows.forEach((row, i) => {
+    const r = i + 1;
+    const here = new Map<string, StyleBlock>();
+    let run: { style: StyleName; c1: number; c2: number } | null = null;
+    const close = () => {
+      if (run === null) return;
+      const key = `${run.c1}:${run.c2}:${run.style}`;
+      const open = above.get(key);
+      if (open !== undefined) {
+        open.r2 = r;
+        here.set(key, open);
+      } else {
+        const block = { style: run.style, r1: r, r2: r, c1: run.c1, c2: run.c2 };
+        blocks.push(block);
+        here.set(key, block);
       }
-      return props;
-    }),
-  );
+      run = null;
+    };
+    row.cells.forEach((cell, j) => {
+      const c = j + 1;
+      if (cell === null || run?.style !== cell.style) close();
+      if (cell === null) return;
+      if (run === null) run = { style: cell.style, c1: c, c2: c };
+      else run.c2 = c;
+    });
+    close();
+    above = here;
+  });
+  return blocks;
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/**
+ * Queues the formats of the sheet one block at a time: a property set on a range applies to all its cells, so the
+ * request grows with the number of blocks, not of cells (formats set per cell made 4.2 MB of the 5 MB a request
+ * may carry, for maturity at ten times its items).
+ */
+function queueFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const b of styleBlocks(plan)) {
+    const s = STYLES[b.style];
+    const address = rangeAddress(b.c1, b.r1, b.c2, b.r2);
+    const f = sheet.getRange(address).format;
+    f.font.bold = s.bold;
+    f.font.size = s.size;
+    if (s.fontColor !== null) f.font.color = hex(s.fontColor);
+    if (s.fill !== null) f.fill.color = hex(s.fill);
+    f.wrapText = s.wrap;
+    f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right";
+    f.verticalAlignment = s.vAlign === "top" ? "Top" : "Center";
+    f.protection.locked = s.locked;
+    if (s.numberFormat !== "General") sheet.getRange(address).numberFormat = Array.from({ length: b.r2 - b.r1 + 1 }, () => Array.from({ length: b.c2 - b.c1 + 1 }, () => s.numberFormat));
+    if (s.border) {
+      const edges = [...EDGES, ...(b.r2 > b.r1 ? ["InsideHorizontal" as const] : []), ...(b.c2 > b.c1 ? ["InsideVertical" as const] : [])];
+      for (const edge of edges) {
+        const border = f.borders.getItem(edge);
+        border.style = "Continuous";
+        border.color = "#BFBFBF";
+      }
+    }
+  }
+}
+
+/** A4 is 297 mm wide; Excel's Normal margins leave 0.7 inch on each side: the width a landscape A4 page prints, in points. */
+const A4_LANDSCAPE_PRINTABLE = (297 / 25.4) * 72 - 2 * 0.7 * 72;
+
+/**
+ * The print scale that fits the form's columns on the width of one landscape A4 page, as a percentage (10–100).
+ * Office.js's fit-to-pages zoom is not applied unless the user has the Page Layout tab open
+ * (OfficeDev/office-js#1860, in backlog); a scale is. The widths are the ones the layout sets, in points.
+ */
+export function fitToWidthScale(columns: readonly PlannedColumn[]): number {
+  const width = columns.filter((c) => !c.hidden).reduce((sum, c) => sum + c.width * POINTS_PER_CHAR, 0);
+  if (width <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((A4_LANDSCAPE_PRINTABLE / width) * 100)));
 }
 
 function dataValidationRule(v: PlannedValidation): Excel.DataValidationRule {
@@ -136,11 +202,16 @@ export function queueLayout(
   const name = freeSheetName(plan.sheetName, state.sheetNames);
   const sheet = queueSheet(context, plan, fill, name);
   const meta = state.metaExists ? context.workbook.worksheets.getItem(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
-  if (!state.metaExists) meta.getRange("A1").values = [[asText("StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit")]];
+  if (!state.metaExists) {
+    meta.getRange("A1").values = [[asText("StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit")]];
+    // Hidden once, when it is made: setting visibility clears the undo history in Excel on Windows and on Mac
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    meta.visibility = "VeryHidden";
+  }
   // The row under the last one used, found by Excel as the batch runs: no read of the metadata sheet is needed.
-  const next = meta.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(0, 1);
-  next.values = [[asText(name), asText(encodeMeta(name, title, plan.layout))]];
-  meta.visibility = "VeryHidden";
+  const cells = metaCells(encodeMeta(name, title, plan.layout));
+  const next = meta.getUsedRange(true).getLastRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(0, cells.length);
+  next.values = [[asText(name), ...cells.map(asText)]];
   sheet.activate();
   return { name, sheet };
 }
@@ -151,8 +222,7 @@ export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill:
   const width = plan.columns.length;
   const all = sheet.getRange(rangeAddress(1, 1, width, plan.rows.length));
   all.formulas = formulaGrid(plan, fill);
-  all.numberFormat = plan.rows.map((row) => row.cells.map((c) => (c === null ? "General" : STYLES[c.style].numberFormat)));
-  all.setCellProperties(cellProperties(plan));
+  queueFormats(sheet, plan);
   all.setColumnProperties(plan.columns.map((c) => ({ format: { columnWidth: c.width * POINTS_PER_CHAR }, ...(c.hidden ? { columnHidden: true } : {}) })));
   all.setRowProperties(plan.rows.map((r) => (r.height !== undefined ? { format: { rowHeight: r.height } } : {})));
   for (const m of plan.merges) sheet.getRange(m).merge(false);
@@ -170,7 +240,7 @@ export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill:
   }
   sheet.pageLayout.orientation = "Landscape";
   sheet.pageLayout.paperSize = "A4";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.zoom = { scale: fitToWidthScale(plan.columns) };
   sheet.pageLayout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
   sheet.freezePanes.freezeRows(plan.freezeRows);
   // No password: the lock guards the structure against slips; entry cells are unlocked.

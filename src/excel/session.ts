@@ -95,15 +95,23 @@ export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry, key: st
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
     const sheets = queueStateLoads(context);
-    const area = context.workbook.worksheets.getItem(key).getRange(usedArea(old));
-    area.load("values");
-    await context.sync();
-    const kept = { ...readAssessment(old.layout, valuesReader(area.values)), scheme: scheme.id, schemeVersion: scheme.version };
+    const kept = await keptEntries(context, scheme, old, key);
     const { name, sheet } = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(sheets), title);
     sheet.load("id");
     await context.sync();
     return { sheet: name, id: sheet.id, entry: { format: "starscore-layout/1", sheet: name, title, layout: plan.layout }, kept };
   });
+}
+
+/**
+ * Everything typed into a laid-out sheet, by clause id, as the sheet's scheme (now `scheme`) keeps it: the sync of
+ * `context` that reads it (with whatever else the caller queued). What a re-layout writes into the new sheet.
+ */
+export async function keptEntries(context: Excel.RequestContext, scheme: Scheme, old: MetaEntry, key: string = old.sheet): Promise<Assessment> {
+  const area = context.workbook.worksheets.getItem(key).getRange(usedArea(old));
+  area.load("values");
+  await context.sync();
+  return { ...readAssessment(old.layout, valuesReader(area.values)), scheme: scheme.id, schemeVersion: scheme.version };
 }
 
 /**
@@ -200,18 +208,36 @@ export interface SheetSelection {
   address: string;
 }
 
+/** What a calculation event tells the pane (Excel.WorksheetCalculatedEventArgs, ExcelApi 1.8): the sheet's id. */
+export interface SheetCalculated {
+  worksheetId: string;
+}
+
+/** The pane's handlers of the workbook's events; each is registered only when given. */
+export interface WorkbookHandlers {
+  onChange?: (e: SheetChange) => void;
+  onSelect?: (e: SheetSelection) => void;
+  onCalculated?: (e: SheetCalculated) => void;
+}
+
 /**
- * Registers one workbook-level change handler (WorksheetCollection.onChanged, ExcelApi 1.9) and, when `onSelect` is
- * given, one workbook-level selection handler (WorksheetCollection.onSelectionChanged, ExcelApi 1.9,
- * https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs): both in 1 sync. The
- * caller routes events by `worksheetId`, so following another sheet needs no new handler, and a sheet renamed, or
- * deleted and laid out again, is followed by its id. Returns the removal of both (1 sync), for when the pane closes.
+ * Registers one workbook-level handler per event the pane follows, all in 1 sync: changes
+ * (WorksheetCollection.onChanged, ExcelApi 1.9), selection (WorksheetCollection.onSelectionChanged, ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs) and calculation
+ * (WorksheetCollection.onCalculated, ExcelApi 1.8, https://learn.microsoft.com/javascript/api/excel/excel.worksheetcalculatedeventargs).
+ * Calculation is the fallback for live totals: Excel on the web raises no onChanged for a value picked from an
+ * in-cell dropdown (OfficeDev/office-js#4066), but the form's formulas recompute after it. The caller routes events
+ * by `worksheetId`, so following another sheet needs no new handler, and a sheet renamed, or deleted and laid out
+ * again, is followed by its id. Returns the removal of them all (1 sync), for when the pane closes.
  */
-export async function watchWorkbook(run: Run, onChange: (e: SheetChange) => void, onSelect?: (e: SheetSelection) => void): Promise<() => Promise<void>> {
+export async function watchWorkbook(run: Run, handlers: WorkbookHandlers): Promise<() => Promise<void>> {
   const registrations = await run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    const r = [worksheets.onChanged.add(async (e) => onChange(e))];
+    const r: OfficeExtension.EventHandlerResult<unknown>[] = [];
+    const { onChange, onSelect, onCalculated } = handlers;
+    if (onChange !== undefined) r.push(worksheets.onChanged.add(async (e) => onChange(e)));
     if (onSelect !== undefined) r.push(worksheets.onSelectionChanged.add(async (e) => onSelect(e)));
+    if (onCalculated !== undefined) r.push(worksheets.onCalculated.add(async (e) => onCalculated(e)));
     await context.sync();
     return r;
   });

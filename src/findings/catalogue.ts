@@ -5,10 +5,11 @@
  * and English: what is wrong and what to do.
  */
 import { z } from "zod";
+import { RoleSchema } from "../scheme/roles";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { DEADLINE_RULES, deadlineRuleText, empty, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { DEADLINE_RULES, deadlineRuleText, empty, form, listOf, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
@@ -160,8 +161,8 @@ export const CATALOGUE = catalogue({
     kind: "evidence",
     /** `required`: the evidence the scheme lists for the clause. */
     params: { required: z.array(z.string()) },
-    zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${p.required.join("；")}。`,
-    en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${p.required.join("；")}.`,
+    zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${listOf(p.required)}。`,
+    en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${listOf(p.required)}.`,
   },
   SS301: {
     name: "conclusion-inconsistent",
@@ -342,6 +343,15 @@ export const CATALOGUE = catalogue({
     zh: (p) => `元数据中的条款行位置与方案 ${p.scheme} 的标准布局不符。已按标准布局检查。`,
     en: (p) => `The metadata's clause rows differ from the standard layout of scheme ${p.scheme}; the standard layout was used.`,
   },
+  SS806: {
+    name: "form-not-expected",
+    severity: "error",
+    kind: "error",
+    /** What the reviewer expects (`expectedRole` left out: any form of that scheme) and what the file's metadata says it is. */
+    params: { expectedScheme: z.string(), expectedRole: RoleSchema.optional(), scheme: z.string(), role: RoleSchema },
+    zh: (p) => `审核要求提交${form(p.expectedScheme, p.expectedRole, "zh")}，本文件是${form(p.scheme, p.role, "zh")}。请改交${form(p.expectedScheme, p.expectedRole, "zh")}。`,
+    en: (p) => `The review expects ${form(p.expectedScheme, p.expectedRole, "en")}; this file is ${form(p.scheme, p.role, "en")}. Submit ${form(p.expectedScheme, p.expectedRole, "en")} instead.`,
+  },
   SS811: {
     name: "clause-row-deleted",
     severity: "error",
@@ -441,7 +451,7 @@ export const CATALOGUE = catalogue({
     /** `range`: the cells left unguarded, first to last (`评分表!G8:G20`); `cells`: how many. */
     params: { range: z.string(), cells: z.number(), change: z.enum(["removed", "changed", "mixed"]) },
     zh: (p) =>
-      `${p.range}（${p.cells} 格） 的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
+      `${p.range}（${p.cells} 格）的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
     en: (p) =>
       `Data validation on ${p.range} (${p.cells} cells) was removed or weakened (${VALIDATION_CHANGE[p.change].en}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
   },
@@ -516,6 +526,20 @@ export function paramsSchema(code: FindingCode): z.ZodObject {
 }
 
 type Message = (p: object) => string;
+
+/**
+ * A code's message without the clause it opens with (条款 5.1.1：, Clause 5.1.1:), for a table whose own column
+ * names the clause; the whole message when the clause is part of the sentence (SS404) or there is none.
+ */
+export function messageAfterClause(code: FindingCode, params: object & Where, lang: Lang): string {
+  const whole = messageOf(code, params, lang);
+  if (params.clause === undefined) return whole;
+  const prefix = lang === "en" ? atEn(params) : at(params);
+  const { clause: _clause, ...rest } = params;
+  const bare = messageOf(code, rest, lang);
+  if (whole !== prefix + bare) return whole;
+  return lang === "en" ? bare.charAt(0).toUpperCase() + bare.slice(1) : bare;
+}
 
 /** A code's message for data that fits its params, in 简体中文 unless English is asked for. */
 export function messageOf(code: FindingCode, params: object, lang: Lang): string {

@@ -41,6 +41,7 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS802: { reason: "not JSON" },
   SS803: { scheme: "maturity-jsgf-06" },
   SS804: { scheme: "maturity-jsgf-06" },
+  SS806: { expectedScheme: "gbt27922-2011-self", expectedRole: "self", scheme: "cct-sc03-12", role: "audit" },
   SS811: { clause: "5.2.4.3" },
   SS812: { text: "九十" },
   SS813: { clause: "5.2.4.3", count: 5 },

@@ -1,4 +1,5 @@
-import { ENTRY_FIELDS } from "../scheme/words";
+import type { Role } from "../scheme/roles";
+import { ENTRY_FIELDS, FORM_WORDS } from "../scheme/words";
 import type { Lang } from "./language";
 
 /** Phrases the catalogue's messages share, each in 简体中文 and English. */
@@ -29,6 +30,12 @@ export const SAMPLE_FIELD = {
   checked: { zh: "样本数", en: "samples checked" },
   nonconforming: { zh: "不符合数", en: "nonconforming samples" },
 } as const;
+
+/**
+ * Items of a list as one run of text: the scheme keeps each as the document prints it (`a) 工具和车辆产生的费用；`),
+ * so the items' own closing punctuation goes before they are joined — never "；；" or "；。".
+ */
+export const listOf = (items: readonly string[]): string => items.map((item) => item.trim().replace(/[；;。.，,、\s]+$/u, "")).join("；");
 
 /** A fraction as a percentage, to 2 decimals at most: 0.705 → 70.5%. */
 export const percent = (share: number): string => `${Number((share * 100).toFixed(2))}%`;
@@ -72,4 +79,10 @@ export function deadlineRuleText(why: DeadlineRule, months: number, lang: Lang):
     case "recertification":
       return "再认证审核前";
   }
+}
+
+/** A form named by its scheme id and, when known, its role: 方案 cct-sc03-12 的评分表, the audit scoring sheet of scheme cct-sc03-12. */
+export function form(scheme: string, role: Role | undefined, lang: Lang): string {
+  if (lang === "en") return `${role !== undefined ? `the ${FORM_WORDS[role].en}` : "a form"} of scheme ${scheme}`;
+  return `方案 ${scheme} 的${role !== undefined ? FORM_WORDS[role].zh : "表格"}`;
 }

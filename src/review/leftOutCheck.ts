@@ -1,9 +1,9 @@
-import { describe, finding, type Finding } from "../findings/finding";
+import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import { excelRound } from "../scoring/round";
 import { emptySubsections, leftOutOf, type EmptySubsection, type LeftOut } from "../scoring/leftOut";
-import type { FileCheck } from "./verdict";
+import { checkedFinding, type FileCheck } from "./verdict";
 
 /**
  * What the reviewers' check shows of 删减 (CCT 6.3.6) per file: how many items and points were left out, a
@@ -35,5 +35,5 @@ export function withLeftOutLimit(result: FileCheck, limit: number, lang: Lang): 
   const lo = result.leftOut;
   if (lo === null || !(lo.share > limit)) return result;
   const f = finding("SS411", {}, { count: lo.count, points: lo.points, share: lo.share, limit });
-  return { ...result, findings: [...result.findings, { code: f.code, severity: f.severity, clause: null, cell: null, message: describe(f, lang) }] };
+  return { ...result, findings: [...result.findings, checkedFinding(f, lang)] };
 }

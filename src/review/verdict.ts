@@ -1,4 +1,5 @@
-import { CATALOGUE } from "../findings/catalogue";
+import { CATALOGUE, type FindingCode } from "../findings/catalogue";
+import type { Severity } from "../findings/entry";
 import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { LeftOutFacts } from "./leftOutCheck";
@@ -36,7 +37,24 @@ export interface FileCheck {
   counts: { missing: number; evidence: number; errors: number; tamper: number };
   /** What the file left out (删减): items, points, share of the full marks, subsections where nothing applies. */
   leftOut: LeftOutFacts | null;
-  findings: { code: string; severity: string; clause: string | null; cell: string | null; message: string }[];
+  findings: CheckedFinding[];
+}
+
+/**
+ * A finding as the check reports it (and `check --json` writes it): the message in the run's language, and its
+ * params, the data a report or a notice needs to say it again in the other language (review/findingLine.ts).
+ */
+export interface CheckedFinding {
+  code: FindingCode;
+  severity: Severity;
+  clause: string | null;
+  cell: string | null;
+  message: string;
+  params: object;
+}
+
+export function checkedFinding(f: Finding, lang: Lang): CheckedFinding {
+  return { code: f.code, severity: f.severity, clause: f.location.clause ?? null, cell: f.location.cell ?? null, message: describe(f, lang), params: f.params };
 }
 
 export function unreadable(file: string, reason: string): FileCheck {
@@ -76,6 +94,6 @@ export function fileCheck(
       errors: findings.filter((f) => f.severity === "error" && f.kind !== "tamper").length,
       tamper: findings.filter((f) => f.kind === "tamper").length,
     },
-    findings: sortFindings(findings).map((f) => ({ code: f.code, severity: f.severity, clause: f.location.clause ?? null, cell: f.location.cell ?? null, message: describe(f, lang) })),
+    findings: sortFindings(findings).map((f) => checkedFinding(f, lang)),
   };
 }

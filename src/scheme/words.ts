@@ -48,3 +48,10 @@ export const RESULT_WORDS = {
   allConform: { zh: "全部符合", en: "all conform" },
   notAllConform: { zh: "未全部符合", en: "not all conform" },
 } as const;
+
+/** What each form is called, by its role: as the forms' titles print it and in English. */
+export const FORM_WORDS = {
+  self: { zh: "自评估表", en: "self-assessment" },
+  audit: { zh: "评分表", en: "audit scoring sheet" },
+  checklist: { zh: "检查表", en: "checklist" },
+} as const;

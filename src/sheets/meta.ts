@@ -44,6 +44,37 @@ export function encodeMeta(sheet: string, title: string, layout: SheetLayout): s
   return JSON.stringify({ format: META_FORMAT, sheet, title, layout });
 }
 
+/**
+ * "Total number of characters that a cell can contain: 32,767 characters" (Microsoft support, "Excel
+ * specifications and limits"); Excel cuts what is longer. A large scheme's record is longer, so it goes into
+ * consecutive cells of its row (B, C, …), each well under the limit.
+ */
+export const CELL_CHARS = 32_767;
+const CHUNK_CHARS = 30_000;
+
+/** The record split into the cells of its row, in order: one cell when it fits. Never splits a surrogate pair. */
+export function metaCells(text: string): string[] {
+  const cells: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + CHUNK_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    cells.push(text.slice(at, end));
+    at = end;
+  }
+  return cells.length === 0 ? [""] : cells;
+}
+
+/** The record as one text again: the row's cells from the first, up to the first that holds no text. */
+export function metaText(cells: readonly unknown[]): string {
+  const parts: string[] = [];
+  for (const c of cells) {
+    if (typeof c !== "string" || c === "") break;
+    parts.push(c);
+  }
+  return parts.join("");
+}
+
 /** The metadata of one laid-out sheet, or a reason it cannot be used. */
 export function decodeMeta(text: unknown): { ok: true; entry: MetaEntry } | { ok: false; reason: string } {
   if (typeof text !== "string" || text.trim() === "") return { ok: false, reason: "empty" };

@@ -1,13 +1,15 @@
 import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
-import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetChange, type SheetSelection } from "../excel/session";
+import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetCalculated, type SheetChange, type SheetSelection } from "../excel/session";
 import { selectedClause, type Followed } from "../excel/follow";
-import { addRadarChart, ProtectedWithPasswordError } from "../excel/chart";
+import { addRadarChart, ProtectionRefusedError } from "../excel/chart";
 import { runSelfTest, type StepResult } from "../excel/selfTest";
+import { clauseAt } from "../sheets/clauseAt";
+import { burst } from "./burst";
 import { heldRun } from "./heldRun";
 import { officeInfo } from "./officeInfo";
-import { canShowInDialog, showReportInDialog } from "./reportDialog";
+import { canShowInDialog, closeReportDialog, DialogError, showReportInDialog } from "./reportDialog";
 import { SelfTestView } from "./SelfTestView";
 import { compareCards, type Comparison } from "../report/compare";
 import { renderReportHtml } from "../report/html";
@@ -18,12 +20,12 @@ import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
 import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
-import { strings, type Lang } from "./i18n";
+import { strings, type Lang, type Strings } from "./i18n";
 import { LiveView } from "./LiveView";
 import { ManDaysView } from "./ManDaysView";
 import { CycleView, todayHere } from "./CycleView";
 import { RulesView } from "./RulesView";
-import { RowView } from "./RowView";
+import { RowView, type Selected } from "./RowView";
 import { writeRowEntries, type RowEntries } from "../excel/writeRow";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
@@ -35,10 +37,28 @@ export interface AppProps {
   schemes: Scheme[];
 }
 
-type TabId = "start" | "live" | "findings" | "specials" | "compare" | "mandays" | "cycle" | "row" | "selftest";
+/**
+ * The pane's tabs, in order. A tab that needs a laid-out sheet says so; the others (man-days, cycle, self-test)
+ * work without one. A new tab is a line here, its label in i18n.ts, and its view in `content` below.
+ */
+const TABS = [
+  { id: "start", label: "tabStart", needsSheet: false },
+  { id: "live", label: "tabLive", needsSheet: true },
+  { id: "findings", label: "tabFindings", needsSheet: true },
+  { id: "specials", label: "tabSpecials", needsSheet: true },
+  { id: "row", label: "tabRow", needsSheet: true },
+  { id: "compare", label: "tabCompare", needsSheet: false },
+  { id: "mandays", label: "tabManDays", needsSheet: false },
+  { id: "cycle", label: "tabCycle", needsSheet: false },
+  { id: "selftest", label: "tabSelfTest", needsSheet: false },
+] as const satisfies readonly { id: string; label: keyof Strings; needsSheet: boolean }[];
+type TabId = (typeof TABS)[number]["id"];
 
-/** Debounce for live totals: long enough to skip the flurry of events one paste makes. */
+/** Quiet time after the last event before the live total is read: long enough to take a paste's flurry of events as one. */
 const DEBOUNCE_MS = 300;
+
+/** A tiny page for the self-test's dialog step: opened, shown, closed. */
+const PROBE_HTML = '<!DOCTYPE html><html lang="zh-CN"><head><title>StarScore 自检</title></head><body><p>StarScore 自检 / self-test</p></body></html>';
 
 
 export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
@@ -52,10 +72,10 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const followed = useRef<Followed | null>(null);
   /** The clause of the item row last selected on the followed sheet, for the 样本/删减 tab (null: none yet). */
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const seq = useRef(0);
   const [selfTest, setSelfTest] = useState<StepResult[] | null>(null);
   const [selfTesting, setSelfTesting] = useState(false);
   const info = useMemo(officeInfo, []);
@@ -66,56 +86,63 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
 
   const key = (f: Followed) => f.id ?? f.entry.sheet;
 
-  const refresh = useCallback(
-    async (f: Followed) => {
-      const scheme = byId.get(f.entry.layout.schemeId);
-      if (scheme === undefined) return;
-      setLive(await readLive(run, scheme, f.entry, key(f)));
-    },
-    [byId, run],
-  );
+  /** Reads the followed sheet and shows its score: what every burst of events, and every write of the pane, ends in. */
+  const refresh = async () => {
+    const f = followed.current;
+    const scheme = f === null ? undefined : byId.get(f.entry.layout.schemeId);
+    if (f === null || scheme === undefined) return;
+    const score = await readLive(run, scheme, f.entry, key(f));
+    if (followed.current === f) setLive(score);
+  };
+  const latestRefresh = useRef(refresh);
+  latestRefresh.current = refresh;
+  /** One read per burst of events (see burst.ts); the pane's own writes go through it too. */
+  const reads = useMemo(() => burst(() => latestRefresh.current(), DEBOUNCE_MS, (e) => fail(e)), []);
 
-  const follow = useCallback(
-    async (f: Followed) => {
-      followed.current = f;
-      setCurrent(f.entry);
-      setSelected(null);
-      await refresh(f);
-    },
-    [refresh],
-  );
+  /** Follows another sheet: nothing of the last one is shown meanwhile, and its first read is part of the burst its layout raised. */
+  const follow = (f: Followed) => {
+    followed.current = f;
+    setCurrent(f.entry);
+    setLive(null);
+    setSelected(null);
+    reads.poke();
+  };
+
+  const pick = (clause: string | null) => {
+    if (clause !== null) setSelected({ clause, seq: ++seq.current });
+  };
 
   /**
-   * One workbook-level change handler for the pane's life, routed by worksheet id to the sheet followed now:
-   * edits elsewhere, and the echo of the pane's own writes (triggerSource ThisLocalAddin), do not refresh it.
+   * One workbook-level handler per event for the pane's life, routed by worksheet id to the sheet followed now.
+   * Changes by the user (not the echo of the pane's own writes, triggerSource ThisLocalAddin) and calculations
+   * both ask for a read: Excel on the web raises no change event for a value picked from an in-cell dropdown
+   * (OfficeDev/office-js#4066), but the form's formulas recompute after it.
    */
-  const onSheetChange = useCallback(
-    (e: SheetChange) => {
-      const f = followed.current;
-      if (f === null || e.triggerSource === "ThisLocalAddin" || e.worksheetId !== f.id) return;
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void refresh(f).catch(fail), DEBOUNCE_MS);
-    },
-    [refresh],
-  );
+  const onSheetChange = (e: SheetChange) => {
+    const f = followed.current;
+    if (f !== null && e.triggerSource !== "ThisLocalAddin" && e.worksheetId === f.id) reads.poke();
+  };
+  const onCalculated = (e: SheetCalculated) => {
+    if (followed.current !== null && e.worksheetId === followed.current.id) reads.poke();
+  };
 
   /** Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause. */
-  const onSelection = (e: SheetSelection) => {
-    const clause = selectedClause(followed.current, e);
-    if (clause !== null) setSelected(clause);
-  };
+  const onSelection = (e: SheetSelection) => pick(selectedClause(followed.current, e));
 
   useEffect(() => {
     let unwatch: (() => Promise<void>) | null = null;
     readWorkbookState(run)
       .then(async (state) => {
         setExisting(state.laidOut);
-        unwatch = await watchWorkbook(run, (e) => onSheetChange(e), onSelection);
+        unwatch = await watchWorkbook(run, { onChange: onSheetChange, onSelect: onSelection, onCalculated });
         const last = state.laidOut[state.laidOut.length - 1];
-        if (last !== undefined) await follow({ entry: last, id: last.id });
+        if (last !== undefined) follow({ entry: last, id: last.id });
       })
       .catch(fail);
-    return () => void unwatch?.().catch(() => undefined);
+    return () => {
+      reads.stop();
+      void unwatch?.().catch(() => undefined);
+    };
     // Once, at start-up.
   }, []);
 
@@ -127,7 +154,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
       const { sheet, entry, id } = await layOut(run, scheme, role);
       setExisting((list) => [...list, { ...entry, id }]);
       setMessage(t.laidOut(sheet));
-      await follow({ entry, id });
+      follow({ entry, id });
       setTab("live");
     } catch (e) {
       fail(e);
@@ -144,7 +171,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
       const { sheet, entry: again, id } = await relayOut(run, scheme, entry, entry.id ?? entry.sheet);
       setExisting((list) => [...list, { ...again, id }]);
       setMessage(t.relaidOut(sheet));
-      await follow({ entry: again, id });
+      follow({ entry: again, id });
     } catch (e) {
       fail(e);
     } finally {
@@ -152,18 +179,31 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     }
   };
 
-  const onSelect = (f: Finding) => {
-    if (live !== null && f.location.cell !== undefined) void selectCell(run, live.sheet, f.location.cell).catch(fail);
+  /**
+   * Selects a finding's cell, and its row in the 样本/删减 tab: from the layout, not from the selection event, which
+   * Excel on the web does not raise when the cell is already selected (OfficeDev/office-js#4691).
+   */
+  const onSelect = (finding: Finding) => {
+    const cell = finding.location.cell;
+    const f = followed.current;
+    if (live === null || cell === undefined) return;
+    void selectCell(run, live.sheet, cell)
+      .then(() => {
+        const bang = cell.lastIndexOf("!");
+        const sheet = bang < 0 ? live.sheet : cell.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        if (f !== null && sheet === live.sheet) pick(clauseAt(f.entry.layout, cell));
+      })
+      .catch(fail);
   };
 
-  /** Writes into the followed sheet, says so, and reads the live result again. */
+  /** Writes into the followed sheet, says so, and reads the live result again (with the events the write raised: once). */
   const save = async (write: (f: Followed) => Promise<void>) => {
     const f = followed.current;
     if (f === null) return;
     try {
       await write(f);
       setMessage(t.saved);
-      await refresh(f);
+      reads.poke();
     } catch (e) {
       fail(e);
     }
@@ -190,7 +230,8 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
       const added = await addRadarChart(run, s, f.entry, { subsection: t.radarSubsection, share: t.radarShare, title: t.radarTitle }, lang, key(f));
       setMessage(added === null ? t.radarNone : t.radarAdded(live?.sheet ?? f.entry.sheet));
     } catch (e) {
-      if (e instanceof ProtectedWithPasswordError) setError(t.radarProtected(live?.sheet ?? f.entry.sheet));
+      const sheet = live?.sheet ?? f.entry.sheet;
+      if (e instanceof ProtectionRefusedError) setError(e.password ? t.radarPassword(sheet) : t.radarRefused(sheet, e.code));
       else fail(e);
     } finally {
       setBusy(false);
@@ -224,9 +265,18 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setMessage(t.reportDownload(a.download));
     } catch (e) {
-      fail(e);
+      if (e instanceof DialogError && e.code === 12007) setError(t.reportDialogOpen);
+      else fail(e);
     }
   };
+
+  /** The self-test's dialog step, where this Office has the dialog API: a tiny page opened, shown and closed. */
+  const dialogProbe = canShowInDialog()
+    ? async () => {
+        await showReportInDialog(PROBE_HTML);
+        if (!closeReportDialog()) throw new Error("the dialog was gone before the self-test closed it");
+      }
+    : null;
 
   /** The self-test on the smallest scheme with points (fewest items: quickest, and it has deductions and bonus). */
   const onSelfTest = async () => {
@@ -235,7 +285,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     setSelfTesting(true);
     setSelfTest([]);
     try {
-      await runSelfTest(run, smallest, setSelfTest);
+      await runSelfTest(run, smallest, setSelfTest, dialogProbe);
     } finally {
       setSelfTesting(false);
     }
@@ -244,6 +294,63 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const comparable = existing.filter((e) => byId.get(e.layout.schemeId)?.kind === "points");
 
   const scheme = current !== null ? byId.get(current.layout.schemeId) : undefined;
+
+  /** The open tab's view. */
+  const content = () => {
+    switch (tab) {
+      case "start":
+        return <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => follow({ entry: e, id: e.id })} onRelayOut={(e) => void onRelayOut(e)} />;
+      case "compare":
+        return (
+          <CompareView
+            t={t}
+            lang={lang}
+            sheets={comparable}
+            busy={busy}
+            onCompare={(self, audit) =>
+              onCompare(self, audit).catch((e: unknown) => {
+                fail(e);
+                return null;
+              })
+            }
+          />
+        );
+      case "mandays":
+        return <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />;
+      case "cycle":
+        return <CycleView t={t} lang={lang} rule={byId.get("cct-sc03-12")?.certification?.cycle} today={todayHere()} />;
+      case "selftest":
+        return <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />;
+    }
+    if (live === null || scheme === undefined) return null;
+    switch (tab) {
+      case "live":
+        return (
+          <>
+            <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} canReport={live.assessment.role !== "self"} onRadar={() => void onRadar()} onReport={() => void onReport()} />
+            <RulesView t={t} scheme={scheme} card={live.card} />
+          </>
+        );
+      case "findings":
+        return <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />;
+      case "specials":
+        return <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />;
+      case "row":
+        return followed.current === null || live.assessment.role === "checklist" ? null : (
+          <RowView
+            key={followed.current.entry.sheet}
+            t={t}
+            scheme={scheme}
+            assessment={live.assessment}
+            card={live.card}
+            selected={selected}
+            hasSamples={followed.current.entry.layout.entryColumns.checked !== undefined}
+            onSave={(c, v) => void onSaveRow(c, v)}
+          />
+        );
+    }
+  };
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="app" lang={lang === "en" ? "en" : "zh-CN"}>
       <header className="row spread">
@@ -257,59 +364,15 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         )}
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-        <Tab value="start">{t.tabStart}</Tab>
-        <Tab value="live">{t.tabLive}</Tab>
-        <Tab value="findings">
-          {t.tabFindings}
-          {live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
-        </Tab>
-        <Tab value="specials">{t.tabSpecials}</Tab>
-        <Tab value="row">{t.tabRow}</Tab>
-        <Tab value="compare">{t.tabCompare}</Tab>
-        <Tab value="mandays">{t.tabManDays}</Tab>
-        <Tab value="cycle">{t.tabCycle}</Tab>
-        <Tab value="selftest">{t.tabSelfTest}</Tab>
+        {TABS.map((x) => (
+          <Tab key={x.id} value={x.id}>
+            {t[x.label]}
+            {x.id === "findings" && live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
+          </Tab>
+        ))}
       </TabList>
       <main>
-        {tab === "start" && (
-          <StartView t={t} schemes={schemes} titleOf={titleOf} existing={existing} busy={busy} message={message} onLayOut={(s, r) => void onLayOut(s, r)} onUse={(e) => void follow({ entry: e, id: e.id }).catch(fail)} onRelayOut={(e) => void onRelayOut(e)} />
-        )}
-        {tab === "compare" && (
-          <CompareView
-            t={t}
-            lang={lang}
-            sheets={comparable}
-            busy={busy}
-            onCompare={(self, audit) =>
-              onCompare(self, audit).catch((e: unknown) => {
-                fail(e);
-                return null;
-              })
-            }
-          />
-        )}
-        {tab === "mandays" && <ManDaysView t={t} lang={lang} table={byId.get("cct-sc03-12")?.certification?.mandays} />}
-        {tab === "cycle" && <CycleView t={t} lang={lang} rule={byId.get("cct-sc03-12")?.certification?.cycle} today={todayHere()} />}
-        {tab === "selftest" && <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />}
-        {tab !== "start" && tab !== "compare" && tab !== "mandays" && tab !== "cycle" && tab !== "selftest" && (live === null || scheme === undefined) && <Text>{t.noSheet}</Text>}
-        {tab === "live" && live !== null && scheme !== undefined && <LiveView t={t} lang={lang} scheme={scheme} card={live.card} busy={busy} onRadar={() => void onRadar()} onReport={() => void onReport()} />}
-        {tab === "live" && live !== null && scheme !== undefined && <RulesView t={t} scheme={scheme} card={live.card} />}
-        {tab === "findings" && live !== null && <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />}
-        {tab === "specials" && live !== null && scheme !== undefined && (
-          <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />
-        )}
-        {tab === "row" && live !== null && scheme !== undefined && followed.current !== null && live.assessment.role !== "checklist" && (
-          <RowView
-            key={followed.current.entry.sheet}
-            t={t}
-            scheme={scheme}
-            assessment={live.assessment}
-            card={live.card}
-            selected={selected}
-            hasSamples={followed.current.entry.layout.entryColumns.checked !== undefined}
-            onSave={(c, v) => void onSaveRow(c, v)}
-          />
-        )}
+        {TABS.find((x) => x.id === tab)?.needsSheet === true && (live === null || scheme === undefined) ? <Text>{current === null ? t.noSheet : t.reading(current.sheet)}</Text> : content()}
         {(tab === "live" || tab === "row") && message !== null && (
           <Text role="status" className="message" data-testid="live-message">
             {message}

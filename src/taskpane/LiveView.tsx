@@ -11,6 +11,8 @@ export interface LiveViewProps {
   scheme: Scheme;
   card: ScoreCard;
   busy: boolean;
+  /** Whether the sheet takes an audit report (a self-assessment is not an audit: it has none). */
+  canReport: boolean;
   onRadar: () => void;
   onReport: () => void;
 }
@@ -18,7 +20,7 @@ export interface LiveViewProps {
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** Total, level with its stars, pass or fail, a bar per section, N/A rescaling, deductions and bonus. */
-export function LiveView({ t, lang, scheme, card, busy, onRadar, onReport }: LiveViewProps) {
+export function LiveView({ t, lang, scheme, card, busy, canReport, onRadar, onReport }: LiveViewProps) {
   const level = asLabel(resultName(card, scheme, lang), lang);
   return (
     <div className="stack">
@@ -92,10 +94,15 @@ export function LiveView({ t, lang, scheme, card, busy, onRadar, onReport }: Liv
             <Button size="small" disabled={busy} onClick={onRadar}>
               {t.addRadar}
             </Button>
-            <Button size="small" onClick={onReport}>
-              {t.report}
-            </Button>
+            {canReport && (
+              <Button size="small" onClick={onReport}>
+                {t.report}
+              </Button>
+            )}
           </div>
+          <Text size={200} className="note" data-testid="undo-note">
+            {t.undoRadar}
+          </Text>
         </>
       )}
     </div>

@@ -7,6 +7,12 @@ import { qualitative, readSamples, sampledPoints, sampleShare } from "../scoring
 import type { RowEntries } from "../excel/writeRow";
 import type { Strings } from "./i18n";
 
+/** The clause of the item row selected in Excel, numbered so that selecting the same row again still moves the tab. */
+export interface Selected {
+  clause: string;
+  seq: number;
+}
+
 export interface RowViewProps {
   t: Strings;
   scheme: Scheme;
@@ -14,8 +20,8 @@ export interface RowViewProps {
   card: ScoreCard;
   /** Whether the sheet has 样本数 / 不符合数 cells (schemes that score on samples). */
   hasSamples: boolean;
-  /** The clause of the item row selected in Excel (null: none); the list stays for picking one by hand. */
-  selected: string | null;
+  /** The clause of the item row selected in Excel, numbered (null: none); the list stays for picking one by hand. */
+  selected: Selected | null;
   onSave: (clause: string, values: RowEntries) => void;
 }
 
@@ -35,7 +41,7 @@ const count = (text: string): number | null => (/^\s*[0-9]+\s*$/.test(text) ? Nu
  * the item row selected in Excel (`selected`), pre-filled from the live read, with no read of its own.
  */
 export function RowView({ t, scheme, assessment, card, hasSamples, selected, onSave }: RowViewProps) {
-  const initial = selected ?? scheme.items.find((i) => i.max > 0)?.clause ?? "";
+  const initial = selected?.clause ?? scheme.items.find((i) => i.max > 0)?.clause ?? "";
   const [clause, setClause] = useState(initial);
   const [checked, setChecked] = useState(() => fieldsOf(assessment, initial).checked);
   const [nonconforming, setNonconforming] = useState(() => fieldsOf(assessment, initial).nonconforming);
@@ -48,9 +54,9 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
     setReason(f.reason);
   };
   useEffect(() => {
-    if (selected !== null && selected !== clause) pick(selected);
-    // Only when Excel's selection moves: what the user is typing here stays otherwise.
-  }, [selected]);
+    if (selected !== null) pick(selected.clause);
+    // Each time a row is selected in Excel, even the same row again: what the user is typing here stays otherwise.
+  }, [selected?.seq]);
   const item = scheme.byClause.get(clause);
   // A qualitative indicator (评分要求 2) has no sample cells on the sheet: only its remark is written.
   const allOrNothing = item === undefined ? null : qualitative(scheme.partialCredit, item);

@@ -19,7 +19,7 @@ export function selfTestText(t: Strings, info: OfficeInfo, results: readonly Ste
     `${t.selfTestPlatform}: ${info.host} · ${info.platform} · ${info.version}`,
     `${t.selfTestSets}: ${info.sets.filter((s) => s.supported).map((s) => s.name).join(", ") || "-"}`,
     `${t.selfTestMissing}: ${info.sets.filter((s) => !s.supported).map((s) => s.name).join(", ") || "-"}`,
-    ...results.map((r, i) => `${i + 1}. ${t.selfTestStep[r.step]}: ${t.selfTestStatus[r.status]}${r.detail !== null ? ` — ${r.detail}` : ""}`),
+    ...results.map((r, i) => `${i + 1}. ${t.selfTestStep[r.step]}: ${t.selfTestStatus[r.status]}${r.detail !== null ? ` — ${r.detail}` : ""}${r.left !== undefined && r.left.length > 0 ? `\n   ${t.selfTestLeft(r.left)}` : ""}`),
   ].join("\n");
 }
 
@@ -44,6 +44,9 @@ export function SelfTestView({ t, info, results, running, onRun }: SelfTestViewP
   return (
     <div className="stack">
       <Text size={200}>{t.selfTestIntro}</Text>
+      <Text size={200} className="note" data-testid="undo-note">
+        {t.undoSelfTest}
+      </Text>
       <Text size={200} data-testid="selftest-platform">
         {t.selfTestPlatform}: {info.host} · {info.platform} · {info.version}
       </Text>
@@ -59,6 +62,11 @@ export function SelfTestView({ t, info, results, running, onRun }: SelfTestViewP
                 {t.selfTestStatus[r.status]}
               </Badge>
               {r.detail !== null && <Text size={200}> {r.detail}</Text>}
+              {r.left !== undefined && r.left.length > 0 && (
+                <Text size={200} role="alert" className="message" data-testid="selftest-left">
+                  {t.selfTestLeft(r.left)}
+                </Text>
+              )}
             </li>
           ))}
         </ol>

@@ -48,6 +48,9 @@ export function StartView({ t, schemes, titleOf, existing, busy, message, onLayO
       <Button appearance="primary" disabled={busy || scheme === undefined} onClick={() => scheme !== undefined && onLayOut(scheme, effectiveRole)}>
         {busy ? t.layingOut : t.layOut}
       </Button>
+      <Text size={200} className="note" data-testid="undo-note">
+        {t.undoLayout}
+      </Text>
       {message !== null && (
         <Text role="status" className="message">
           {message}

@@ -1,5 +1,6 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import { expectationFindings, type Expected } from "../review/expect";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
 import { leftOutFacts } from "../review/leftOutCheck";
@@ -8,7 +9,7 @@ import { resultName } from "../scoring/levels";
 import { decodeMeta, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
-import { laidOutSheets } from "./read";
+import { laidOutSheets, metaRecord } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 import type { SchemeSource } from "./scoreWorkbook";
 
@@ -30,7 +31,7 @@ function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1]): ReturnTy
 
 const NO_FACTS = { scheme: null, role: null, organisation: null, claimedLevel: null, level: null, total: null, sheetTotal: null, passed: null };
 
-function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, lang: Lang): FileCheck {
+function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, lang: Lang, expected: Expected | undefined): FileCheck {
   const metaSheet = wb.sheet(META_SHEET);
   if (metaSheet === undefined) {
     const looksLaidOut = wb.sheets.some((ws) => String(ws.read("A2") ?? "").includes(STARSCORE_MARK));
@@ -42,15 +43,17 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
     laid = laidOutSheets(wb);
   } catch (e) {
     if (!(e instanceof WorkbookError)) throw e;
-    const reason = decodeMeta(metaSheet.read("B2"));
+    const reason = decodeMeta(metaRecord(metaSheet, 2));
     return fileCheck(file, NO_FACTS, [finding("SS802", {}, { reason: reason.ok ? e.message : reason.reason })], lang);
   }
   const first = laid[0];
   if (first === undefined) return unreadable(file, "没有 StarScore 工作表 / no StarScore sheet");
   const recorded = first.meta.layout;
+  // What the file says it is, against what the reviewer expects: first, as it decides what is done with the file.
+  const unexpected = expectationFindings(expected, { scheme: recorded.schemeId, role: recorded.role });
   const scheme = schemes.get(recorded.schemeId);
   if (scheme === undefined) {
-    return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [finding("SS803", {}, { scheme: recorded.schemeId })], lang);
+    return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [...unexpected, finding("SS803", {}, { scheme: recorded.schemeId })], lang);
   }
   // Read entries through the scheme's own layout, not the file's record of it.
   const plan = planOf(scheme, recorded.role);
@@ -58,7 +61,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
   const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
   const leftOut = leftOutFacts(scheme, scored.card);
-  const findings: Finding[] = [...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
+  const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
   return fileCheck(
     file,
@@ -81,11 +84,12 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
 /**
  * Checks one submitted file's bytes end to end; never throws: a file that cannot be read is a result too. `name`
  * is what the report calls the file (its path in the CLI, its name in the browser). Pure and synchronous: the same
- * code checks a file in the CLI's worker threads and in a browser.
+ * code checks a file in the CLI's worker threads, in a browser and in the pane. `expected`: the scheme and form the
+ * reviewer asked for (`check --expect`); a file of another is SS806.
  */
-export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh"): FileCheck {
+export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected): FileCheck {
   try {
-    return checkWorkbook(name, openWorkbook(bytes), schemes, lang);
+    return checkWorkbook(name, openWorkbook(bytes), schemes, lang, expected);
   } catch (e) {
     // Parts are unpacked as they are read, so a damaged or oversized part surfaces here.
     if (e instanceof WorkbookError) return unreadable(name, e.message);

@@ -1,4 +1,5 @@
-import { decodeMeta, META_SHEET, type MetaEntry } from "../sheets/meta";
+import { columnLetter } from "../sheets/address";
+import { decodeMeta, META_SHEET, metaText, type MetaEntry } from "../sheets/meta";
 import { WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 
 export interface LaidOutSheet {
@@ -8,6 +9,20 @@ export interface LaidOutSheet {
   name: string;
 }
 
+/** The most cells a layout record may span (B, C, …): 64 × 30,000 characters, far more than any scheme's. */
+const MAX_META_CELLS = 64;
+
+/** The layout record of a metadata row, its cells from B joined (a large scheme's record spans several; sheets/meta.ts). */
+export function metaRecord(meta: SavedSheet, row: number): string {
+  const cells: unknown[] = [];
+  for (let c = 2; c < 2 + MAX_META_CELLS; c++) {
+    const v = meta.read(`${columnLetter(c)}${row}`);
+    if (typeof v !== "string" || v === "") break;
+    cells.push(v);
+  }
+  return metaText(cells);
+}
+
 /** The StarScore sheets of a workbook, found through its metadata (by recorded name, else by title). */
 export function laidOutSheets(wb: SavedWorkbook): LaidOutSheet[] {
   const meta = wb.sheet(META_SHEET);
@@ -15,9 +30,8 @@ export function laidOutSheets(wb: SavedWorkbook): LaidOutSheet[] {
   const found: LaidOutSheet[] = [];
   const problems: string[] = [];
   for (let r = 2; r <= meta.lastRow(); r++) {
-    const cell = meta.read(`B${r}`);
-    if (cell === null) continue;
-    const decoded = decodeMeta(cell);
+    if (meta.read(`B${r}`) === null) continue;
+    const decoded = decodeMeta(metaRecord(meta, r));
     if (!decoded.ok) {
       problems.push(decoded.reason);
       continue;

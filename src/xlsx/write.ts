@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellWrite } from "../sheets/cells";
-import { encodeMeta, META_SHEET } from "../sheets/meta";
+import { encodeMeta, META_SHEET, metaCells } from "../sheets/meta";
 import { STYLES, type CellStyle } from "../sheets/styles";
 import type { SheetPlan, StyleName, ValidationRule } from "../sheets/types";
 
@@ -118,7 +118,8 @@ export async function workbookFromPlan(plan: SheetPlan, fill: readonly CellWrite
   const meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
   meta.getCell("A1").value = "StarScore 星级评分 — 布局元数据，请勿修改 / layout metadata, do not edit";
   meta.getCell("A2").value = sheetName;
-  meta.getCell("B2").value = encodeMeta(sheetName, planTitle(plan), plan.layout);
+  // B2, and C2, D2 … when the record is longer than a cell holds (sheets/meta.ts).
+  metaCells(encodeMeta(sheetName, planTitle(plan), plan.layout)).forEach((text, i) => (meta.getRow(2).getCell(2 + i).value = text));
   return wb;
 }
 

@@ -1,11 +1,11 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import { META_SHEET } from "../../src/sheets/meta";
+import { CELL_CHARS, META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import { rolesOf } from "../../src/scheme/roles";
 import type { Role } from "../../src/scheme/roles";
-import { validateScheme, type Scheme } from "../../src/scheme/load";
-import type { SchemeFile } from "../../src/scheme/schema";
+import type { Scheme } from "../../src/scheme/load";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
+import { fitToWidthScale } from "../../src/excel/layout";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, writeSpecials } from "../../src/excel/session";
 import { compareCards } from "../../src/report/compare";
 import type { Assessment } from "../../src/scoring/assessment";
@@ -13,55 +13,45 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fakeExcel, fakeRun } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
-import { schemeFile } from "../support/schemes";
+import { inflatedMaturity } from "../support/inflated";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
 
-/** The fake's Excel.run as the adapter's Run (the fake context has the subset of the API the adapter uses). */
+/** Half of the 5 MB Excel on the web takes in a request or gives in a response (the guide's margin). */
+const HALF_LIMIT = 2.5 * 1024 * 1024;
 
-/** The maturity scheme with every item repeated `times` times (clause ids 5.1.1.1a …), every sum scaled. */
-function inflated(times: number): Scheme {
-  const { items: _items, byClause: _byClause, passMarkOrLowest: _pass, ...file } = schemeFile("maturity-jsgf-06");
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  const raw: SchemeFile = {
-    ...(file as unknown as SchemeFile),
-    fullMarks: (file.fullMarks ?? 0) * times,
-    passMark: (file.passMark ?? 0) * times,
-    levels: (file.levels ?? []).map((l) => ({ ...l, min: l.min * times })),
-    sections: file.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      max: s.max * times,
-      subsections: s.subsections.map((u) => ({
-        id: u.id,
-        title: u.title,
-        max: u.max * times,
-        ...(u.maxParts !== undefined ? { maxParts: u.maxParts.map((p) => p * times) } : {}),
-        items: u.items.flatMap((i) =>
-          Array.from({ length: times }, (_, k) => ({ clause: `${i.clause}${letters[k]}`, text: i.text, points: i.points ?? 0, ...(i.code !== undefined ? { code: `${i.code[0]}${Number(i.code.slice(1)) * times + k}` } : {}) })),
-        ),
-      })),
-    })),
-  };
-  return validateScheme(raw, "inflated.yaml");
-}
-
-describe("laying out takes at most 2 syncs, whatever the number of clauses", () => {
-  it.each([1, 10])("maturity ×%i", async (times) => {
-    const scheme = times === 1 ? maturity : inflated(times);
+describe("laying out takes at most 2 syncs, whatever the number of clauses, well inside the request limit", () => {
+  it.each([1, 10])("maturity ×%i: requests and responses at most half of 5 MB, formats set per block", async (times) => {
+    const scheme = times === 1 ? maturity : inflatedMaturity(times);
     const book = fakeExcel();
-    const { sheet } = await layOut(fakeRun(book), scheme, "audit");
+    const run = fakeRun(book);
+    const { sheet, entry } = await layOut(run, scheme, "audit");
     expect(book.syncCount).toBe(2);
-    expect(book.largestPayload).toBeLessThan(5 * 1024 * 1024);
     expect(book.sheet(sheet)?.cells.size).toBeGreaterThan(scheme.items.length * 9);
+    await readLive(run, scheme, entry);
+    expect(book.largestRequest).toBeLessThanOrEqual(HALF_LIMIT);
+    expect(book.largestResponse).toBeLessThanOrEqual(HALF_LIMIT);
+  });
+
+  it("metadata longer than one cell holds (maturity ×12) goes into consecutive cells of its row, and reads back", async () => {
+    const scheme = inflatedMaturity(12);
+    const book = fakeExcel();
+    const run = fakeRun(book);
+    const { sheet } = await layOut(run, scheme, "audit");
+    const meta = book.sheet(META_SHEET);
+    const row = [...(meta?.cells ?? [])].filter(([a]) => /^[A-Z]+2$/.test(a)).map(([, c]) => c.value);
+    expect(row.length).toBeGreaterThan(2);
+    for (const v of row) expect(String(v).length).toBeLessThanOrEqual(CELL_CHARS);
+    const state = await readWorkbookState(run);
+    expect(state.laidOut.map((e) => [e.sheet, e.layout.items.length])).toEqual([[sheet, scheme.items.length]]);
   });
 });
 
 describe("a laid-out sheet", () => {
   it("holds the plan's values and formulas, locked structure, unlocked entries, protection, freeze and metadata", async () => {
     const book = fakeExcel();
-    book.addSheet("评分表").cells.set("A1", { value: "用户自己的表", formula: null, numberFormat: "General", props: null });
+    book.addSheet("评分表").cells.set("A1", { value: "用户自己的表", formula: null, numberFormat: "General", format: null });
     const { sheet, entry } = await layOut(fakeRun(book), maturity, "audit");
     expect(sheet).toBe("评分表 (2)");
     expect(book.cell("评分表", "A1")?.value).toBe("用户自己的表");
@@ -80,13 +70,43 @@ describe("a laid-out sheet", () => {
     expect(data?.merges).toEqual(plan.merges);
     expect(data?.validations.map((v) => v.range)).toEqual(plan.validations.map((v) => v.range));
     const firstEntry = `G${entry.layout.firstItemRow}`;
-    expect((book.cell(sheet, firstEntry)?.props as { format: { protection: { locked: boolean } } }).format.protection.locked).toBe(false);
-    expect((book.cell(sheet, `D${entry.layout.firstItemRow}`)?.props as { format: { protection: { locked: boolean } } }).format.protection.locked).toBe(true);
+    expect(book.cell(sheet, firstEntry)?.format?.["protection.locked"]).toBe(false);
+    expect(book.cell(sheet, `D${entry.layout.firstItemRow}`)?.format?.["protection.locked"]).toBe(true);
     expect(book.sheet(META_SHEET)?.visibility).toBe("VeryHidden");
     const state = await readWorkbookState(fakeRun(book));
     expect(state.laidOut.map((e) => [e.sheet, e.layout.schemeId, e.layout.role])).toEqual([["评分表 (2)", "maturity-jsgf-06", "audit"]]);
     const list = book.sheet(sheet)?.validations.find((v) => v.range.startsWith("C") || v.range === entry.layout.header["审查类型"]);
     expect(JSON.stringify(list?.rule)).toContain("初次认证,监督,再认证");
+  });
+});
+
+describe("undo and printing", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities: Worksheet.visibility clears
+  // the undo history in Excel on Windows and on Mac.
+  it("the metadata sheet is hidden once, when it is made: laying out again clears undo only by protecting the new sheet", async () => {
+    const book = fakeExcel();
+    const run = fakeRun(book);
+    await layOut(run, maturity, "audit");
+    expect(book.undoCleared).toEqual(["WorksheetProtection.protect", "Worksheet.visibility"]);
+    book.undoCleared.length = 0;
+    await layOut(run, maturity, "self");
+    expect(book.undoCleared).toEqual(["WorksheetProtection.protect"]);
+    expect(book.sheet(META_SHEET)?.visibility).toBe("VeryHidden");
+  });
+
+  // OfficeDev/office-js#1860: a fit-to-pages zoom is ignored unless the Page Layout tab is open; a scale is not.
+  it.each(["audit", "self"] as const)("the %s form prints its columns on the width of one landscape A4 page, by a scale", async (role) => {
+    const book = fakeExcel();
+    const { sheet } = await layOut(fakeRun(book), maturity, role);
+    const zoom = book.sheet(sheet)?.pageLayout.zoom as { scale?: number } | undefined;
+    const scale = zoom?.scale ?? 0;
+    const width = planSheet(maturity, role).columns.filter((c) => !c.hidden).reduce((sum, c) => sum + c.width * 5.6, 0);
+    const printable = (297 / 25.4) * 72 - 2 * 0.7 * 72;
+    expect(scale).toBeGreaterThanOrEqual(10);
+    expect((width * scale) / 100).toBeLessThanOrEqual(printable);
+    // The largest whole percentage that fits (100 at most: never enlarged).
+    if (scale < 100) expect((width * (scale + 1)) / 100).toBeGreaterThan(printable);
+    expect(fitToWidthScale(planSheet(maturity, role).columns)).toBe(scale);
   });
 });
 

@@ -1,7 +1,7 @@
 // The defects issue 12 found by reading the Office.js documentation against the adapter; each test failed on
 // the stricter in-memory Excel before its fix.
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import { addRadarChart, ProtectedWithPasswordError } from "../../src/excel/chart";
+import { addRadarChart, ProtectionRefusedError } from "../../src/excel/chart";
 import { layOut, readLive, readWorkbookState, relayOut, watchWorkbook, writeSpecials, type SheetChange } from "../../src/excel/session";
 import type { Scheme } from "../../src/scheme/load";
 import { heldRun } from "../../src/taskpane/heldRun";
@@ -53,7 +53,7 @@ describe("3. sheets are followed by id, with one workbook-level handler", () => 
     const b = await layOut(run, completeness, "self");
     await tick();
     const seen: SheetChange[] = [];
-    const unwatch = await watchWorkbook(run, (e) => seen.push(e));
+    const unwatch = await watchWorkbook(run, { onChange: (e) => seen.push(e) });
     await writeSpecials(run, a.entry, [{ reason: "x" }], null, a.id);
     await tick();
     await book.userTypes(b.sheet, "G8", 0.5);
@@ -139,14 +139,33 @@ describe("8. the radar chart and the user's protection", () => {
     expect(book.sheet(sheet)?.protectionOptions).toEqual({ allowFormatRows: true, allowSort: true, selectionMode: "Unlocked" });
   });
 
-  it("fails with a clear error, changing nothing, when the user protected the sheet with a password", async () => {
+  // The error-code table: BadPassword, "The password you supplied is incorrect."; OfficeDev/office-js#6784: Excel has
+  // refused to unprotect sheets without a password (AccessDenied), which is not to be blamed on one.
+  it.each([
+    ["the user protected the sheet with a password", "BadPassword", true],
+    ["Excel refused for another reason", "AccessDenied", false],
+  ] as const)("fails with a clear error, changing nothing, when %s (%s; password blamed: %s)", async (_why, code, password) => {
     const book = fakeExcel();
     const run = fakeRun(book);
     const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
-    (book.sheet(sheet) as { password: string | null }).password = "用户的密码";
+    if (password) (book.sheet(sheet) as { password: string | null }).password = "用户的密码";
+    else [book.failing, book.failWith] = ["unprotect", code];
     const before = JSON.stringify(book.sheet(sheet));
-    await expect(addRadarChart(run, maturity, entry, labels, "zh")).rejects.toBeInstanceOf(ProtectedWithPasswordError);
+    const error = await addRadarChart(run, maturity, entry, labels, "zh").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtectionRefusedError);
+    expect([(error as ProtectionRefusedError).code, (error as ProtectionRefusedError).password]).toEqual([code, password]);
     expect(JSON.stringify(book.sheet(sheet))).toBe(before);
+  });
+
+  it("a sheet that is not protected is neither unprotected nor protected: the user's undo history stays", async () => {
+    const book = fakeExcel();
+    const run = fakeRun(book);
+    const { entry, sheet } = await layOut(run, maturity, "audit", generateAssessment(maturity, 2, { specials: false }));
+    (book.sheet(sheet) as { protected: boolean }).protected = false;
+    book.undoCleared.length = 0;
+    await addRadarChart(run, maturity, entry, labels, "zh");
+    expect(book.sheet(sheet)?.charts).toHaveLength(1);
+    expect(book.undoCleared).toEqual([]);
   });
 
   it("a step failing after the protection was lifted puts the user's protection back before the error goes on", async () => {
@@ -156,7 +175,7 @@ describe("8. the radar chart and the user's protection", () => {
     (book.sheet(sheet) as { protectionOptions: object }).protectionOptions = { allowSort: true };
     book.failing = "addChart";
     const error = await addRadarChart(run, maturity, entry, labels, "zh").catch((e: unknown) => e);
-    expect(error).not.toBeInstanceOf(ProtectedWithPasswordError);
+    expect(error).not.toBeInstanceOf(ProtectionRefusedError);
     expect(String(error)).toMatch(/addChart failed/);
     expect([book.sheet(sheet)?.protected, book.sheet(sheet)?.protectionOptions]).toEqual([true, { allowSort: true }]);
   });

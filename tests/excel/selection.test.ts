@@ -22,11 +22,7 @@ async function setUp() {
   const followed: Followed = { entry: audit.entry, id: audit.id };
   const clauses: (string | null)[] = [];
   const before = book.syncCount;
-  const unwatch = await watchWorkbook(
-    run,
-    () => undefined,
-    (e: SheetSelection) => clauses.push(selectedClause(followed, e)),
-  );
+  const unwatch = await watchWorkbook(run, { onChange: () => undefined, onSelect: (e: SheetSelection) => clauses.push(selectedClause(followed, e)) });
   const registration = book.syncCount - before;
   const row = (clause: string) => audit.entry.layout.items.find((i) => i.clause === clause)?.row as number;
   return { book, run, audit, other, clauses, unwatch, registration, row };

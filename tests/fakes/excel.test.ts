@@ -65,7 +65,7 @@ describe("the in-memory Excel keeps Office.js's semantics", () => {
     book.addSheet("表1");
     await book.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("表1");
-      ws.getRange("A1:B1").setCellProperties([[{ format: { protection: { locked: true } } }, { format: { protection: { locked: false } } }]]);
+      (ws.getRange("B1").format as unknown as Excel.RangeFormat).protection.locked = false;
       ws.protection.protect();
       ws.getRange("B1").values = [["ok"]];
       await context.sync();
@@ -75,7 +75,7 @@ describe("the in-memory Excel keeps Office.js's semantics", () => {
     expect(book.cell("表1", "B1")?.value).toBe("ok");
   });
 
-  it("a batch over 5 MB fails as Excel on the web's payload limit", async () => {
+  it("a request over 5 MB fails as Excel on the web's payload limit", async () => {
     const book = fakeExcel();
     book.addSheet("表1");
     const big = Array.from({ length: 3000 }, () => Array.from({ length: 10 }, () => "汉".repeat(100)));
@@ -85,6 +85,37 @@ describe("the in-memory Excel keeps Office.js's semantics", () => {
         await context.sync();
       }),
     ).rejects.toBeInstanceOf(OfficeError);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins:
+  // "a payload size limit for requests and responses of 5MB".
+  it("a response over 5 MB fails too, and both sizes are measured", async () => {
+    const book = fakeExcel();
+    const sheet = book.addSheet("表1");
+    for (let r = 1; r <= 3000; r++) for (const c of "ABCDEFGHIJ") sheet.cells.set(`${c}${r}`, { value: "汉".repeat(100), formula: null, numberFormat: "General", format: null });
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("表1").getRange("A1:J3000").load("values");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+    expect(book.largestResponse).toBeGreaterThan(5 * 1024 * 1024);
+    expect(book.largestRequest).toBeLessThan(1000);
+  });
+
+  it("formats are set per range, one property at a time, and land on every cell of the range", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    await book.run(async (context) => {
+      const f = context.workbook.worksheets.getItem("表1").getRange("A1:B2").format as unknown as Excel.RangeFormat;
+      f.font.bold = true;
+      f.fill.color = "#F2F2F2";
+      f.borders.getItem("EdgeTop").style = "Continuous";
+      expect(() => f.font.bold).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+    });
+    expect(book.cell("表1", "B2")?.format).toEqual({ "font.bold": true, "fill.color": "#F2F2F2", "borders.EdgeTop.style": "Continuous" });
+    expect(book.cell("表1", "C1")).toBeUndefined();
   });
 
   it("addresses are qualified as Excel writes them", () => {
@@ -121,18 +152,23 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
   });
 
   // https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection: protect() "Fails if the worksheet
-  // has already been protected."; unprotect(password) needs the password the sheet was protected with.
-  it("protect() on a protected sheet fails; unprotect() of a password-protected sheet needs the password", async () => {
+  // has already been protected."; OfficeDev/office-js#6784: with AccessDenied, and unprotect() of an unprotected sheet
+  // too; the error-code table: BadPassword, "The password you supplied is incorrect."
+  it("protect() on a protected sheet and unprotect() on an unprotected one fail with AccessDenied; a wrong password with BadPassword", async () => {
     const book = fakeExcel();
     book.addSheet("表1");
     await book.run(async (context) => {
       const p = context.workbook.worksheets.getItem("表1").protection;
+      p.unprotect();
+      await expect(context.sync()).rejects.toThrow(/^AccessDenied: the worksheet is not protected/);
       p.protect({ allowFormatRows: true }, "secret");
       await context.sync();
       p.protect();
-      await expect(context.sync()).rejects.toThrow(/already protected/);
+      await expect(context.sync()).rejects.toThrow(/^AccessDenied: the worksheet is already protected/);
       p.unprotect();
-      await expect(context.sync()).rejects.toThrow(/password/);
+      await expect(context.sync()).rejects.toThrow(/^BadPassword/);
+      p.unprotect("wrong");
+      await expect(context.sync()).rejects.toThrow(/^BadPassword/);
       p.load("protected,options");
       await context.sync();
       expect([p.protected, p.options]).toEqual([true, { allowFormatRows: true }]);
@@ -157,6 +193,135 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
     await expect(attempt((ws) => ws.charts.add("Radar", ws.getRange("A1:B3"), "Auto"))).rejects.toThrow(/AccessDenied/);
     await expect(attempt((ws) => ws.getRange("A1:B1").setRowProperties([{ format: { rowHeight: 20 } }]))).rejects.toThrow(/AccessDenied/);
     await attempt((ws) => ws.getRange("A1:B1").setColumnProperties([{ format: { columnWidth: 20 } }, {}]));
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs".
+  it("records what clears the undo history: protect, unprotect, delete; visibility on desktop only", async () => {
+    for (const platform of ["desktop", "web"] as const) {
+      const book = fakeExcel();
+      book.platform = platform;
+      book.addSheet("表1");
+      book.addSheet("表2");
+      await book.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("表1");
+        ws.getRange("A1").values = [["可撤销"]];
+        ws.protection.protect();
+        ws.protection.unprotect();
+        ws.visibility = "Hidden";
+        context.workbook.worksheets.getItem("表2").delete();
+        await context.sync();
+      });
+      const visibility = platform === "desktop" ? ["Worksheet.visibility"] : [];
+      expect(book.undoCleared).toEqual(["WorksheetProtection.protect", "WorksheetProtection.unprotect", ...visibility, "Worksheet.delete"]);
+    }
+  });
+
+  it("a text longer than a cell holds (32,767 characters) is refused", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("表1").getRange("A1:B1").values = [["x".repeat(32_767), "y".repeat(32_768)]];
+        await context.sync();
+      }),
+    ).rejects.toThrow(/at most 32767 characters/);
+  });
+
+  // OfficeDev/office-js#1860: "horizontalFitToPages does not set if Page Layout tab is not selected"; a scale does.
+  it("a fit-to-pages print zoom is not applied; a scale is", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    const zoom = (value: object) =>
+      book.run(async (context) => {
+        (context.workbook.worksheets.getItem("表1").pageLayout as unknown as { zoom: object }).zoom = value;
+        await context.sync();
+      });
+    await zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(book.sheet("表1")?.pageLayout.zoom).toBeUndefined();
+    await zoom({ scale: 71 });
+    expect(book.sheet("表1")?.pageLayout.zoom).toEqual({ scale: 71 });
+  });
+
+  // OfficeDev/office-js#4066 and #3888: on the web a dropdown pick raises no onChanged; ExcelApi 1.8 onCalculated
+  // ("Occurs when any worksheet in the workbook is calculated") follows the recalculation on every platform.
+  it("a dropdown pick raises onChanged on desktop only; onCalculated on both, for a sheet with formulas", async () => {
+    for (const platform of ["desktop", "web"] as const) {
+      const book = fakeExcel();
+      book.platform = platform;
+      const sheet = book.addSheet("表1");
+      sheet.validations.push({ range: "A1:A9", rule: { list: { inCellDropDown: true, source: "符合,不符合,不适用" } }, prompt: null, errorAlert: null });
+      sheet.cells.set("B1", { value: null, formula: '=COUNTIF(A1:A9,"符合")', numberFormat: "General", format: null });
+      const seen: string[] = [];
+      await book.run(async (context) => {
+        context.workbook.worksheets.onChanged.add((e) => seen.push(`changed ${e.address}`));
+        context.workbook.worksheets.onCalculated.add((e) => seen.push(`calculated ${e.worksheetId === sheet.id}`));
+        await context.sync();
+      });
+      await book.userPicks("表1", "A2", "符合");
+      expect(book.cell("表1", "A2")?.value).toBe("符合");
+      expect(seen).toEqual(platform === "desktop" ? ["changed A2", "calculated true"] : ["calculated true"]);
+      await expect(book.userPicks("表1", "A3", "也许")).rejects.toThrow(/not in the dropdown/);
+      await expect(book.userPicks("表1", "C3", "符合")).rejects.toThrow(/no in-cell dropdown/);
+    }
+  });
+
+  it("onCalculated follows the add-in's own writes too, once per sheet with formulas, after onChanged", async () => {
+    const book = fakeExcel();
+    const withFormulas = book.addSheet("表1");
+    withFormulas.cells.set("B1", { value: null, formula: "=A1*2", numberFormat: "General", format: null });
+    book.addSheet("表2");
+    const seen: string[] = [];
+    await book.run(async (context) => {
+      context.workbook.worksheets.onChanged.add((e) => seen.push(`changed ${e.address}`));
+      context.workbook.worksheets.onCalculated.add((e) => seen.push(`calculated ${e.worksheetId}`));
+      await context.sync();
+      context.workbook.worksheets.getItem("表1").getRange("A1").values = [[1]];
+      context.workbook.worksheets.getItem("表1").getRange("A2").values = [[2]];
+      context.workbook.worksheets.getItem("表2").getRange("A1").values = [[3]];
+      await context.sync();
+    });
+    await new Promise((go) => setTimeout(go, 5));
+    expect(seen).toEqual(["changed A1", "changed A2", "changed A1", `calculated ${withFormulas.id}`]);
+  });
+
+  // OfficeDev/office-js#4691: on the web, select() of the cell already selected raises no onSelectionChanged.
+  it("select() of the cell already selected raises onSelectionChanged on desktop, not on the web", async () => {
+    for (const platform of ["desktop", "web"] as const) {
+      const book = fakeExcel();
+      book.platform = platform;
+      book.addSheet("表1");
+      const seen: string[] = [];
+      await book.run(async (context) => {
+        context.workbook.worksheets.onSelectionChanged.add((e) => seen.push(e.address));
+        await context.sync();
+      });
+      await book.userSelects("表1", "C5");
+      for (const address of ["C5", "D6"]) {
+        await book.run(async (context) => {
+          context.workbook.worksheets.getItem("表1").getRange(address).select();
+          await context.sync();
+        });
+        await new Promise((go) => setTimeout(go, 5));
+      }
+      expect(seen).toEqual(platform === "desktop" ? ["C5", "C5", "D6"] : ["C5", "D6"]);
+    }
+  });
+
+  it("silent faults report success and do nothing: protect, delete, adding a chart; an apostrophe kept in a value", async () => {
+    const book = fakeExcel();
+    book.silent = { protect: true, deleteSheet: true, addChart: true, apostrophe: true };
+    book.addSheet("表1");
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("表1");
+      ws.getRange("A1:B3").values = [["'=备注", 1], ["a", 2], ["b", 3]];
+      ws.getRange("C1").formulas = [["'=公式"]];
+      ws.charts.add("Radar", ws.getRange("A1:B3"), "Auto");
+      ws.protection.protect();
+      ws.delete();
+      await context.sync();
+    });
+    const sheet = book.sheet("表1");
+    expect([sheet?.protected, sheet?.charts.length, book.cell("表1", "A1")?.value, book.cell("表1", "C1")?.value]).toEqual([false, 0, "'=备注", "=公式"]);
   });
 
   // https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs: worksheetId; triggerSource

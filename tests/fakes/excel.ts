@@ -4,21 +4,32 @@
  * - writes are queued and applied in order at `sync()`, which is counted;
  * - a 2-D write must have the range's exact shape (InvalidArgument), a duplicate sheet name fails
  *   (ItemAlreadyExists, case-insensitive), `getItem` of a missing sheet fails at sync (ItemNotFound);
- * - a batch larger than 5 MB fails (RequestPayloadSizeLimitExceeded), as Excel on the web does;
+ * - a request or a response larger than 5 MB fails (Request-/ResponsePayloadSizeLimitExceeded): "Excel on the web
+ *   has a payload size limit for requests and responses of 5MB" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ *   the fake enforces it on every platform;
  * - a failing batch keeps what was applied before the failure (Office.js batches are not transactions).
  * Stricter, each rule with its source (and its own test in excel.test.ts):
  * - text written through `values` or `formulas` is parsed as if typed (see `typed`);
- * - `protect()` on a protected sheet fails; structure and format changes on a protected sheet fail unless its
- *   options allow them; `unprotect()` without the sheet's password fails;
- * - `onChanged` fires for the add-in's own writes too, with `triggerSource: "ThisLocalAddin"`; sheets have ids,
- *   `getItem` takes a name or an id, and a sheet can be deleted or renamed by the user under a running pane;
+ * - `protect()` on a protected sheet and `unprotect()` on an unprotected one fail with AccessDenied
+ *   (OfficeDev/office-js#6784); a wrong password fails with BadPassword (the error-code table); structure and
+ *   format changes on a protected sheet fail unless its options allow them;
+ * - the undo history: the calls the "Undo capabilities" page lists as not undoable are recorded in `undoCleared`;
+ * - `onChanged` fires for the add-in's own writes too, with `triggerSource: "ThisLocalAddin"`; `onCalculated`
+ *   fires after a change on a sheet that holds formulas; sheets have ids, `getItem` takes a name or an id, and a
+ *   sheet can be deleted or renamed by the user under a running pane;
  * - a method on a null object fails at sync;
  * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails;
  * - a non-empty value written into a merged area anywhere but its top-left cell fails;
  * - `onSelectionChanged` (sheet and workbook level) fires for the user's selection and the add-in's own `select()`,
- *   with only the address and the worksheet id (Excel.WorksheetSelectionChangedEventArgs).
+ *   with only the address and the worksheet id (Excel.WorksheetSelectionChangedEventArgs);
+ * - a fit-to-pages print zoom is not applied (OfficeDev/office-js#1860); a scale is.
+ * Platforms differ, and `platform` (which the tests set) says which one this is: on "web" a value picked from an
+ * in-cell dropdown raises no onChanged (OfficeDev/office-js#4066, #3888), and `select()` of the cell already
+ * selected raises no onSelectionChanged (OfficeDev/office-js#4691); "desktop" raises both.
+ * Rules no page documents are the fake's own choice, marked so where they are made (a chart needs 2 × 2 cells).
  * It computes formulas only through a `calculator` a test plugs in (LibreOffice in tests/support/calculate.ts);
  * without one, `values` of a formula cell read as null.
+ * For the self-test's tests it can fail silently (`silent`): an operation that reports success and does nothing.
  */
 
 import type { Run } from "../../src/excel/session";
@@ -65,6 +76,33 @@ export interface SelectionEvent {
 
 type SelectionHandler = (e: SelectionEvent) => Promise<unknown> | unknown;
 
+/**
+ * What `onCalculated` hands its handlers: Excel.WorksheetCalculatedEventArgs (ExcelApi 1.8),
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcalculatedeventargs — `worksheetId` and `type`.
+ * Its `address` is ExcelApi 1.11, above what StarScore may use, so the fake leaves it out.
+ */
+export interface CalculatedEvent {
+  worksheetId: string;
+  type: "WorksheetCalculated";
+}
+
+type CalculatedHandler = (e: CalculatedEvent) => Promise<unknown> | unknown;
+
+/** Where the fake runs: the platforms differ in which events they raise (see the file's comment). */
+export type Platform = "desktop" | "web";
+
+/** The silent faults a test can inject: each operation reports success and does nothing (or, for `apostrophe`, keeps it). */
+export interface SilentFaults {
+  /** `protection.protect()` leaves the sheet unprotected. */
+  protect?: boolean;
+  /** `worksheet.delete()` leaves the sheet where it is. */
+  deleteSheet?: boolean;
+  /** `charts.add()` adds no chart. */
+  addChart?: boolean;
+  /** Text written through `values` keeps its leading apostrophe as part of the value. */
+  apostrophe?: boolean;
+}
+
 /** Excel.WorksheetProtectionOptions as the fake honours them (the ones the add-in's operations touch). */
 export interface ProtectionOptions {
   allowFormatCells?: boolean;
@@ -104,7 +142,11 @@ interface CellData {
   value: Value;
   formula: string | null;
   numberFormat: string;
-  props: unknown;
+  /**
+   * The cell's format as `range.format` set it, one key per property path: "font.bold", "fill.color",
+   * "protection.locked", "borders.EdgeTop.style", … (null: never formatted, Excel's defaults: locked).
+   */
+  format: Record<string, unknown> | null;
 }
 
 interface SheetData {
@@ -126,6 +168,7 @@ interface SheetData {
   printTitleRows: string | null;
   changeHandlers: ChangeHandler[];
   selectionHandlers: SelectionHandler[];
+  calculatedHandlers: CalculatedHandler[];
   charts: ChartData[];
 }
 
@@ -145,6 +188,11 @@ const CHART_TYPES = new Set(["Radar", "RadarMarkers", "RadarFilled", "ColumnClus
 const SERIES_BY = new Set(["Auto", "Columns", "Rows"]);
 
 const MAX_PAYLOAD = 5 * 1024 * 1024;
+/** Excel's limit on the characters in one cell. */
+const CELL_CHARS = 32_767;
+
+/** The size of a request or response as it travels: its JSON, in UTF-8 bytes. */
+const bytes = (x: unknown): number => new TextEncoder().encode(JSON.stringify(x)).length;
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -181,32 +229,58 @@ export class FakeWorkbook {
   selected: { sheet: string; address: string } | null = null;
   active: string | null = null;
   syncCount = 0;
-  /** Bytes of the largest batch sent, as JSON. */
-  largestPayload = 0;
+  /** The platform this Excel stands for; tests set it ("desktop" unless set). */
+  platform: Platform = "desktop";
+  /** Bytes of the largest request sent, as JSON. */
+  largestRequest = 0;
+  /** Bytes of the largest response returned (what the loads brought back), as JSON. */
+  largestResponse = 0;
   /** Handlers of the workbook-level `worksheets.onChanged` (ExcelApi 1.9). */
   changeHandlers: ChangeHandler[] = [];
   /** Handlers of the workbook-level `worksheets.onSelectionChanged` (ExcelApi 1.9). */
   selectionHandlers: SelectionHandler[] = [];
+  /** Handlers of the workbook-level `worksheets.onCalculated` (ExcelApi 1.8). */
+  calculatedHandlers: CalculatedHandler[] = [];
+  /**
+   * The calls that cleared the user's undo history, in order. "If you call an unsupported API in your add-in, the
+   * user's undo stack is cleared starting from that API call" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities,
+   * "Unsupported APIs"): WorksheetProtection.protect and .unprotect and Worksheet.delete everywhere,
+   * Worksheet.visibility in Excel on Windows and on Mac (undoable on the web).
+   */
+  readonly undoCleared: string[] = [];
+  /** Silent faults, for the self-test's tests. */
+  silent: SilentFaults = {};
   /** A cell is in edit mode (the user double-clicked it and has not pressed Enter or Esc). */
   editing = false;
   private editEnded: (() => void)[] = [];
-  /** For a test: an operation (a payload key such as "addChart" or "protect") that fails at sync. */
+  /** For a test: an operation (a payload key such as "addChart" or "protect") that fails at sync … */
   failing: string | null = null;
+  /** … with this error code. */
+  failWith = "GeneralException";
   /** Computes a sheet's formula cells, as Excel's calculation would; without one they read as null. */
   calculator: ((cells: { address: string; value: Value; formula: string | null }[]) => Promise<Record<string, Value>>) | null = null;
   private nextId = 1;
   /** Sheets written since the calculator last ran. */
   readonly stale = new Set<SheetData>();
+  /** What the calculator gave, by the cells it was given. */
+  private readonly computed = new Map<string, Record<string, Value>>();
 
-  /** Runs the calculator over every sheet written since it last ran (nothing without a calculator). */
-  async calculate(): Promise<void> {
+  /**
+   * Runs the calculator over the sheets written since it last ran (nothing without a calculator); only over
+   * `reading` when given, the sheets a sync reads, since what no one reads need not be computed yet.
+   */
+  async calculate(reading?: ReadonlySet<SheetData>): Promise<void> {
     if (this.calculator === null) return;
     for (const sheet of [...this.stale]) {
+      if (reading !== undefined && !reading.has(sheet)) continue;
       this.stale.delete(sheet);
       if (!this.sheets.includes(sheet)) continue;
       const cells = [...sheet.cells].map(([address, c]) => ({ address, value: c.value, formula: c.formula }));
       if (!cells.some((c) => c.formula !== null)) continue;
-      const computed = await this.calculator(cells);
+      // The same cells compute to the same values: a sheet laid out again, or read again unchanged, is not sent twice.
+      const key = JSON.stringify(cells);
+      const computed = this.computed.get(key) ?? (await this.calculator(cells));
+      this.computed.set(key, computed);
       for (const [address, value] of Object.entries(computed)) {
         const cell = sheet.cells.get(address);
         if (cell?.formula !== null && cell !== undefined) cell.value = value;
@@ -233,6 +307,7 @@ export class FakeWorkbook {
       printTitleRows: null,
       changeHandlers: [],
       selectionHandlers: [],
+      calculatedHandlers: [],
       charts: [],
     };
     this.sheets.push(s);
@@ -253,15 +328,50 @@ export class FakeWorkbook {
     const s = this.sheet(sheet);
     if (s === undefined) throw new Error(`no sheet ${sheet}`);
     const old = s.cells.get(address);
-    s.cells.set(address, { ...typed(value), numberFormat: old?.numberFormat ?? "General", props: old?.props ?? null });
+    s.cells.set(address, { ...typed(value), numberFormat: old?.numberFormat ?? "General", format: old?.format ?? null });
     this.stale.add(s);
     await this.fire(s, address, "Unknown");
+    await this.fireCalculated(s);
+  }
+
+  /**
+   * What a person picking a value from a cell's in-cell dropdown does: the value changes; onChanged fires on
+   * "desktop" but not on "web" (OfficeDev/office-js#4066, in backlog, and #3888: "onChange Event Not Triggering When
+   * Data in Cell is Updated via a Data Validation Dropdown in Excel for Web"); the sheet's formulas recompute and
+   * onCalculated fires on both. A dropdown offers only its list, so a value not in the cell's list is refused.
+   */
+  async userPicks(sheet: string, address: string, value: string): Promise<void> {
+    const s = this.sheet(sheet);
+    if (s === undefined) throw new Error(`no sheet ${sheet}`);
+    const [r, c] = parseRange(address);
+    const list = s.validations.find((v) => {
+      const [r1, c1, r2, c2] = parseRange(v.range);
+      return r >= r1 && r <= r2 && c >= c1 && c <= c2;
+    })?.rule as { list?: { inCellDropDown?: boolean; source?: string } } | undefined;
+    if (list?.list?.inCellDropDown !== true) throw new Error(`${sheet}!${address} has no in-cell dropdown`);
+    if (!(list.list.source ?? "").split(",").includes(value)) throw new Error(`${value} is not in the dropdown of ${sheet}!${address}`);
+    const old = s.cells.get(address);
+    s.cells.set(address, { value, formula: null, numberFormat: old?.numberFormat ?? "General", format: old?.format ?? null });
+    this.stale.add(s);
+    if (this.platform === "desktop") await this.fire(s, address, "Unknown");
+    await this.fireCalculated(s);
   }
 
   /** onChanged for a sheet's handlers and the workbook-level ones, as Excel raises it after a change. */
   async fire(s: SheetData, address: string, triggerSource: ChangeEvent["triggerSource"]): Promise<void> {
     const e: ChangeEvent = { address, worksheetId: s.id, source: "Local", triggerSource, changeType: "RangeEdited", type: "WorksheetChanged" };
     for (const h of [...s.changeHandlers, ...this.changeHandlers]) await h(e);
+  }
+
+  /**
+   * onCalculated (Worksheet.onCalculated and WorksheetCollection.onCalculated, ExcelApi 1.8: "Occurs when any
+   * worksheet in the workbook is calculated"), after a change on a sheet that holds formulas (automatic
+   * calculation recomputes them). A sheet without formulas has nothing to calculate: no event.
+   */
+  async fireCalculated(s: SheetData): Promise<void> {
+    if (![...s.cells.values()].some((c) => c.formula !== null)) return;
+    const e: CalculatedEvent = { worksheetId: s.id, type: "WorksheetCalculated" };
+    for (const h of [...s.calculatedHandlers, ...this.calculatedHandlers]) await h(e);
   }
 
   /** What a person clicking a cell (or dragging over a range) does: the selection moves and onSelectionChanged fires. */
@@ -353,6 +463,10 @@ class Loadable {
     for (const p of this.pending) this.loaded.add(p);
     this.pending.clear();
   }
+  /** What the sync brought back for this object, for the response's size. */
+  response(): unknown {
+    return {};
+  }
   protected need(prop: string): void {
     if (!this.loaded.has(prop)) throw new OfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
   }
@@ -397,27 +511,32 @@ export class FakeContext {
     this.ops = [];
     this.loads = new Set();
     await this.book.waitForEdit(this.delayForCellEdit);
-    const size = new TextEncoder().encode(JSON.stringify(ops.map((o) => o.payload))).length;
-    this.book.largestPayload = Math.max(this.book.largestPayload, size);
-    if (size > MAX_PAYLOAD) throw new OfficeError("RequestPayloadSizeLimitExceeded", `the request is ${size} bytes`);
+    const request = bytes(ops.map((o) => o.payload));
+    this.book.largestRequest = Math.max(this.book.largestRequest, request);
+    if (request > MAX_PAYLOAD) throw new OfficeError("RequestPayloadSizeLimitExceeded", `the request is ${request} bytes`);
     try {
       for (const op of ops) {
         const failing = this.book.failing;
-        if (failing !== null && typeof op.payload === "object" && op.payload !== null && failing in op.payload) throw new OfficeError("GeneralException", `${failing} failed (as the test configured)`);
+        if (failing !== null && typeof op.payload === "object" && op.payload !== null && failing in op.payload) throw new OfficeError(this.book.failWith, `${failing} failed (as the test configured)`);
         op.apply();
       }
     } finally {
-      // Excel raises onChanged after the batch, for the add-in's own writes too (triggerSource ThisLocalAddin).
+      // Excel raises onChanged after the batch, for the add-in's own writes too (triggerSource ThisLocalAddin),
+      // then onCalculated once for each sheet with formulas that the batch changed.
       const changed = this.changed.splice(0);
       const selected = this.selectedNow;
       this.selectedNow = null;
       if (changed.length > 0 || selected !== null) setTimeout(() => void (async () => {
         for (const [sheet, address] of changed) if (this.book.sheets.includes(sheet)) await this.book.fire(sheet, address, "ThisLocalAddin");
+        for (const sheet of new Set(changed.map(([s]) => s))) if (this.book.sheets.includes(sheet)) await this.book.fireCalculated(sheet);
         if (selected !== null && this.book.sheets.includes(selected[0])) await this.book.fireSelection(selected[0], selected[1]);
       })(), 0);
     }
-    await this.book.calculate();
+    await this.book.calculate(new Set(loads.flatMap((l) => (l instanceof FakeRange ? l.sheetRead() : []))));
     for (const l of loads) l.resolve();
+    const response = bytes(loads.map((l) => l.response()));
+    this.book.largestResponse = Math.max(this.book.largestResponse, response);
+    if (response > MAX_PAYLOAD) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `the response is ${response} bytes`);
   }
 }
 
@@ -457,6 +576,8 @@ class FakeWorksheets extends Loadable {
   readonly onChanged = eventOf(this.context, () => this.context.book.changeHandlers);
   /** Workbook-level selection events, routed by `worksheetId` (WorksheetCollection.onSelectionChanged, ExcelApi 1.9). */
   readonly onSelectionChanged = eventOf(this.context, () => this.context.book.selectionHandlers, "onSelectionChanged");
+  /** Workbook-level calculation events, routed by `worksheetId` (WorksheetCollection.onCalculated, ExcelApi 1.8). */
+  readonly onCalculated = eventOf(this.context, () => this.context.book.calculatedHandlers, "onCalculated");
   get items(): FakeWorksheet[] {
     this.need("items");
     return this.snapshot;
@@ -473,6 +594,9 @@ class FakeWorksheets extends Loadable {
       return w;
     });
   }
+  override response(): unknown {
+    return this.snapshot.map((w) => ({ name: w.name, id: w.id }));
+  }
   add(name: string): FakeWorksheet {
     let id = "";
     this.context.queue({ add: name }, () => {
@@ -488,6 +612,11 @@ class FakeWorksheets extends Loadable {
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, key, true);
   }
+  /** The sheet the user sees (WorksheetCollection.getActiveWorksheet, ExcelApi 1.1): the last activated, else the first. */
+  getActiveWorksheet(): FakeWorksheet {
+    const book = this.context.book;
+    return new FakeWorksheet(this.context, () => book.sheet(book.active ?? "")?.id ?? book.sheets[0]?.id ?? "", false);
+  }
 }
 
 export class FakeWorksheet extends Loadable {
@@ -501,6 +630,8 @@ export class FakeWorksheet extends Loadable {
   readonly onChanged: ReturnType<typeof eventOf<ChangeHandler>>;
   /** Worksheet.onSelectionChanged (ExcelApi 1.7). */
   readonly onSelectionChanged: ReturnType<typeof eventOf<SelectionHandler>>;
+  /** Worksheet.onCalculated (ExcelApi 1.8). */
+  readonly onCalculated: ReturnType<typeof eventOf<CalculatedHandler>>;
   constructor(
     context: FakeContext,
     key: string | (() => string),
@@ -517,7 +648,12 @@ export class FakeWorksheet extends Loadable {
     const layout: Record<string, unknown> = {};
     this.pageLayout = new Proxy(layout, {
       set: (_t, key, value) => {
-        this.call({ pageLayout: key, value }, (d) => (d.pageLayout[String(key)] = value));
+        this.call({ pageLayout: key, value }, (d) => {
+          // OfficeDev/office-js#1860 (in backlog): a fit-to-pages zoom is not applied unless the Page Layout tab is
+          // open, which an add-in cannot know or change; a scale is. The fake never applies a fit-to-pages zoom.
+          const fit = key === "zoom" && typeof value === "object" && value !== null && ("horizontalFitToPages" in value || "verticalFitToPages" in value);
+          if (!fit) d.pageLayout[String(key)] = value;
+        });
         return true;
       },
       get: (_t, key) => {
@@ -527,6 +663,7 @@ export class FakeWorksheet extends Loadable {
     }) as FakeWorksheet["pageLayout"];
     this.onChanged = eventOf(context, () => this.data().changeHandlers);
     this.onSelectionChanged = eventOf(context, () => this.data().selectionHandlers, "onSelectionChanged");
+    this.onCalculated = eventOf(context, () => this.data().calculatedHandlers, "onCalculated");
   }
 
   markLoaded(props: string[]): void {
@@ -564,6 +701,10 @@ export class FakeWorksheet extends Loadable {
     return this.nullResolved;
   }
 
+  override response(): unknown {
+    return { id: this.resolvedId, isNullObject: this.nullResolved, ...(this.loaded.has("name") ? { name: this.name } : {}) };
+  }
+
   get name(): string {
     this.need("name");
     return this.context.book.sheet(this.resolvedId ?? this.key())?.name ?? this.key();
@@ -580,7 +721,10 @@ export class FakeWorksheet extends Loadable {
   }
 
   set visibility(v: string) {
-    this.call({ visibility: v }, (d) => (d.visibility = v as SheetData["visibility"]));
+    this.call({ visibility: v }, (d) => {
+      d.visibility = v as SheetData["visibility"];
+      if (this.context.book.platform === "desktop") this.context.book.undoCleared.push("Worksheet.visibility");
+    });
   }
 
   activate(): void {
@@ -588,7 +732,10 @@ export class FakeWorksheet extends Loadable {
   }
 
   delete(): void {
-    this.call({ deleteSheet: this.key() }, (d) => this.context.book.sheets.splice(this.context.book.sheets.indexOf(d), 1));
+    this.call({ deleteSheet: this.key() }, (d) => {
+      this.context.book.undoCleared.push("Worksheet.delete");
+      if (this.context.book.silent.deleteSheet !== true) this.context.book.sheets.splice(this.context.book.sheets.indexOf(d), 1);
+    });
   }
 
   getRange(address: string): FakeRange {
@@ -612,8 +759,11 @@ export class FakeWorksheet extends Loadable {
 /**
  * `worksheet.protection`. "Protects a worksheet. Fails if the worksheet has already been protected."
  * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-protect-member(1)).
- * `unprotect(password)` of a sheet protected with a password fails without it (the docs are silent on the
- * code: the fake uses InvalidArgument). `protected` and `options` are readable after load and sync (ExcelApi 1.2).
+ * The code is AccessDenied, and `unprotect()` of a sheet that is not protected fails with it too
+ * (OfficeDev/office-js#6784). A wrong or missing password fails with BadPassword: "The password you supplied is
+ * incorrect." (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling,
+ * "Error codes and messages"). Both clear the undo history, whether they succeed or not (the fake's choice: the
+ * page does not say). `protected` and `options` are readable after load and sync (ExcelApi 1.2).
  */
 class FakeProtection extends Loadable {
   private state: { protected: boolean; options: ProtectionOptions } | null = null;
@@ -626,7 +776,9 @@ class FakeProtection extends Loadable {
   protect(options?: ProtectionOptions, password?: string): void {
     this.context.queue({ protect: options ?? null }, () => {
       const s = this.sheet();
-      if (s.protected) throw new OfficeError("InvalidOperation", "the worksheet is already protected");
+      this.context.book.undoCleared.push("WorksheetProtection.protect");
+      if (s.protected) throw new OfficeError("AccessDenied", "the worksheet is already protected");
+      if (this.context.book.silent.protect === true) return;
       s.protected = true;
       s.protectionOptions = { ...(options ?? {}) };
       s.password = password ?? null;
@@ -635,7 +787,9 @@ class FakeProtection extends Loadable {
   unprotect(password?: string): void {
     this.context.queue({ unprotect: true }, () => {
       const s = this.sheet();
-      if (s.protected && s.password !== null && s.password !== password) throw new OfficeError("InvalidArgument", "the password is incorrect");
+      this.context.book.undoCleared.push("WorksheetProtection.unprotect");
+      if (!s.protected) throw new OfficeError("AccessDenied", "the worksheet is not protected");
+      if (s.password !== null && s.password !== password) throw new OfficeError("BadPassword", "The password you supplied is incorrect.");
       s.protected = false;
       s.password = null;
     });
@@ -644,6 +798,9 @@ class FakeProtection extends Loadable {
     super.resolve();
     const s = this.sheet();
     this.state = { protected: s.protected, options: { ...s.protectionOptions } };
+  }
+  override response(): unknown {
+    return this.state;
   }
   get protected(): boolean {
     this.need("protected");
@@ -680,12 +837,13 @@ class FakeCharts {
       if (!CHART_TYPES.has(type)) throw new OfficeError("InvalidArgument", `unknown chart type ${type}`);
       if (!SERIES_BY.has(seriesBy)) throw new OfficeError("InvalidArgument", `unknown seriesBy ${seriesBy}`);
       if (source.sheetNameOf() !== this.sheet().name) throw new OfficeError("InvalidArgument", "the chart's source is on another sheet");
+      // The fake's choice, no page documents it: a chart's source needs at least 2 rows and 2 columns.
       const [r1, c1, r2, c2] = parseRange(address);
       if (r2 - r1 < 1 || c2 - c1 < 1) throw new OfficeError("InvalidArgument", `a chart needs at least 2 rows and 2 columns, not ${address}`);
       const sheet = this.sheet();
       guard(sheet, "allowEditObjects", "adding a chart");
       data.name = data.name === "" ? `Chart ${sheet.charts.length + 1}` : data.name;
-      sheet.charts.push(data);
+      if (this.context.book.silent.addChart !== true) sheet.charts.push(data);
     });
     return new FakeChart(this.context, () => data, false);
   }
@@ -762,7 +920,12 @@ class FakeRange extends Loadable {
   private nullResolved: boolean | null = null;
   readonly dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
   readonly conditionalFormats: { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } } };
-  readonly format: { rowHeight: number; columnWidth: number };
+  /**
+   * Range.format: every property set is one queued operation on the whole range (font, fill, protection, borders
+   * by `getItem(edge)`, alignment, wrap; rowHeight and columnWidth). Reading one back needs a load the fake does
+   * not offer: it throws PropertyNotLoaded.
+   */
+  readonly format: Record<string, unknown>;
   constructor(
     context: FakeContext,
     private readonly sheetName: () => string,
@@ -826,20 +989,54 @@ class FakeRange extends Loadable {
         };
       },
     };
-    this.format = {
-      set rowHeight(_h: number) {
-        context.queue({ rowHeight: _h }, () => undefined);
+    this.format = this.formatAt([]);
+  }
+
+  /** The proxy for `format` (path []) and its parts (`font`, `fill`, `protection`, `borders`, `borders.getItem(x)`). */
+  private formatAt(path: string[]): Record<string, unknown> {
+    const parts = path.length === 0 ? ["font", "fill", "protection", "borders"] : [];
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_t, key) => {
+        if (typeof key !== "string") return undefined;
+        if (parts.includes(key)) return this.formatAt([...path, key]);
+        if (key === "getItem" && path.join(".") === "borders") return (edge: string) => this.formatAt([...path, edge]);
+        throw new OfficeError("PropertyNotLoaded", `format.${[...path, key].join(".")}`);
       },
-      get rowHeight(): number {
-        throw new OfficeError("PropertyNotLoaded", "rowHeight");
+      set: (_t, key, value) => {
+        const property = [...path, String(key)].join(".");
+        const address = this.addressNow();
+        this.context.queue({ format: property, value, address }, () => {
+          const sheet = this.sheetData();
+          if (property === "rowHeight") guard(sheet, "allowFormatRows", "formatting rows");
+          else if (property === "columnWidth") guard(sheet, "allowFormatColumns", "formatting columns");
+          else {
+            guard(sheet, "allowFormatCells", "formatting cells");
+            const [r1, c1, r2, c2] = parseRange(address);
+            for (let r = r1; r <= r2; r++) {
+              for (let c = c1; c <= c2; c++) {
+                const key = `${colLetters(c)}${r}`;
+                const old = sheet.cells.get(key) ?? { value: null, formula: null, numberFormat: "General", format: null };
+                sheet.cells.set(key, { ...old, format: { ...old.format, [property]: value } });
+              }
+            }
+          }
+        });
+        return true;
       },
-      set columnWidth(_w: number) {
-        context.queue({ columnWidth: _w }, () => undefined);
-      },
-      get columnWidth(): number {
-        throw new OfficeError("PropertyNotLoaded", "columnWidth");
-      },
-    };
+    });
+  }
+
+  /** The sheet whose computed values this range's pending load reads: none unless it loads values over a formula cell. */
+  sheetRead(): SheetData[] {
+    const d = this.context.book.sheet(this.sheetName());
+    if (d === undefined || !this.pending.has("values")) return [];
+    const [r1, c1, r2, c2] = parseRange(this.addressNow());
+    for (const [address, cell] of d.cells) {
+      if (cell.formula === null) continue;
+      const [r, c] = parseRange(address);
+      if (r >= r1 && r <= r2 && c >= c1 && c <= c2) return [d];
+    }
+    return [];
   }
 
   /** For the fake's charts: the address this range was made with (null for a used range). */
@@ -890,20 +1087,25 @@ class FakeRange extends Loadable {
       if (kind === "numberFormat") guard(sheet, "allowFormatCells", "changing number formats");
       else {
         this.refuseInsideMerges(sheet, grid as Value[][], r1, c1);
+        // "Total number of characters that a cell can contain: 32,767 characters" (Microsoft support, "Excel
+        // specifications and limits"). What Office.js does with a longer text is not documented: the fake refuses it.
+        const long = (grid as Value[][]).flat().find((v) => typeof v === "string" && v.length > CELL_CHARS);
+        if (long !== undefined) throw new OfficeError("InvalidArgument", `a cell holds at most ${CELL_CHARS} characters, not ${String(long).length}`);
       }
       if (sheet.protected) {
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < cols; j++) {
-            const props = sheet.cells.get(`${colLetters(c1 + j)}${r1 + i}`)?.props as { format?: { protection?: { locked?: boolean } } } | undefined;
-            if (props?.format?.protection?.locked !== false) throw new OfficeError("AccessDenied", "the cell is locked on a protected sheet");
+            if (sheet.cells.get(`${colLetters(c1 + j)}${r1 + i}`)?.format?.["protection.locked"] !== false) throw new OfficeError("AccessDenied", "the cell is locked on a protected sheet");
           }
         }
       }
+      const keepApostrophe = kind === "values" && this.context.book.silent.apostrophe === true;
       (grid as Value[][]).forEach((row, i) =>
         row.forEach((v, j) => {
           const key = `${colLetters(c1 + j)}${r1 + i}`;
-          const old = sheet.cells.get(key) ?? { value: null, formula: null, numberFormat: "General", props: null };
+          const old = sheet.cells.get(key) ?? { value: null, formula: null, numberFormat: "General", format: null };
           if (kind === "numberFormat") sheet.cells.set(key, { ...old, numberFormat: String(v) });
+          else if (keepApostrophe && typeof v === "string" && v.startsWith("'")) sheet.cells.set(key, { ...old, value: v, formula: null });
           else sheet.cells.set(key, { ...old, ...typed(v) });
         }),
       );
@@ -981,22 +1183,6 @@ class FakeRange extends Loadable {
     return this.nullResolved;
   }
 
-  setCellProperties(grid: unknown[][]): void {
-    this.context.queue({ setCellProperties: grid }, () => {
-      const [r1, c1, r2, c2] = this.shape();
-      if (grid.length !== r2 - r1 + 1 || grid.some((row) => row.length !== c2 - c1 + 1)) throw new OfficeError("InvalidArgument", "setCellProperties shape");
-      const sheet = this.sheetData();
-      guard(sheet, "allowFormatCells", "formatting cells");
-      grid.forEach((row, i) =>
-        row.forEach((p, j) => {
-          const key = `${colLetters(c1 + j)}${r1 + i}`;
-          const old = sheet.cells.get(key) ?? { value: null, formula: null, numberFormat: "General", props: null };
-          sheet.cells.set(key, { ...old, props: p });
-        }),
-      );
-    });
-  }
-
   setColumnProperties(props: unknown[]): void {
     this.context.queue({ setColumnProperties: props }, () => {
       const [, c1, , c2] = this.shape();
@@ -1023,17 +1209,31 @@ class FakeRange extends Loadable {
     });
   }
 
+  /**
+   * Selects the range; onSelectionChanged follows the batch. On "web", selecting the cell already selected raises
+   * no event (OfficeDev/office-js#4691: "onSelectionChanged not fired in excel on the web in same cell but is fired
+   * in excel desktop").
+   */
   select(): void {
     const address = this.fixedAddress ?? "A1";
     this.context.queue({ select: address }, () => {
       const sheet = this.sheetData();
-      this.context.book.selected = { sheet: this.sheetName(), address };
-      this.context.didSelect(sheet, address);
+      const book = this.context.book;
+      const same = book.selected !== null && book.selected.sheet.toLowerCase() === sheet.name.toLowerCase() && book.selected.address === address;
+      book.selected = { sheet: sheet.name, address };
+      book.active = sheet.name;
+      if (!(same && book.platform === "web")) this.context.didSelect(sheet, address);
     });
   }
 
   override load(props?: string | string[]): this {
     return super.load(props ?? ["values", "formulas", "numberFormat", "address"]);
+  }
+
+  override response(): unknown {
+    const snapshot = this.snapshot as Record<string, unknown> | null;
+    if (snapshot === null) return { isNullObject: this.nullResolved };
+    return Object.fromEntries([...this.loaded].map((p) => [p, snapshot[p]]));
   }
 
   override resolve(): void {

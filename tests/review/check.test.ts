@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { csvCell, checkCsv, checkHtml } from "../../src/review/checkReport";
+import { checkHtml } from "../../src/review/checkHtml";
+import { csvCell, checkCsv } from "../../src/review/checkReport";
 import type { FileCheck } from "../../src/review/verdict";
 import { checkFiles } from "../../src/cli/checkPool";
 import { main } from "../../src/cli/main";
@@ -84,7 +85,7 @@ describe("starscore check over the generated fixtures", () => {
     expect(html).not.toMatch(/<script/);
     expect(html).toContain("@media print");
     const hostile: FileCheck = { ...([...results.values()][0] as FileCheck), organisation: "<script>alert(1)</script>" };
-    expect(checkHtml([hostile], "t")).not.toContain("<script>alert");
+    expect(checkHtml([hostile], { generated: "t" })).not.toContain("<script>alert");
     expect(checkCsv([hostile])).toContain("<script>");
   });
 });

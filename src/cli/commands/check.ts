@@ -1,26 +1,65 @@
+import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { checkCsv, checkHtml } from "../../review/checkReport";
+import type { Lang } from "../../findings/language";
+import { checkHtml } from "../../review/checkHtml";
+import { checkCsv } from "../../review/checkReport";
+import { parseExpected, type Expected } from "../../review/expect";
 import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
+import { CAUSE_WORDS, causeOf, mainReason, summaryLine, worstFirst } from "../../review/mainReason";
+import { noticeFileName, noticeHtml, noticeOf } from "../../review/notice";
 import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
+import { rolesOf } from "../../scheme/roles";
+import { civilDate } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
+import { loadScheme, schemeIds } from "../schemeFiles";
 import { submittedFiles } from "../submitted";
 import type { Parsed } from "../options";
 
-function line(r: FileCheck, en: boolean): string {
+/** One file's line: what it is, its result, and why it got its verdict, in words. */
+function line(r: FileCheck, l: Lang): string {
   const file = shownName(r.file);
-  if (r.verdict === "无法读取") return `  ${file}  ${en ? "unreadable: " : "无法读取："}${r.reason ?? ""}`;
-  const first = r.findings.find((f) => f.severity === "error") ?? r.findings[0];
+  const reason = mainReason(r, l);
+  if (r.verdict === "无法读取") return `  ${file}  ${l === "en" ? "unreadable: " : "无法读取："}${reason ?? ""}`;
   const level = r.claimedLevel !== null && r.claimedLevel !== r.level ? `${r.claimedLevel} → ${r.level ?? "-"}` : (r.level ?? "-");
-  const counts = en
-    ? `missing ${r.counts.missing}, evidence ${r.counts.evidence}, errors ${r.counts.errors}, altered ${r.counts.tamper}`
-    : `未填写 ${r.counts.missing}，缺材料 ${r.counts.evidence}，错误 ${r.counts.errors}，改动 ${r.counts.tamper}`;
+  const label = CAUSE_WORDS[causeOf(r).cause];
   const lo = r.leftOut;
-  const leftOut = lo === null || lo.count === 0 ? "" : en ? `, left out ${lo.count} (${lo.points} pts)` : `，删减 ${lo.count} 项 ${lo.points} 分`;
-  return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}  ${counts}${leftOut}${first !== undefined ? `  ${first.code} ${first.cell ?? ""}` : ""}`;
+  const leftOut = lo === null || lo.count === 0 ? "" : l === "en" ? `  left out ${lo.count} (${lo.points} pts)` : `  删减 ${lo.count} 项 ${lo.points} 分`;
+  const why = [label !== null ? `[${label[l]}]` : null, reason].filter((x) => x !== null).join(" ");
+  return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}${leftOut}${why !== "" ? `  ${why}` : ""}`;
+}
+
+/** `--expect scheme[/role]`: a scheme that exists and, when given, one of its forms. */
+function expectedOf(text: string | undefined): Expected | undefined {
+  if (text === undefined) return undefined;
+  const expected = parseExpected(text);
+  if (expected === null) throw new UsageError(`--expect takes <scheme>[/<role>] such as gbt27922-2011-self/self, not "${text}"`);
+  const scheme = loadScheme(expected.scheme);
+  if (scheme === undefined) throw new UsageError(`--expect: unknown scheme "${expected.scheme}"; known: ${schemeIds().join(", ")}`);
+  if (expected.role !== undefined && !rolesOf(scheme).includes(expected.role)) throw new UsageError(`--expect: scheme ${scheme.id} has the forms ${rolesOf(scheme).join(", ")}, not "${expected.role}"`);
+  return expected;
+}
+
+/** One notice per file that does not pass, into `dir`; two files of the same name get (2), (3) … */
+function writeNotices(dir: string, results: readonly FileCheck[], l: Lang, date: string, force: boolean): number {
+  mkdirSync(dir, { recursive: true });
+  const taken = new Set<string>();
+  let written = 0;
+  for (const r of results) {
+    const scheme = r.scheme !== null ? loadScheme(r.scheme) : undefined;
+    const notice = noticeOf(r, { lang: l, date, ...(scheme !== undefined ? { schemeTitle: l === "en" ? scheme.titleEn : scheme.title } : {}) });
+    if (notice === null) continue;
+    const name = noticeFileName(r.file, l);
+    let unique = name;
+    for (let n = 2; taken.has(unique); n++) unique = name.replace(/\.html$/, ` (${n}).html`);
+    taken.add(unique);
+    writeNew(path.join(dir, unique), noticeHtml(notice), force);
+    written++;
+  }
+  return written;
 }
 
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
@@ -31,6 +70,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of workers (1–256), not "${values.jobs}"`);
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
+  const expected = expectedOf(values.expect);
   const submitted = submittedFiles(positionals);
   if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
   const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
@@ -40,6 +80,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     jobs,
     timeoutMs: timeout,
     lang: l,
+    ...(expected !== undefined ? { expected } : {}),
     onResult: (_r, done, total) => {
       if (!tty) return;
       const width = 30;
@@ -56,24 +97,31 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
     return limit === null ? shown : withLeftOutLimit(shown, limit, l);
   });
-  const en = l === "en";
   const out: string[] = [];
+  const sorted = worstFirst(results);
   for (const verdict of VERDICT_ORDER) {
-    const group = results.filter((r) => r.verdict === verdict);
+    const group = sorted.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
-    out.push(`${en ? VERDICT_EN[verdict] : verdict} (${group.length})`);
-    for (const r of group) out.push(line(r, en));
+    out.push(`${l === "en" ? VERDICT_EN[verdict] : verdict} (${group.length})`);
+    for (const r of group) out.push(line(r, l));
   }
-  const count = (v: (typeof VERDICT_ORDER)[number]) => results.filter((r) => r.verdict === v).length;
-  out.push(
-    en
-      ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
-      : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`,
-  );
-  io.out(out.join("\n"));
   const force = values.force === true;
+  const now = localTime();
+  if (values.notices !== undefined) {
+    const n = writeNotices(values.notices, results, l, now.slice(0, 10), force);
+    out.push(l === "en" ? `${n} notice${n === 1 ? "" : "s"} of corrections in ${values.notices}` : `补正通知 ${n} 份，在 ${values.notices}`);
+  }
+  out.push(summaryLine(results, l));
+  io.out(out.join("\n"));
   if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);
-  if (values.csv !== undefined) writeNew(values.csv, checkCsv(results), force);
-  if (values.html !== undefined) writeNew(values.html, checkHtml(results, new Date().toISOString().slice(0, 16).replace("T", " ")), force);
+  if (values.csv !== undefined) writeNew(values.csv, checkCsv(results, l), force);
+  if (values.html !== undefined) writeNew(values.html, checkHtml(results, { generated: now, lang: l, ...(expected !== undefined ? { expected } : {}) }), force);
   return results.every((r) => r.verdict === "通过") ? 0 : 1;
+}
+
+/** The reviewer's own clock, `2026-03-01 14:30`: a report and a notice are dated by the local day, not UTC's. */
+function localTime(): string {
+  const d = new Date();
+  const time = (n: number) => String(n).padStart(2, "0");
+  return `${civilDate(d.getFullYear(), d.getMonth() + 1, d.getDate())} ${time(d.getHours())}:${time(d.getMinutes())}`;
 }

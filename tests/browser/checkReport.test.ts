@@ -1,0 +1,74 @@
+import type { Browser, Page } from "playwright-core";
+import { finding } from "../../src/findings/finding";
+import { checkHtml } from "../../src/review/checkHtml";
+import { noticeHtml, noticeOf } from "../../src/review/notice";
+import { fileCheck, unreadable, type FileCheck } from "../../src/review/verdict";
+import { launchChromium } from "../support/browser";
+
+/**
+ * What a reviewer prints (issue 18): the check's report on A4 landscape with every level on one line, and a
+ * 补正通知 on A4 portrait — laid out by Chromium as it prints, not judged from the CSS text.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => browser?.close());
+
+const facts = (level: string, claimed: string | null) => ({ scheme: "maturity-jsgf-06", role: "audit", organisation: "华东示例电器股份有限公司（上海）", claimedLevel: claimed, level, total: 131.08, sheetTotal: 131.08, passed: true });
+const files: FileCheck[] = [
+  ...Array.from({ length: 30 }, (_, i) =>
+    fileCheck(
+      `提交材料/2026年第一批/华东区/示例企业-${i}-成熟度评分表-最终版.xlsx`,
+      facts(["三星级", "九星级", "不予评级", "未全部符合"][i % 4] as string, i % 5 === 0 ? "十星级" : null),
+      i % 3 === 0 ? [finding("SS815", { clause: "5.1.2.2", cell: "评分表!E11" }, { found: "9", expected: "1" })] : [],
+      "zh",
+    ),
+  ),
+  unreadable("提交材料/old.xlsx", "旧版 .xls 格式，请另存为 .xlsx / old .xls format"),
+];
+
+/** The PDF's first page size in points, from its MediaBox. */
+function pageSize(pdf: Buffer): [number, number] {
+  const m = /\/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]/.exec(pdf.toString("latin1"));
+  return [Number(m?.[1]), Number(m?.[2])];
+}
+
+/** How many lines each matching cell's text takes, as laid out for print. */
+async function linesOf(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate((s) => {
+    return Array.from(document.querySelectorAll(s)).map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      return tops.size;
+    });
+  }, selector);
+}
+
+describe("the printed check report", () => {
+  it("prints on A4 landscape, its levels and verdicts never wrapped", async () => {
+    const page = await browser.newPage({ viewport: { width: 1047, height: 700 } }); // 297 mm less the margins, at 96 dpi
+    await page.setContent(checkHtml(files, { generated: "2026-03-01 14:30" }));
+    await page.emulateMedia({ media: "print" });
+    const [w, h] = pageSize(await page.pdf({ preferCSSPageSize: true }));
+    expect(w).toBeGreaterThan(h);
+    expect(Math.round(w)).toBe(842);
+    const levels = await linesOf(page, "table.files td.nowrap");
+    expect(levels.length).toBe(files.length * 2);
+    expect(levels.every((n) => n <= 1)).toBe(true);
+    expect((await linesOf(page, "table.files .verdict")).every((n) => n === 1)).toBe(true);
+    // Nothing runs out of its cell: the table fits the printed width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
+    await page.close();
+  }, 60_000);
+
+  it("prints a 补正通知 on A4 portrait", async () => {
+    const page = await browser.newPage();
+    const notice = noticeOf(files[0] as FileCheck, { lang: "zh", date: "2026-03-01" });
+    await page.setContent(noticeHtml(notice as NonNullable<typeof notice>));
+    const [w, h] = pageSize(await page.pdf({ preferCSSPageSize: true }));
+    expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
+    await page.close();
+  }, 60_000);
+});
