@@ -31,11 +31,35 @@ for (const item of maturity.items) {
     ? { percent: "不涉及", note: "贸易型企业，不涉及召回与废弃商品回收" }
     : { percent: `${special[item.clause] ?? base[item.sectionId] ?? 100}%` };
 }
+// The certification body is a made-up one: a body keeps its own details in a JSON like this and pre-fills with `new --from`.
+const body = { 认证机构: "示例认证有限公司", 认证机构电话: "010-5555 0100", 认证机构地址: "北京市示例区示例大街 1 号", 认证机构邮编: "100000" };
 write("maturity-audit.json", {
   scheme: maturity.id,
   schemeVersion: maturity.version,
   role: "audit",
-  header: { 组织名称: "华东示例电器有限公司", 审查员: "张三", 审查时间: "2026-06-05", 审查类型: "初次认证", 申报级别: "十星级" },
+  header: {
+    组织名称: "华东示例电器有限公司",
+    项目编号: "SC-2026-0318",
+    审查类型: "初次认证",
+    申报级别: "十星级",
+    "工商注册地址/邮编": "江苏省南京市示例区示例路 88 号 / 210000",
+    "审查地址/邮编": "江苏省南京市示例区示例路 88 号 / 210000",
+    "联系人/职务": "陈七 / 客户服务部经理",
+    联系电话: "025-5555 0101",
+    联系邮箱: "service@example.com",
+    多场所情况: "无",
+    审查范围: "家用电器的生产和销售所涉及的售后服务成熟度（销售的技术支持、配送安装、维修服务、退换货、投诉处理）",
+    其他审查准则: "无",
+    审查开始: "2026-06-03 上午",
+    审查结束: "2026-06-05 下午",
+    报告编制人: "张三",
+    编制日期: "2026-06-05",
+    ...body,
+  },
+  team: [
+    { code: "A", name: "张三", role: "组长", certificate: "2026-SC-0001", speciality: "02.01.01", phone: "138 0000 0001" },
+    { code: "B", name: "刘八", role: "组员", certificate: "2026-SC-0002", speciality: "02.01.01", phone: "138 0000 0002" },
+  ],
   entries,
   remarks: {
     strengths: "售后服务体系运行规范，维修响应及时，顾客口碑良好。",
@@ -49,7 +73,23 @@ self.header = { 组织名称: "华东示例电器有限公司", 申报级别: "�
 write("self-assessment.json", self);
 
 const cct = generateAssessment(scheme("cct-sc03-12"), 312, { lenient: true, naShare: 0.03, floor: 80, specials: false });
-cct.header = { 组织名称: "南方示例家具有限公司", 审查员: "王五", 审查时间: "2026-07-01", 审查类型: "监督" };
+cct.header = {
+  组织名称: "南方示例家具有限公司",
+  项目编号: "SC-2025-0722",
+  审查类型: "监督",
+  "工商注册地址/邮编": "广东省佛山市示例区示例大道 6 号 / 528000",
+  "审查地址/邮编": "广东省佛山市示例区示例大道 6 号 / 528000",
+  "联系人/职务": "黄九 / 售后服务部主管",
+  联系电话: "0757-5555 0202",
+  审查范围: "家具的销售所涉及的商品售后服务（配送安装、维修服务、退换货、投诉处理）",
+  审查开始: "2026-07-01",
+  审查结束: "2026-07-01",
+  报告编制人: "王五",
+  编制日期: "2026-07-01",
+  报告覆盖时间段: "2025-07-01 至 2026-06-30",
+  ...body,
+};
+cct.team = [{ code: "A", name: "王五", role: "组长", certificate: "2026-SC-0005", speciality: "03.00", phone: "138 0000 0005" }];
 cct.deductions = [{ clause: "5.2.4.3", reason: "维修记录未如实提供给顾客" }];
 cct.bonus = { points: 1, reason: "建立全国 24 小时上门服务网络，高于行业水平" };
 write("cct-audit.json", cct);
@@ -85,7 +125,7 @@ write("cct-audit-east.json", {
   scheme: cctScheme.id,
   schemeVersion: cctScheme.version,
   role: "audit",
-  header: { 组织名称: "华东示例电器有限公司", 申报级别: "四星级", 审查员: "赵六", 审查时间: "2026-06-20", 审查类型: "初次认证" },
+  header: { 组织名称: "华东示例电器有限公司", 申报级别: "四星级", 审查类型: "初次认证", 审查开始: "2026-06-19", 审查结束: "2026-06-20", 报告编制人: "赵六", 编制日期: "2026-06-20", ...body },
   entries: eastEntries,
   remarks: {
     strengths: "服务网点覆盖销售区域，维修服务规范，顾客投诉处理及时。",

@@ -1,7 +1,7 @@
 import { buildReport } from "../report/model";
 import type { Scheme } from "../scheme/load";
 import { columnIndex, columnLetter } from "../sheets/address";
-import type { MetaEntry } from "../sheets/meta";
+import { layoutVersion, type MetaEntry } from "../sheets/meta";
 import { scoreSheet } from "../sheets/scoreSheet";
 import { usedArea } from "./layout";
 import { valuesReader, type Run } from "./session";
@@ -66,7 +66,7 @@ export async function addRadarChart(run: Run, scheme: Scheme, entry: MetaEntry, 
     const old = ws.charts.getItemOrNullObject(RADAR_CHART_NAME);
     await context.sync();
 
-    const { assessment, card } = scoreSheet(scheme, entry.layout, valuesReader(area.values), entry.sheet);
+    const { assessment, card } = scoreSheet(scheme, entry.layout, valuesReader(area.values), entry.sheet, layoutVersion(entry));
     const radar = buildReport(scheme, assessment, card, lang).radar;
     if (radar === null) return null;
     const rows = radar.axes.map((a) => ({ label: `${a.id} ${a.title}`, share: a.share }));

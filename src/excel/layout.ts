@@ -169,8 +169,11 @@ export function fitToWidthScale(columns: readonly PlannedColumn[]): number {
   return Math.max(10, Math.min(100, Math.floor((A4_LANDSCAPE_PRINTABLE / width) * 100)));
 }
 
-function dataValidationRule(v: PlannedValidation): Excel.DataValidationRule {
+/** The rule of a validation; null for one that only carries an input message. */
+function dataValidationRule(v: PlannedValidation): Excel.DataValidationRule | null {
   switch (v.rule.kind) {
+    case "any":
+      return null;
     case "list":
       // ASCII commas: Excel splits a list source on "," only.
       return { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
@@ -228,9 +231,11 @@ export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill:
   for (const m of plan.merges) sheet.getRange(m).merge(false);
   for (const v of plan.validations) {
     const range = sheet.getRange(v.range);
-    range.dataValidation.rule = dataValidationRule(v);
+    const rule = dataValidationRule(v);
+    // An input message needs no rule: Excel shows it on a cell that takes any value (DataValidation.prompt, ExcelApi 1.8).
+    if (rule !== null) range.dataValidation.rule = rule;
     range.dataValidation.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
+    if (rule !== null) range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
   }
   for (const cf of plan.conditionalFormats) {
     const format = sheet.getRange(cf.range).conditionalFormats.add("Custom");
@@ -242,6 +247,7 @@ export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill:
   sheet.pageLayout.paperSize = "A4";
   sheet.pageLayout.zoom = { scale: fitToWidthScale(plan.columns) };
   sheet.pageLayout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
+  sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   sheet.freezePanes.freezeRows(plan.freezeRows);
   // No password: the lock guards the structure against slips; entry cells are unlocked.
   sheet.protection.protect(PROTECTION);
@@ -253,7 +259,14 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatRows: t
 
 /** The address of a laid-out sheet's whole area, for a single load of its values. */
 export function usedArea(entry: MetaEntry): string {
-  const lastRow = Math.max(entry.layout.lastItemRow, ...Object.values(entry.layout.results).map((a) => Number(/[0-9]+$/.exec(a ?? "")?.[0] ?? 0)));
+  const rowOf = (a: string | undefined) => Number(/[0-9]+$/.exec(a ?? "")?.[0] ?? 0);
+  // Header fields and the members table may lie below the results (the audit form's 审查报告信息 block).
+  const lastRow = Math.max(
+    entry.layout.lastItemRow,
+    ...Object.values(entry.layout.results).map(rowOf),
+    ...Object.values(entry.layout.header).map(rowOf),
+    entry.layout.team?.lastRow ?? 0,
+  );
   const lastColumn = Math.max(
     ...[...Object.values(entry.layout.entryColumns), ...Object.values(entry.layout.structureColumns), entry.layout.lastColumn]
       .filter((c): c is string => c !== undefined)

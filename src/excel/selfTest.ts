@@ -3,7 +3,7 @@ import type { Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import { clauseAt } from "../sheets/clauseAt";
 import { entryWrites } from "../sheets/fill";
-import type { MetaEntry } from "../sheets/meta";
+import { META_FORMAT, type MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import type { SheetPlan } from "../sheets/types";
 import { addRadarChart, RADAR_CHART_NAME } from "./chart";
@@ -125,7 +125,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
   const scratch: { id: string | null; name: string }[] = [];
   let taken: string[] = [];
   let shownBefore: string | null = null;
-  const entry: MetaEntry = { format: "starscore-layout/1", sheet: SCRATCH_SHEET, title: "", layout: plan.layout };
+  const entry: MetaEntry = { format: META_FORMAT, sheet: SCRATCH_SHEET, title: "", layout: plan.layout };
   let id = "";
   let engineTotal: number | null = null;
 
@@ -258,7 +258,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       const pick = list?.rule.kind === "list" ? list.rule.values[0] : undefined;
       if (conclusion === undefined || first === undefined || pick === undefined) return "the self-assessment form has no conclusion dropdown";
       const selfId = await scratchSheet(selfPlan, []);
-      const selfEntry: MetaEntry = { format: "starscore-layout/1", sheet: scratch[scratch.length - 1]?.name ?? "", title: "", layout: selfPlan.layout };
+      const selfEntry: MetaEntry = { format: META_FORMAT, sheet: scratch[scratch.length - 1]?.name ?? "", title: "", layout: selfPlan.layout };
       const seen: SheetCalculated[] = [];
       const unwatch = await watchWorkbook(run, { onCalculated: (e) => seen.push(e) });
       try {

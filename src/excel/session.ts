@@ -4,7 +4,7 @@ import type { Assessment } from "../scoring/assessment";
 import type { Role } from "../scheme/roles";
 import type { CellReader, CellWrite } from "../sheets/cells";
 import { cellNumber, entryWrites } from "../sheets/fill";
-import { META_SHEET, type MetaEntry } from "../sheets/meta";
+import { layoutVersion, META_FORMAT, META_SHEET, type MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { readAssessment } from "../sheets/read";
 import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
@@ -82,7 +82,7 @@ export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessm
     const { name, sheet } = queueLayout(context, plan, writes, stateFrom(sheets), title);
     sheet.load("id");
     await context.sync();
-    return { sheet: name, id: sheet.id, entry: { format: "starscore-layout/1", sheet: name, title, layout: plan.layout } };
+    return { sheet: name, id: sheet.id, entry: { format: META_FORMAT, sheet: name, title, layout: plan.layout } };
   });
 }
 
@@ -99,7 +99,7 @@ export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry, key: st
     const { name, sheet } = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(sheets), title);
     sheet.load("id");
     await context.sync();
-    return { sheet: name, id: sheet.id, entry: { format: "starscore-layout/1", sheet: name, title, layout: plan.layout }, kept };
+    return { sheet: name, id: sheet.id, entry: { format: META_FORMAT, sheet: name, title, layout: plan.layout }, kept };
   });
 }
 
@@ -124,7 +124,7 @@ export async function readLive(run: Run, scheme: Scheme, entry: MetaEntry, key: 
     const area = ws.getRange(usedArea(entry));
     area.load("values");
     await context.sync();
-    return { ...scoreSheet(scheme, entry.layout, valuesReader(area.values), ws.name), sheet: ws.name };
+    return { ...scoreSheet(scheme, entry.layout, valuesReader(area.values), ws.name, layoutVersion(entry)), sheet: ws.name };
   });
 }
 
@@ -140,7 +140,7 @@ export async function readLiveMany(run: Run, sheets: readonly (readonly [Scheme,
       return area;
     });
     await context.sync();
-    return sheets.map(([scheme, entry], i) => scoreSheet(scheme, entry.layout, valuesReader(areas[i]?.values ?? []), entry.sheet));
+    return sheets.map(([scheme, entry], i) => scoreSheet(scheme, entry.layout, valuesReader(areas[i]?.values ?? []), entry.sheet, layoutVersion(entry)));
   });
 }
 

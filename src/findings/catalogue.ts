@@ -222,6 +222,14 @@ export const CATALOGUE = catalogue({
     zh: (p) => `特别扣分项关联的条款 ${p.clause} 不在方案中。请核对条款号。`,
     en: (p) => `A special deduction names clause ${p.clause}, which the scheme does not have. Check the clause number.`,
   },
+  SS405: {
+    name: "special-not-the-applicants",
+    severity: "warning",
+    kind: "consistency",
+    params: { special: z.enum(["deduction", "bonus"]), count: z.number() },
+    zh: (p) => `${SPECIAL[p.special].zh}由审查员在评分表中评定，自评估不填；已填写的 ${p.count} 项未计入。请删除。`,
+    en: (p) => `A self-assessment has no ${SPECIAL[p.special].en}: the auditor gives those on the audit sheet. The ${p.count} entered were not counted; remove them.`,
+  },
   SS410: {
     name: "subsection-all-left-out",
     severity: "warning",
@@ -310,6 +318,25 @@ export const CATALOGUE = catalogue({
     zh: (p) => `工作簿按方案 ${p.scheme} 的版本 ${p.sheetVersion} 布局，当前版本为 ${p.version}；已按当前版本计分。可在加载项中重新布局。`,
     en: (p) => `The workbook was laid out from version ${p.sheetVersion} of scheme ${p.scheme}; the current version is ${p.version}, which was used to score it. Re-lay it out in the add-in.`,
   },
+  SS704: {
+    name: "layout-outdated",
+    severity: "info",
+    kind: "consistency",
+    params: { version: z.number(), current: z.number() },
+    zh: (p) => `本表按旧版 StarScore 布局（布局版本 ${p.version}，当前为 ${p.current}）：没有填写说明，未填完时结果格显示“不合格/不通过”而非“未填完”。可在加载项中重新布局，或 starscore export 后 starscore new --from，已填内容按条款保留。`,
+    en: (p) =>
+      `This sheet has an older StarScore layout (layout ${p.version}, now ${p.current}): it has no filling instructions, and its result cells say fail rather than "incomplete" while entries are missing. Lay it out again in the add-in, or starscore export then starscore new --from; entries are kept by clause.`,
+  },
+  SS705: {
+    name: "layout-before-report-fields",
+    severity: "info",
+    kind: "consistency",
+    params: { version: z.number(), current: z.number() },
+    zh: (p) =>
+      `本评分表按旧版 StarScore 布局（布局版本 ${p.version}，当前为 ${p.current}）：没有“审查报告信息”栏（项目编号、认证机构、审查地址、联系人、审查范围、现场审查时间、审查组成员等），审查报告中这些内容留空待手写。需要时在加载项中重新布局，或 starscore export 后 starscore new --from，已填内容按条款保留（审查员、审查时间转为报告编制人、编制日期）。`,
+    en: (p) =>
+      `This audit sheet has an older StarScore layout (layout ${p.version}, now ${p.current}): it has no block for the report's information (project no., certification body, audit address, contact, scope, time on site, audit team), so the report leaves them blank to be written by hand. Lay it out again in the add-in, or starscore export then starscore new --from, to fill them in; entries are kept by clause (审查员 and 审查时间 become 报告编制人 and 编制日期).`,
+  },
   SS801: {
     name: "metadata-missing",
     severity: "error",
@@ -342,6 +369,16 @@ export const CATALOGUE = catalogue({
     params: { scheme: z.string() },
     zh: (p) => `元数据中的条款行位置与方案 ${p.scheme} 的标准布局不符。已按标准布局检查。`,
     en: (p) => `The metadata's clause rows differ from the standard layout of scheme ${p.scheme}; the standard layout was used.`,
+  },
+  SS805: {
+    name: "layout-not-checkable",
+    severity: "error",
+    kind: "error",
+    params: { version: z.number(), current: z.number() },
+    zh: (p) =>
+      `本表由旧版 StarScore 生成（布局版本 ${p.version}，当前为 ${p.current}），无法与当前布局逐格核对是否被改动，因此未计分。请申请人在加载项中重新布局（或 starscore export 旧表.xlsx -o a.json 后 starscore new --from a.json），已填内容按条款保留，重新计算保存后再提交。`,
+    en: (p) =>
+      `This workbook was made by an older StarScore (layout ${p.version}, now ${p.current}): it cannot be compared cell by cell with the current layout, so it was not scored. Ask the applicant to lay it out again in the add-in (or starscore export old.xlsx -o a.json, then starscore new --from a.json; entries are kept by clause), recalculate, save and submit it again.`,
   },
   SS806: {
     name: "form-not-expected",

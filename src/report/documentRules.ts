@@ -1,5 +1,6 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
+import { CYCLE_FIELDS } from "../scheme/roles";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
@@ -42,20 +43,26 @@ export interface DocumentRules {
   cycle: { cycle: CertificateCycle; rule: Cycle; unreadable: Finding[] } | null;
 }
 
-/** The header fields that give the certificate's date (CCT §7.2 5) 发证日期). */
-export const CERTIFICATE_DATE_FIELDS = ["发证日期", "证书日期", "认证证书日期"] as const;
+/** The header fields that give the certificate's date (CCT §7.2 5) 发证日期): the form's, and other names people use. */
+export const CERTIFICATE_DATE_FIELDS = [CYCLE_FIELDS.issued, "证书日期", "认证证书日期"] as const;
 
 /** The header field that lists the surveillance audits held. */
-const AUDITS_FIELD = "监督审核日期";
+const AUDITS_FIELD = CYCLE_FIELDS.audits;
+
+/** The report's date: 编制日期 (审查时间 on forms made before it had that name). */
+const REPORT_DATE_FIELDS = ["编制日期", "审查时间"] as const;
 
 /** The header field that marks the recertification audit: its date, or 无 (none held yet); blank, the window decides. */
-export const RECERTIFICATION_FIELD = "再认证审核日期";
+export const RECERTIFICATION_FIELD = CYCLE_FIELDS.recertified;
+
+/** The first day on site: the audit's own date, when it is the recertification (审查类型 再认证). */
+const AUDIT_START_FIELD = "审查开始";
 
 /**
  * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
- * header's 监督审核日期 (a list); the report is as of its 审查时间, or of the certificate's date when absent.
- * The recertification is the header's 再认证审核日期 when given; else this audit when its 审查类型 is 再认证;
- * else an audit in the §8.2 window (scoring/cycle.ts).
+ * header's 监督审核日期 (a list); the report is as of its 编制日期, or of the certificate's date when absent.
+ * The recertification is the header's 再认证审核日期 when given; else this audit (its 审查开始, else the report's
+ * date) when its 审查类型 is 再认证; else an audit in the §8.2 window (scoring/cycle.ts).
  */
 export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
   const rule = scheme.certification?.cycle;
@@ -64,12 +71,13 @@ export function headerCycle(scheme: Scheme, header: Assessment["header"]): Docum
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
   const { dates: audits, unreadable } = parseDateList(cellText(header?.[AUDITS_FIELD]) ?? "");
-  const auditDate = parseDate(cellText(header?.["审查时间"]) ?? "");
-  const asOf = auditDate ?? issued;
+  const reportDate = REPORT_DATE_FIELDS.map((f) => parseDate(cellText(header?.[f]) ?? "")).find((d) => d !== null) ?? null;
+  const asOf = reportDate ?? issued;
   const unreadableFindings = unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text }));
   const read = readRecertificationMark(cellText(header?.[RECERTIFICATION_FIELD]));
   if (read.mark === null) unreadableFindings.push(finding("SS905", { field: RECERTIFICATION_FIELD }, { text: read.unreadable }));
   let mark = read.mark ?? "window";
+  const auditDate = parseDate(cellText(header?.[AUDIT_START_FIELD]) ?? "") ?? reportDate;
   if (mark === "window" && auditDate !== null && cellText(header?.["审查类型"]) === "再认证") mark = { date: auditDate };
   return { cycle: certificateCycle(rule, issued, audits, asOf, mark), rule, unreadable: unreadableFindings };
 }

@@ -3,13 +3,17 @@ import { failName } from "../scoring/levels";
 import { cycleHtml, leftOutHtml, notGradedReason, samplesHtml } from "./documentRulesHtml";
 import { escapeHtml as esc } from "./escape";
 import { formatEarned, formatPercent, formatPoints } from "./format";
-import type { ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";
+import { coverHtml, dayText, filled, infoHtml, promiseHtml } from "./frontHtml";
+import type { Nonconformity, ReportFinding, ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";
 import { radarSvg } from "./radar";
 
 /**
  * The audit report as one self-contained HTML file: inline CSS, the radar chart as inline SVG, no scripts,
- * nothing loaded from outside. Laid out as the maturity audit report template (服务认证审查报告) and made to
- * print on A4: a page break before each major part, table heads repeated on every page, page numbers.
+ * nothing loaded from outside. Laid out as the maturity audit report template (服务认证审查报告): the cover, the
+ * team's promise and 1. 基本信息 (frontHtml.ts), the results, the conclusion, the signatures and the body's stamp;
+ * made to print on A4: a page break before each major part, table heads repeated on every page, page numbers.
+ * What the client receives carries nothing of the tool's own: no footer naming StarScore, no placeholders (a blank is
+ * a line to write on). A report whose scoring has errors is a draft, and every page says so.
  * Pure string building; every text from the assessment or the scheme is escaped.
  */
 
@@ -17,10 +21,8 @@ const ZH = {
   htmlLang: "zh-CN",
   titleAudit: "服务认证审查报告",
   titleSelf: "服务认证自评估报告",
-  basis: "依据",
-  info: "1. 基本信息",
-  criteria: "审查准则",
-  scheme: "评分方案",
+  colon: "：",
+  listSep: "、",
   results: "2. 服务认证审查结果",
   resultsSelf: "2. 自评估结果",
   overall: "(1) 现场审查总体得分情况",
@@ -62,12 +64,16 @@ const ZH = {
   here: (total: string) => `◀ 总分 ${total} 分`,
   strengths: "(3) 服务系统的优势：",
   improvements: "(4) 服务系统改进方向：",
-  notFilled: "（未填写）",
+  conformity: "(5) 与有关认证要求符合性的陈述：",
+  conformityNone: "全部适用条款得满分，未发现不符合。",
+  conformityLine: (n: number) => `以下 ${n} 项未得满分（不符合或部分符合），其余适用条款符合要求：`,
+  conformityHead: ["条款", "代码", "检查内容", "分值", "得分", "现场评审记录"],
   conclusion: "3、审查结果：",
   conclusionSelf: "3、自评估结论：",
   passed: (level: string, cert: string) => `现场审查通过，推荐注册${level}${cert}`,
   passedPlain: "现场审查通过",
   notPassed: "不通过",
+  unfilled: "未填完",
   selfPassed: (level: string) => `自评估达到${level}`,
   selfNotPassed: "自评估未达到任何级别",
   reasonBelow: (total: string, pass: string) => `总分 ${total} 分，低于 ${pass} 分`,
@@ -77,10 +83,15 @@ const ZH = {
   claimedAbove: "申报级别高于评定结果。",
   signed: "4、报告编制人：",
   signedOn: "编制日期：",
-  findings: (n: number, errors: number) => `评分检查发现的问题（${n} 项，其中错误 ${errors} 项）：`,
+  stamp: (body: string) => `5、${body}（盖章）`,
+  stampBody: "认证机构",
+  findings: (n: number, errors: number) => `评分检查发现的问题（${n} 类，其中错误 ${errors} 项）：`,
+  findingsWhere: (n: number, list: string) => `（${n} 处：${list}）`,
   severity: { error: "错误", warning: "警告", info: "提示" },
-  pageFooter: ['"第 "', '" 页 / 共 "', '" 页"'],
-  generated: (id: string, version: string) => `StarScore 生成 · 方案 ${id}（${version}）`,
+  pageFooter: ['"第 "', '" 页，共 "', '" 页"'],
+  draft: "草稿",
+  draftLine: (errors: number) => `草稿：评分有 ${errors} 项错误，不能作为正式报告`,
+  draftNote: (errors: number, part: string) => `本报告为草稿：评分有 ${errors} 项错误（见“${part}”），改正后重新生成正式报告。`,
 };
 
 type Labels = typeof ZH;
@@ -89,10 +100,8 @@ const EN: Labels = {
   htmlLang: "en",
   titleAudit: "Service certification audit report",
   titleSelf: "Service certification self-assessment report",
-  basis: "Basis:",
-  info: "1. General information",
-  criteria: "Audit criteria",
-  scheme: "Scoring scheme",
+  colon: ": ",
+  listSep: ", ",
   results: "2. Audit results",
   resultsSelf: "2. Self-assessment results",
   overall: "(1) Overall score of the on-site audit",
@@ -132,12 +141,16 @@ const EN: Labels = {
   here: (total) => `◀ total ${total}`,
   strengths: "(3) Strengths of the service system:",
   improvements: "(4) Directions for improvement:",
-  notFilled: "(not filled in)",
+  conformity: "(5) Statement of conformity with the certification requirements:",
+  conformityNone: "Every applicable clause earned its full points; no nonconformity was found.",
+  conformityLine: (n) => `These ${n} clauses earned less than their full points (not or partly conforming); the other applicable clauses conform:`,
+  conformityHead: ["Clause", "Code", "Requirement", "Points", "Earned", "Audit record"],
   conclusion: "3. Audit conclusion:",
   conclusionSelf: "3. Self-assessment conclusion:",
   passed: (level, cert) => `On-site audit passed; recommended for registration: ${level}${cert !== "" ? ` ${cert}` : ""}`,
   passedPlain: "On-site audit passed",
   notPassed: "Not passed",
+  unfilled: "Incomplete",
   selfPassed: (level) => `Self-assessment reaches ${level}`,
   selfNotPassed: "Self-assessment reaches no level",
   reasonBelow: (total, pass) => `total ${total}, below ${pass}`,
@@ -147,27 +160,21 @@ const EN: Labels = {
   claimedAbove: "The claimed level is above the result.",
   signed: "4. Report prepared by:",
   signedOn: "Date:",
-  findings: (n, errors) => `Problems found in the scoring (${n}, of which ${errors} errors):`,
+  stamp: (body) => `5. ${body} (stamp)`,
+  stampBody: "Certification body",
+  findings: (n, errors) => `Problems found in the scoring (${n} kinds, ${errors} errors):`,
+  findingsWhere: (n, list) => ` (${n}: ${list})`,
   severity: { error: "error", warning: "warning", info: "info" },
   pageFooter: ['"Page "', '" of "', '""'],
-  generated: (id, version) => `Made by StarScore · scheme ${id} (${version})`,
-};
-
-/** Header field names in English, where the report speaks English; other fields keep their own names. */
-const FIELD_EN: Record<string, string> = {
-  组织名称: "Organisation",
-  申报级别: "Claimed level",
-  审查员: "Auditor",
-  审查时间: "Audit date",
-  审查类型: "Audit type",
-  评估时间: "Assessment date",
-  "评估部门/人员": "Assessed by",
-  项目编号: "Project no.",
+  draft: "DRAFT",
+  draftLine: (errors) => `Draft: the scoring has ${errors} error${errors === 1 ? "" : "s"}; not a final report`,
+  draftNote: (errors, part) => `This report is a draft: the scoring has ${errors} error${errors === 1 ? "" : "s"} (see "${part}"). Correct them and make the report again.`,
 };
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-  @bottom-center { content: PAGE_FOOTER; font-size: 8.5pt; color: #666; } }
+  @bottom-center { content: PAGE_FOOTER; font-size: 8.5pt; color: #666; }
+  DRAFT_BOX }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif;
@@ -175,34 +182,68 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 12mm 14mm; background: #fff; } html { background: #e9ecef; } }
 .part + .part { break-before: page; }
 @media screen { .part + .part { border-top: 2px dashed #c9ced6; margin-top: 12mm; padding-top: 8mm; } }
-h1 { font-size: 24pt; text-align: center; margin: 10mm 0 4mm; }
+h1 { font-size: 24pt; text-align: center; margin: 6mm 0 4mm; }
 h1:lang(zh) { letter-spacing: 0.2em; }
 h2 { font-size: 14pt; margin: 7mm 0 3mm; border-bottom: 1.5px solid #1b1f24; padding-bottom: 1mm; break-after: avoid; }
+h2.center { text-align: center; border-bottom: none; font-size: 15pt; margin-top: 4mm; }
 h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
 p { margin: 1.5mm 0; }
-.basis { text-align: center; color: #333; margin-bottom: 8mm; }
-.cover-fields { margin: 0 auto 6mm; border-collapse: collapse; min-width: 60%; }
-.cover-fields th { text-align: right; font-weight: normal; padding: 1.5mm 4mm 1.5mm 0; white-space: nowrap; color: #444; }
-.cover-fields td { border-bottom: 1px solid #1b1f24; padding: 1.5mm 2mm; min-width: 60mm; font-weight: bold; }
-.summary { display: flex; justify-content: center; gap: 8mm; border: 1.5px solid #1f4fa0; border-radius: 2mm; padding: 4mm 6mm; margin: 6mm auto; max-width: 150mm; background: #f3f7fd; }
+.body-name { text-align: center; font-size: 15pt; font-weight: bold; margin: 14mm 0 0; letter-spacing: 0.1em; }
+.basis { text-align: center; color: #333; margin-bottom: 10mm; }
+.cover-fields { margin: 0 auto 6mm; border-collapse: collapse; width: 75%; }
+.cover-fields th { text-align: right; font-weight: normal; padding: 2mm 3mm 2mm 0; white-space: nowrap; color: #444; width: 26mm; border: none; background: none; }
+.cover-fields td { border: none; padding: 2mm 2mm; font-weight: bold; }
+.cover-fields .v { display: inline-block; min-width: 80mm; border-bottom: 0.75px solid #1b1f24; }
+.cover-fields .blank { min-width: 80mm; }
+.body-contact { margin: 16mm auto 0; border-collapse: collapse; width: 75%; font-size: 10pt; }
+.body-contact th { text-align: right; font-weight: normal; color: #444; white-space: nowrap; width: 26mm; padding: 1mm 3mm 1mm 0; border: none; background: none; }
+.body-contact td { border: none; padding: 1mm 2mm; }
+.summary { display: flex; justify-content: center; gap: 8mm; border: 1.5px solid #1f4fa0; border-radius: 2mm; padding: 4mm 6mm; margin: 8mm auto; max-width: 150mm; background: #f3f7fd; }
 .summary div { text-align: center; }
 .summary .k { font-size: 9pt; color: #555; }
 .summary .v { font-size: 16pt; font-weight: bold; color: #1f4fa0; }
 .summary .v.fail { color: #b3261e; }
+.blank { display: inline-block; min-width: 45mm; border-bottom: 0.75px solid #1b1f24; height: 1.1em; vertical-align: bottom; }
+.blank.short { min-width: 12mm; }
+.info .blank { min-width: 28mm; }
+.info td > .blank:only-child { border-bottom: none; }
+.info .blank.short { min-width: 12mm; }
+.choices .box, .verdict .box { display: inline-block; width: 1.2em; }
+.choices > span { margin-right: 3mm; white-space: nowrap; }
+.choices .off { color: #555; font-weight: normal; }
+.choices .on { font-weight: bold; }
+.indent { text-indent: 2em; }
+.undertakings { padding-left: 7mm; }
+.undertakings li { margin: 1.5mm 0; }
+.signatures { margin-top: 10mm; line-height: 1.3; }
+.signatures p { margin: 5mm 0; display: flex; flex-wrap: wrap; align-items: flex-end; gap: 3mm 6mm; }
+.signatures .k { min-width: 24mm; }
+.signature { display: inline-flex; flex-direction: column; align-items: center; }
+.signature .line { display: block; width: 36mm; border-bottom: 0.75px solid #1b1f24; height: 9mm; }
+.signature .who { font-size: 8pt; color: #555; min-height: 1em; }
+.signatures .date { justify-content: flex-end; margin-top: 8mm; }
 table { border-collapse: collapse; width: 100%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.75px solid #6b7280; padding: 1.2mm 1.6mm; vertical-align: top; }
 th { background: #eef1f5; font-weight: bold; text-align: center; }
-.info th { width: 32mm; text-align: left; font-weight: normal; background: #f6f7f9; }
+.info th { width: 34mm; text-align: left; font-weight: normal; background: #f6f7f9; }
+.info.numbered th { width: 52mm; }
+.info tr.wide th { width: auto; }
+.info tr.wide td { padding: 1.5mm; }
 .info td:empty::after { content: "\\00a0"; }
+.info .k { color: #444; }
+.criteria { margin: 0; padding-left: 6mm; list-style: decimal; }
+.team { font-size: 9.5pt; }
+.team th { white-space: nowrap; font-size: 9pt; }
+.team td { height: 7mm; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .ctr { text-align: center; white-space: nowrap; }
 .items { font-size: 8.8pt; line-height: 1.45; table-layout: fixed; }
-.items col.c-id { width: 14mm; } .items col.c-title { width: 20mm; } .items col.c-pts { width: 12mm; }
-.items col.c-code { width: 13mm; } .items col.c-pct { width: 17mm; } .items col.c-earned { width: 18mm; }
-.items th { font-size: 8.5pt; padding: 1.2mm 0.8mm; white-space: pre-line; }
+.items col.c-id { width: 14mm; } .items col.c-title { width: 20mm; } .items col.c-pts { width: 15mm; }
+.items col.c-code { width: 13mm; } .items col.c-pct { width: 18mm; } .items col.c-earned { width: 21mm; }
+.items th { font-size: 8.5pt; padding: 1.2mm 0.5mm; white-space: pre; }
 .items td.text { white-space: pre-line; }
 .items tr.cont td.sid, .items tr.cont td.stitle { border-top-color: transparent; }
 .items tr.first td.sid, .items tr.first td.stitle { font-weight: bold; }
@@ -210,8 +251,9 @@ th { background: #eef1f5; font-weight: bold; text-align: center; }
 .items tr.subtotal td.sid, .items tr.subtotal td.stitle { border-top-color: transparent; background: none; }
 .items tr.na td { color: #6b7280; }
 td.flag { color: #b3261e; font-weight: bold; }
-.samples, .left-out, .cycle { font-size: 9pt; margin: 1mm 0 3mm; }
+.samples, .left-out, .cycle, .conformity { font-size: 9pt; margin: 1mm 0 3mm; }
 .overview { margin: 2mm 0 4mm; }
+.overview th, .levels th, .samples th, .left-out th, .cycle th, .conformity th, .deductions th { white-space: nowrap; }
 .line { font-weight: bold; }
 .total-line { font-size: 13pt; }
 .total-line strong { font-size: 16pt; color: #1f4fa0; }
@@ -225,21 +267,24 @@ td.flag { color: #b3261e; font-weight: bold; }
 .levels tr.fail td.here { color: #b3261e; }
 .stars { color: #c58a00; letter-spacing: 0.05em; }
 .remark { border: 0.75px solid #6b7280; padding: 3mm 4mm; min-height: 30mm; white-space: pre-wrap; margin-bottom: 4mm; }
-.remark.empty { color: #8a919c; }
+.remark.blank-lines { min-height: 40mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.6mm, #9aa0a8 7.6mm, #9aa0a8 7.85mm); background-origin: content-box; background-clip: content-box; }
 .verdict { font-size: 12.5pt; margin: 3mm 0 1mm; }
-.verdict .box { display: inline-block; width: 1.2em; }
 .verdict .off { color: #9aa0a8; }
 .verdict .on { font-weight: bold; }
 .verdict .reason { font-weight: normal; font-size: 10pt; color: #b3261e; }
 .findings { border: 1.5px solid #b3261e; background: #fdf3f2; padding: 2mm 4mm; margin: 3mm 0; font-size: 9pt; }
 .findings ul { margin: 1mm 0 0; padding-left: 5mm; }
-.sign { margin-top: 10mm; display: flex; gap: 20mm; }
-.sign span.blank { display: inline-block; min-width: 40mm; border-bottom: 1px solid #1b1f24; }
-.generated { margin-top: 12mm; font-size: 8pt; color: #8a919c; text-align: right; }
+.findings .where { color: #555; }
+.sign { margin-top: 10mm; display: flex; gap: 16mm; align-items: flex-end; }
+.stamp { margin-top: 12mm; min-height: 40mm; }
+.draft-note { border: 1.5px solid #b3261e; color: #b3261e; font-weight: bold; text-align: center; padding: 2mm 4mm; margin: 4mm auto; max-width: 150mm; }
+.draft-mark { position: fixed; top: 42%; left: 0; width: 100%; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(179, 38, 30, 0.13);
+  transform: rotate(-30deg); pointer-events: none; z-index: 10; letter-spacing: 0.3em; }
 `;
 
-function css(t: Labels): string {
-  return CSS.replace("PAGE_FOOTER", `${t.pageFooter[0]} counter(page) ${t.pageFooter[1]} counter(pages) ${t.pageFooter[2]}`);
+function css(t: Labels, draft: ReportModel["draft"]): string {
+  const box = draft === null ? "" : `@top-center { content: "${t.draftLine(draft.errors)}"; font-size: 9pt; color: #b3261e; font-weight: bold; }`;
+  return CSS.replace("PAGE_FOOTER", `${t.pageFooter[0]} counter(page) ${t.pageFooter[1]} counter(pages) ${t.pageFooter[2]}`).replace("DRAFT_BOX", box);
 }
 
 function stars(n: number): string {
@@ -287,8 +332,34 @@ function sectionTable(s: ReportSection, t: Labels, zh: boolean): string {
   );
 }
 
-function paragraph(text: string | null, t: Labels): string {
-  return text === null ? `<div class="remark empty">${esc(t.notFilled)}</div>` : `<div class="remark">${esc(text)}</div>`;
+/** 优势 / 改进方向: the auditor's text, or ruled lines to write on where there is none (as the paper form has). */
+function paragraph(text: string | null): string {
+  return text === null ? `<div class="remark blank-lines"></div>` : `<div class="remark">${esc(text)}</div>`;
+}
+
+/** The scoring's findings, one line per kind with the clauses it is about; printed in a draft only. */
+function findingsHtml(findings: readonly ReportFinding[], errors: number, t: Labels): string {
+  const line = (f: ReportFinding) =>
+    `<li>${esc(t.severity[f.severity])} ${esc(f.code)} ${esc(f.message)}` +
+    (f.where.length > 0 ? `<span class="where">${esc(t.findingsWhere(f.where.length, f.where.join(t.listSep)))}</span>` : "") +
+    `</li>`;
+  return `<div class="findings"><strong>${esc(t.findings(findings.length, errors))}</strong><ul>${findings.map(line).join("")}</ul></div>`;
+}
+
+/** 与有关认证要求符合性的陈述 (CCT 6.3.7 5)): every item not fully met, with the auditor's record. */
+function conformityHtml(rows: readonly Nonconformity[], t: Labels): string {
+  if (rows.length === 0) return `<h3>${esc(t.conformity)}</h3><p>${esc(t.conformityNone)}</p>`;
+  const body = rows
+    .map(
+      (r) =>
+        `<tr data-clause="${esc(r.clause)}"><td class="ctr">${esc(r.clause)}</td><td class="ctr">${esc(r.code ?? "")}</td><td>${esc(r.text)}</td>` +
+        `<td class="num">${formatPoints(r.points)}</td><td class="num">${formatEarned(r.earned)}</td><td>${esc(r.note ?? "")}</td></tr>`,
+    )
+    .join("");
+  return (
+    `<h3>${esc(t.conformity)}</h3><p>${esc(t.conformityLine(rows.length))}</p>` +
+    `<table class="conformity"><thead><tr>${t.conformityHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`
+  );
 }
 
 /** Renders the report model as one HTML document. */
@@ -296,54 +367,40 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   const zh = lang === "zh";
   const t = zh ? ZH : EN;
   const audit = m.role !== "self";
-  const title = audit ? t.titleAudit : t.titleSelf;
+  const title = `${audit ? t.titleAudit : t.titleSelf}${m.draft !== null ? (zh ? "（草稿）" : " (draft)") : ""}`;
   const full = formatPoints(m.scheme.fullMarks);
   const total = formatEarned(m.total);
-  const fieldName = (f: string): string => (zh ? f : (FIELD_EN[f] ?? f));
   const out: string[] = [];
 
   out.push(
     `<!DOCTYPE html>\n<html lang="${t.htmlLang}"><head><meta charset="utf-8">` +
-      `<meta name="generator" content="StarScore"><title>${esc(title)}${m.organisation !== null ? ` — ${esc(m.organisation)}` : ""}</title>` +
-      `<style>${css(t)}</style></head><body>`,
+      `<meta name="generator" content="StarScore ${esc(m.scheme.id)} ${esc(m.scheme.version)}"><title>${esc(title)}${m.organisation !== null ? ` — ${esc(m.organisation)}` : ""}</title>` +
+      `<style>${css(t, m.draft)}</style></head><body>`,
   );
+  if (m.draft !== null) out.push(`<div class="draft-mark" aria-hidden="true">${esc(t.draft)}</div>`);
 
-  // Part 1: cover and 基本信息.
-  out.push(`<section class="part cover">`);
-  out.push(`<h1>${esc(title)}</h1>`);
-  out.push(`<p class="basis">${esc(t.basis)} ${esc(m.scheme.document)}</p>`);
-  const coverFields = m.info.filter((f) => ["组织名称", "项目编号", "审查类型", "申报级别"].includes(f.field));
-  out.push(`<table class="cover-fields">${coverFields.map((f) => `<tr><th>${esc(fieldName(f.field))}:</th><td>${esc(f.value)}</td></tr>`).join("")}</table>`);
-  out.push(
+  // The cover, the team's promise (an audit's), 1. 基本信息.
+  const summary =
     `<div class="summary"><div><div class="k">${esc(t.total)}</div><div class="v" data-total>${total}</div><div class="k">${esc(t.fullMarks(full))}</div></div>` +
-      `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(asLabel(m.result, lang))}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
-      `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>`,
-  );
-  out.push(`<h2>${esc(t.info)}</h2><table class="info">`);
-  for (const f of m.info) out.push(`<tr><th>${esc(fieldName(f.field))}</th><td>${esc(f.value)}</td></tr>`);
-  out.push(`<tr><th>${esc(t.criteria)}</th><td>${esc(m.scheme.document)}</td></tr>`);
-  out.push(`<tr><th>${esc(t.scheme)}</th><td>${esc(zh ? m.scheme.title : m.scheme.titleEn)} · ${esc(m.scheme.id)}（${esc(m.scheme.version)}）</td></tr>`);
-  out.push(`</table></section>`);
+    `<div><div class="k">${esc(zh ? "级别" : "Level")}</div><div class="v${m.passed ? "" : " fail"}">${esc(asLabel(m.result, lang))}</div><div class="k stars">${m.level !== null ? stars(m.level.stars) : "&nbsp;"}</div></div>` +
+    `<div><div class="k">${esc(zh ? "结论" : "Result")}</div><div class="v${m.passed ? "" : " fail"}">${esc(m.unfilled > 0 ? t.unfilled : m.passed ? (zh ? "通过" : "Passed") : t.notPassed)}</div><div class="k">&nbsp;</div></div></div>` +
+    (m.draft !== null ? `<p class="draft-note">${esc(t.draftNote(m.draft.errors, audit ? t.results : t.resultsSelf))}</p>` : "");
+  out.push(coverHtml(m, lang, title, summary));
+  if (audit) out.push(promiseHtml(m, lang));
+  out.push(infoHtml(m, lang));
 
   // Part 2: results by section.
   out.push(`<section class="part results">`);
   out.push(`<h2>${esc(audit ? t.results : t.resultsSelf)}</h2>`);
   out.push(`<h3>${esc(audit ? t.overall : t.overallSelf)}</h3>`);
-  out.push(`<p class="total-line">${esc(t.total)}: <strong data-total>${total}</strong> ${esc(t.points)}（${esc(t.fullMarks(full))}）</p>`);
+  out.push(`<p class="total-line">${esc(t.total)}${t.colon}<strong data-total>${total}</strong> ${esc(t.points)}（${esc(t.fullMarks(full))}）</p>`);
   if (m.notApplicableCount > 0) {
     out.push(`<p>${esc(t.rescale(m.notApplicableCount, formatPoints(m.notApplicablePoints), formatEarned(m.raw), formatPoints(m.applicableMax), full, formatEarned(m.rescaled)))}</p>`);
   }
   if (m.special.hasDeductions || m.special.hasBonus) {
     out.push(`<p>${esc(t.specialLine(m.special.deductions.length, formatPoints(m.special.deductionPoints), formatPoints(m.special.bonus?.points ?? 0)))}</p>`);
   }
-  if (m.findings.length > 0) {
-    const errors = m.findings.filter((f) => f.severity === "error").length;
-    out.push(
-      `<div class="findings"><strong>${esc(t.findings(m.findings.length, errors))}</strong><ul>` +
-        m.findings.map((f) => `<li>${esc(t.severity[f.severity])} ${esc(f.code)} ${esc(f.message)}</li>`).join("") +
-        `</ul></div>`,
-    );
-  }
+  if (m.draft !== null) out.push(findingsHtml(m.findings, m.draft.errors, t));
   out.push(`<h3>${esc(t.analysis)}</h3><p>${esc(t.byPart)}</p>`);
   out.push(`<table class="overview"><thead><tr>${t.overviewHead.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>`);
   for (const s of m.sections) {
@@ -359,14 +416,14 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   m.sections.forEach((s, i) => {
     const naPoints = s.max - s.applicableMax;
     const naNote = s.notApplicableCount > 0 ? t.naNote(s.notApplicableCount, formatPoints(naPoints), formatPoints(s.applicableMax)) : "";
-    out.push(`<h4>${i + 1}) ${esc(zh ? s.title : (s.titleEn ?? s.title))}:</h4>`);
+    out.push(`<h4>${i + 1}) ${esc(zh ? s.title : (s.titleEn ?? s.title))}${t.colon}</h4>`);
     out.push(`<p class="section-line" data-section="${esc(s.id)}">${esc(t.sectionLine(formatPoints(s.max), naNote, formatEarned(s.earned)))}</p>`);
     out.push(sectionTable(s, t, zh));
   });
   out.push(samplesHtml(m.rules, lang), leftOutHtml(m.rules, lang));
   out.push(`</section>`);
 
-  // Part 3: special items, radar chart, level scale.
+  // Special items, radar chart, level scale.
   out.push(`<section class="part">`);
   out.push(`<h4>${m.sections.length + 1}) ${esc(t.special)}</h4>`);
   const d = m.special.deductions;
@@ -414,15 +471,18 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   }
   out.push(`</section>`);
 
-  // Part 4: strengths, improvements, conclusion.
+  // Strengths, improvements, the statement of conformity, the conclusion, signatures and the body's stamp.
   out.push(`<section class="part">`);
   // A self-assessment form has no remarks cells: the blocks show only when it has remarks after all.
   if (audit || m.remarks.strengths !== null || m.remarks.improvements !== null) {
-    out.push(`<h3>${esc(t.strengths)}</h3>${paragraph(m.remarks.strengths, t)}`);
-    out.push(`<h3>${esc(t.improvements)}</h3>${paragraph(m.remarks.improvements, t)}`);
+    out.push(`<h3>${esc(t.strengths)}</h3>${paragraph(m.remarks.strengths)}`);
+    out.push(`<h3>${esc(t.improvements)}</h3>${paragraph(m.remarks.improvements)}`);
   }
+  if (audit && m.nonconformities !== null) out.push(conformityHtml(m.nonconformities, t));
   out.push(`<h3>${esc(audit ? t.conclusion : t.conclusionSelf)}</h3>`);
-  const reason = !m.graded
+  const reason = m.unfilled > 0
+    ? m.result
+    : !m.graded
     ? notGradedReason(m.rules, lang, t.reasonNotGraded(d.length, m.special.notGradedAt ?? 0))
     : m.applicableMax === 0
       ? t.reasonNothing
@@ -431,8 +491,9 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   const yes = audit ? (m.level !== null ? t.passed(zh ? m.level.name : m.level.nameEn, cert) : t.passedPlain) : t.selfPassed(m.result);
   const no = audit ? t.notPassed : t.selfNotPassed;
   out.push(
+    // While entries are missing neither box is ticked: the form is not finished, it has not failed.
     `<p class="verdict" data-passed="${m.passed}"><span class="${m.passed ? "on" : "off"}"><span class="box">${m.passed ? "☑" : "☐"}</span>${esc(yes)}</span></p>` +
-      `<p class="verdict"><span class="${m.passed ? "off" : "on"}"><span class="box">${m.passed ? "☐" : "☑"}</span>${esc(no)}</span>` +
+      `<p class="verdict"><span class="${m.passed || m.unfilled > 0 ? "off" : "on"}"><span class="box">${m.passed || m.unfilled > 0 ? "☐" : "☑"}</span>${esc(no)}</span>` +
       `${m.passed ? "" : ` <span class="reason">（${esc(reason)}）</span>`}</p>`,
   );
   if (m.claimedText !== null) {
@@ -442,10 +503,10 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
   }
   out.push(cycleHtml(m.rules, lang));
   out.push(
-    `<div class="sign"><div>${esc(t.signed)} <span class="blank">${esc(m.signedBy ?? "")}</span></div>` +
-      `<div>${esc(t.signedOn)} <span class="blank">${esc(m.signedOn ?? "")}</span></div></div>`,
+    `<div class="sign"><div>${esc(t.signed)}${filled(m.signedBy ?? "")}</div>` +
+      `<div>${esc(t.signedOn)}${filled(dayText(m.signedOn ?? "", lang))}</div></div>`,
   );
-  out.push(`<p class="generated">${esc(t.generated(m.scheme.id, m.scheme.version))}</p>`);
+  if (audit) out.push(`<p class="stamp">${esc(t.stamp((m.fields["认证机构"] ?? "") || t.stampBody))}</p>`);
   out.push(`</section></body></html>\n`);
   return out.join("\n");
 }

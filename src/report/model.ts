@@ -1,11 +1,14 @@
-import { sortFindings, toJson } from "../findings/finding";
+import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/load";
 import type { Level } from "../scheme/schema";
-import { headerFields, type Role } from "../scheme/roles";
+import { currentField, headerFields, PERIOD_FIELD, REPORT_FIELDS, reportFields, TEAM_COLUMNS, type Role, type TeamKey } from "../scheme/roles";
+import type { AuditType } from "../scheme/words";
 import { resultName } from "../scoring/levels";
 import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
+import { readAuditType } from "../scoring/lenient";
+import { onSiteDays, readOnSiteMoment, type OnSiteMoment } from "../scoring/onSite";
 import { documentRules, type DocumentRules } from "./documentRules";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 import type { ItemStatus, ScoreCard } from "../scoring/card";
@@ -61,6 +64,34 @@ export interface ReportLevel {
   current: boolean;
 }
 
+/** 现场审查时间: the start and end as typed, each read as a day and half day where it is one, and the days between. */
+export interface OnSite {
+  from: { text: string; moment: OnSiteMoment | null };
+  to: { text: string; moment: OnSiteMoment | null };
+  days: number | null;
+}
+
+/** One row of 审查组成员, each cell as text ("" where blank). */
+export type ReportMember = Record<TeamKey, string>;
+
+/** An item not fully met, for 与有关认证要求符合性的陈述 (CCT 6.3.7 5)): its points, what it earned and the auditor's record. */
+export interface Nonconformity {
+  clause: string;
+  code: string | null;
+  text: string;
+  points: number;
+  earned: number;
+  note: string | null;
+}
+
+/** Findings of one code and one message, with every clause (or cell) they are about: 93 missing entries are one line. */
+export interface ReportFinding {
+  severity: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  where: string[];
+}
+
 export interface ReportModel {
   role: Role;
   scheme: {
@@ -74,10 +105,31 @@ export interface ReportModel {
     fullMarks: number;
     passMark: number;
     failName: string | null;
+    /** The standards the audit is against (依据, 审查准则 1)). */
+    criteria: string;
+    /** Where the document lists the report's contents, when it asks for more than every report shows. */
+    contents: { source: string; nonconformities: boolean; period: boolean } | null;
   };
   organisation: string | null;
-  /** 基本信息: the form's header fields for the role (blank ones too, to be filled by hand), then any others given. */
+  /** Every header field by its current name (审查员 on an old form is 报告编制人), "" where blank. */
+  fields: Record<string, string>;
+  /**
+   * 基本信息 beyond the lines the audit report gives their own place (1.1–1.11): for an audit 申报级别, the
+   * certificate's dates, 服务领域, a prerequisite's field and any other field given; for a self-assessment every
+   * field of its form. Blank ones too, to be filled by hand.
+   */
   info: { field: string; value: string }[];
+  /** 审查类型 read as a kind of audit (null when blank or no kind), for the cover's and 审查目的's boxes. */
+  auditType: AuditType | null;
+  onSite: OnSite | null;
+  /** 审查组成员, blank rows left out. */
+  team: ReportMember[];
+  /** The member whose 组内身份 is 组长, if one is. */
+  leader: ReportMember | null;
+  /** Errors in the scoring: the report is a draft (草稿) and says how many. */
+  draft: { errors: number } | null;
+  /** Where the scheme's document asks for them (CCT 6.3.7 5)); null otherwise. */
+  nonconformities: Nonconformity[] | null;
   sections: ReportSection[];
   total: number;
   raw: number;
@@ -100,9 +152,11 @@ export interface ReportModel {
   radar: { by: "subsection" | "section"; axes: { id: string; title: string; share: number | null }[] } | null;
   levels: ReportLevel[];
   graded: boolean;
+  /** Items with an entry still empty: the result is then 未填完（n 项未填）, neither pass nor fail. */
+  unfilled: number;
   passed: boolean;
   level: Level | null;
-  /** What the result is called in the report's language (resultName): the level, 不予评级 or the fail name. */
+  /** What the result is called in the report's language (resultName): the level, 不予评级, the fail name or 未填完. */
   result: string;
   claimedLevel: Level | null;
   /** 申报级别 as typed (it may name no level). */
@@ -111,7 +165,8 @@ export interface ReportModel {
   /** 报告编制人 and 编制日期, from the header. */
   signedBy: string | null;
   signedOn: string | null;
-  findings: { severity: "error" | "warning" | "info"; code: string; message: string }[];
+  /** The scoring's findings, printed in a draft only (a report with errors is not a report to hand over). */
+  findings: ReportFinding[];
   /** Sample records, 删减 with reasons, why not graded, the certificate's cycle (documentRules.ts). */
   rules: DocumentRules;
 }
@@ -120,14 +175,75 @@ function share(earned: number, applicableMax: number): number | null {
   return applicableMax > 0 ? earned / applicableMax : null;
 }
 
+/** The audit report gives these fields a place of their own (cover, 1.1–1.11, the signatures); 基本信息 lists the rest. */
+const OWN_PLACE: ReadonlySet<string> = new Set(["组织名称", "项目编号", "审查类型", ...(REPORT_FIELDS.audit ?? []), PERIOD_FIELD]);
+
+/** The header by current field names: the form's fields first (blank ones too), then any other the assessment gives. */
+function headerText(scheme: Scheme, assessment: Assessment): Record<string, string> {
+  const form = [...headerFields(scheme, assessment.role), ...reportFields(scheme, assessment.role)];
+  const fields: Record<string, string> = Object.fromEntries(form.map((f) => [f, ""]));
+  for (const [key, value] of Object.entries(assessment.header ?? {})) {
+    const field = currentField(assessment.role, key);
+    const text = cellText(value);
+    // A field given under both names keeps the one under its current name.
+    if (text !== null && (fields[field] ?? "") === "") fields[field] = text;
+    else if (fields[field] === undefined) fields[field] = "";
+  }
+  return fields;
+}
+
+function onSiteOf(fields: Record<string, string>): OnSite | null {
+  const from = fields["审查开始"] ?? "";
+  const to = fields["审查结束"] ?? "";
+  if (from === "" && to === "") return null;
+  const a = readOnSiteMoment(from);
+  const b = readOnSiteMoment(to);
+  return { from: { text: from, moment: a }, to: { text: to, moment: b }, days: a !== null && b !== null ? onSiteDays(a, b) : null };
+}
+
+function teamOf(assessment: Assessment): ReportMember[] {
+  return (assessment.team ?? [])
+    .map((m) => Object.fromEntries(TEAM_COLUMNS.map(([key]) => [key, cellText(m[key]) ?? ""])) as ReportMember)
+    .filter((m) => TEAM_COLUMNS.some(([key]) => m[key] !== ""));
+}
+
+/** Findings grouped by code and message (said without its clause), in the catalogue's order. */
+export function groupFindings(findings: readonly Finding[], lang: Lang): ReportFinding[] {
+  const groups = new Map<string, ReportFinding>();
+  for (const f of sortFindings(findings)) {
+    const { clause: _clause, cell: _cell, ...location } = f.location;
+    const { clause: _c, ...params } = f.params as Record<string, unknown>;
+    const message = describe({ ...f, location, params } as Finding, lang);
+    const key = `${f.code}\u0000${message}`;
+    const where = f.location.clause ?? f.location.cell;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { severity: f.severity, code: f.code, message, where: where === undefined ? [] : [where] });
+    else if (where !== undefined) group.where.push(where);
+  }
+  return [...groups.values()];
+}
+
+/** The items that earned less than their points (删减 ones are not: they are not assessed), with the auditor's record. */
+function nonconformitiesOf(scheme: Scheme, assessment: Assessment, card: ScoreCard): Nonconformity[] {
+  return scheme.items.flatMap((item) => {
+    const score = card.items[item.index];
+    if (score === undefined || !score.applicable || score.status !== "scored" || score.earned >= item.max) return [];
+    const note = cellText(assessment.entries[item.clause]?.note);
+    return [{ clause: item.clause, code: item.code ?? null, text: item.text, points: item.max, earned: score.earned, note }];
+  });
+}
+
 /** Builds the report for a points scheme. Throws a RangeError for a checklist (it has no scores to report). */
 export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreCard, lang: Lang = "zh"): ReportModel {
   if (scheme.kind !== "points" || card.total === null) throw new RangeError(`scheme ${scheme.id} is a checklist: an audit report needs a points scheme`);
-  const header = assessment.header ?? {};
-
-  const fields = headerFields(scheme, assessment.role);
-  for (const key of Object.keys(header)) if (!fields.includes(key)) fields.push(key);
-  const info = fields.map((field) => ({ field, value: cellText(header[field]) ?? "" }));
+  const fields = headerText(scheme, assessment);
+  const audit = assessment.role !== "self";
+  const info = Object.entries(fields)
+    .filter(([field]) => !audit || !OWN_PLACE.has(field))
+    .map(([field, value]) => ({ field, value }));
+  const value = (field: string): string | null => (fields[field] ?? "") || null;
+  const team = teamOf(assessment);
+  const errors = card.findings.filter((f) => f.severity === "error").length;
 
   const subsectionScores = new Map(card.subsections.map((g) => [g.id, g]));
   const sectionScores = new Map(card.sections.map((g) => [g.id, g]));
@@ -196,9 +312,21 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
       fullMarks: card.fullMarks ?? 0,
       passMark: scheme.passMarkOrLowest ?? 0,
       failName: scheme.failName ?? null,
+      criteria: scheme.report?.criteria ?? scheme.document,
+      contents:
+        scheme.report !== undefined && (scheme.report.nonconformities === true || scheme.report.period === true)
+          ? { source: scheme.report.source, nonconformities: scheme.report.nonconformities === true, period: scheme.report.period === true }
+          : null,
     },
-    organisation: cellText(header["组织名称"]),
+    organisation: value("组织名称"),
+    fields,
     info,
+    auditType: readAuditType(value("审查类型")),
+    onSite: onSiteOf(fields),
+    team,
+    leader: team.find((m) => m.role.includes("组长")) ?? null,
+    draft: errors > 0 ? { errors } : null,
+    nonconformities: scheme.report?.nonconformities === true ? nonconformitiesOf(scheme, assessment, card) : null,
     sections,
     total: card.total,
     raw: card.raw,
@@ -219,18 +347,16 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
     radar,
     levels: (scheme.levels ?? []).map((l) => ({ name: l.name, nameEn: l.nameEn, min: l.min, stars: l.stars, current: card.level?.name === l.name })),
     graded: card.graded,
+    unfilled: card.unfilled,
     passed: card.passed,
     level: card.level,
     result: resultName(card, scheme, lang),
     claimedLevel: card.claimedLevel,
-    claimedText: cellText(header["申报级别"]),
+    claimedText: value("申报级别"),
     remarks: { strengths: cellText(remarks.strengths), improvements: cellText(remarks.improvements) },
-    signedBy: cellText(header["审查员"]) ?? cellText(header["评估部门/人员"]),
-    signedOn: cellText(header["审查时间"]) ?? cellText(header["评估时间"]),
-    findings: sortFindings(card.findings).map((f) => {
-      const j = toJson(f, lang);
-      return { severity: j.severity, code: j.code, message: j.message };
-    }),
+    signedBy: value("报告编制人") ?? value("评估部门/人员"),
+    signedOn: value("编制日期") ?? value("评估时间"),
+    findings: groupFindings(card.findings, lang),
     rules: documentRules(scheme, assessment, card),
   };
 }

@@ -117,7 +117,8 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   const formColumns = new Set(plan.columns.map((c, i) => (c.hidden ? "" : columnLetter(i + 1))).filter(Boolean));
   const hiddenColumns = [...sheet.hiddenColumns].filter((c) => formColumns.has(c)).sort((a, b) => columnIndex(a) - columnIndex(b));
   if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns }));
-  for (const v of plan.validations) out.push(...validationFindings(v, sheet, at));
+  // An input message guards nothing: only rules that refuse a value are checked.
+  for (const v of plan.validations) if (v.rule.kind !== "any") out.push(...validationFindings(v, sheet, at));
   return out;
 }
 
@@ -137,6 +138,8 @@ function sameRule(planned: PlannedValidation, plannedTop: { column: number; row:
   const moved = (f: string) => normaliseFormula(shiftFormula(f, first.r1 - plannedTop.row, first.c1 - plannedTop.column));
   const rule = planned.rule;
   switch (rule.kind) {
+    case "any":
+      return true;
     case "list":
       return saved.type === "list" && listValues(saved.formula1) === listValues(rule.values.join(","));
     case "decimal":

@@ -205,6 +205,20 @@ export const CertificationSchema = z.strictObject({
   serviceDomains: ServiceDomainsSchema.optional(),
 });
 
+/**
+ * What the document says its audit report contains beyond what every report shows (the maturity report template's
+ * parts), where it says so: CCT 6.3.7 服务认证审查报告.
+ */
+export const ReportContentsSchema = z.strictObject({
+  source: z.string().min(1),
+  /** The standards the audit is against, as the report names them (its cover's 依据 and 1.8 审查准则 1)); default: `document`. */
+  criteria: z.string().min(1).optional(),
+  /** 与有关认证要求符合性的陈述（包括任何不符合）: the items not fully met, each with the auditor's record. */
+  nonconformities: z.boolean().optional(),
+  /** 报告覆盖的时间段: the audit form gets a header field for it, and the report states it. */
+  period: z.boolean().optional(),
+});
+
 export const SchemeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case id such as maturity-jsgf-06"),
   version: z.string().min(1),
@@ -231,6 +245,7 @@ export const SchemeSchema = z.strictObject({
   declaration: z.string().min(1).optional(),
   /** The certification rule's audit time (附件1) and service domains (附件3), where the document has them. */
   certification: CertificationSchema.optional(),
+  report: ReportContentsSchema.optional(),
   sections: z.array(SectionSchema).min(1),
 });
 

@@ -28,12 +28,32 @@ export const EntrySchema = z.strictObject({
   note: z.string().nullable().optional(),
 });
 
+const Text = z.union([z.string(), z.number()]).nullable().optional();
+
+/** One member of the audit team (审查组成员, the report template's 1.11): its columns are TEAM_COLUMNS (scheme/roles.ts). */
+export const TeamMemberSchema = z.strictObject({
+  /** 代码: A, B, … */
+  code: Text,
+  /** 姓名 */
+  name: Text,
+  /** 组内身份: 组长, 组员, 技术专家 … */
+  role: Text,
+  /** 注册证书号/专家工作单位 */
+  certificate: Text,
+  /** 相关专业: a speciality code such as 02.01.01 */
+  speciality: Text,
+  /** 联系电话 */
+  phone: Text,
+});
+
 export const AssessmentSchema = z.strictObject({
   scheme: z.string().min(1),
   /** The scheme version the entries were made against, where known. */
   schemeVersion: z.string().optional(),
   role: RoleSchema,
   header: z.record(z.string(), z.union([z.string(), z.number()]).nullable()).optional(),
+  /** 审查组成员, in the order the report lists them. Audit role. */
+  team: z.array(TeamMemberSchema).optional(),
   /** Keyed by the item's clause id as its document writes it. */
   entries: z.record(z.string(), EntrySchema),
   deductions: z.array(z.strictObject({ clause: z.string().optional(), reason: z.string() })).optional(),
@@ -43,6 +63,7 @@ export const AssessmentSchema = z.strictObject({
 });
 
 export type Entry = z.infer<typeof EntrySchema>;
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
 /** An assessment file that cannot be used, with every problem located by its path in the file. */

@@ -24,6 +24,8 @@ export interface ItemScore {
   samples: SampleRecord | null;
   /** Why a left-out item does not apply (6.3.6); null for applicable items and left-out items without one. */
   reason: string | null;
+  /** An entry the item owes is empty (SS101): a 0-point row owes nothing, a left-out one nothing more. */
+  unfilled: boolean;
 }
 
 /** Why a points result gets no level although it may pass the mark. */
@@ -69,6 +71,11 @@ export interface ScoreCard {
   total: number | null;
   /** False when the special deductions reach the scheme's limit or the prerequisite is not met. */
   graded: boolean;
+  /**
+   * How many items still have an owed entry empty. While any do, the form is not finished: no level, not passed,
+   * and its result is called 未填完（n 项未填） (resultName), as the sheet's result cells say.
+   */
+  unfilled: number;
   /** What stops grading, in the order the report states it; empty when graded. */
   notGradedBy: NotGradedBy[];
   passed: boolean;

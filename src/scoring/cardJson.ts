@@ -19,6 +19,8 @@ export function scoreCardJson(card: ScoreCard, header: Readonly<Record<string, u
     deductionPoints: card.deductionPoints,
     bonus: card.bonus,
     graded: card.graded,
+    /** Items with an entry still empty; while above 0 there is no level and no pass (未填完). */
+    unfilled: card.unfilled,
     passed: card.passed,
     level: card.level?.name ?? null,
     levelEn: card.level?.nameEn ?? null,

@@ -25,15 +25,19 @@ export function checkServiceDomain(scheme: Scheme, header: Header, out: Finding[
   }
 }
 
-/** The level 申报级别 names, where it names one: a claim above the result is SS501, a name that is no level SS502. */
-export function checkClaimedLevel(scheme: Scheme, header: Header, level: Level | null, total: number, findings: Finding[]): Level | null {
+/**
+ * The level 申报级别 names, where it names one: a claim above the result is SS501, a name that is no level SS502.
+ * `result` is null while the form is not finished: a claim is weighed against a result only once there is one.
+ */
+export function checkClaimedLevel(scheme: Scheme, header: Header, result: { level: Level | null } | null, total: number, findings: Finding[]): Level | null {
   const claimedText = cellText(header["申报级别"]);
   let claimedLevel: Level | null = null;
   if (claimedText !== null) {
     claimedLevel = matchLevel(scheme, claimedText);
     if (claimedLevel === null) {
       findings.push(finding("SS502", { field: "申报级别" }, { claimed: claimedText, levels: (scheme.levels ?? []).map((l) => l.name) }));
-    } else if (level === null || claimedLevel.min > level.min) {
+    } else if (result !== null && (result.level === null || claimedLevel.min > result.level.min)) {
+      const level = result.level;
       findings.push(
         finding("SS501", { field: "申报级别" }, {
           claimed: claimedLevel.name,

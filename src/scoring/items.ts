@@ -191,6 +191,7 @@ export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Fin
   const role = assessment.role;
   return scheme.items.map((item) => {
     const entry = entries[item.index];
+    const before = findings.length;
     let outcome: ItemOutcome;
     if (entry?.applicable === false) {
       // An audit row has no conclusion; self and checklist rows read as 不适用.
@@ -202,6 +203,14 @@ export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Fin
       const e = entry ?? {};
       outcome =
         role === "audit" ? scoreAudit(scheme, item, e, findings) : role === "self" ? scoreSelf(scheme, item, e, findings) : scoreChecklist(item, e, findings);
+    }
+    // An empty entry is SS101. A 0-point row changes nothing whether filled or not, so it owes no entry at all.
+    let unfilled = false;
+    for (let k = before; k < findings.length; k++) if (findings[k]?.code === "SS101") unfilled = true;
+    if (unfilled && item.max === 0 && role !== "checklist") {
+      findings.splice(before, findings.length - before, ...findings.slice(before).filter((f) => f.code !== "SS101"));
+      unfilled = false;
+      if (outcome.status === "missing") outcome = { ...outcome, status: "scored" };
     }
     let reason: string | null = null;
     if (outcome.status === "na") {
@@ -220,6 +229,7 @@ export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Fin
       conclusion: outcome.conclusion,
       samples: outcome.samples ?? null,
       reason,
+      unfilled,
     };
   });
 

@@ -4,7 +4,7 @@
  * never read as zero.
  */
 
-import { CONCLUSION_WORDS, NOT_APPLICABLE_WORDS, type Conclusion } from "../scheme/words";
+import { AUDIT_TYPE_NAMES, AUDIT_TYPES, CONCLUSION_WORDS, NOT_APPLICABLE_WORDS, type AuditType, type Conclusion } from "../scheme/words";
 
 /** What a typed value turned out to be. */
 export type Reading =
@@ -72,4 +72,23 @@ export function hasEvidence(value: unknown): boolean {
   if (typeof value === "string") return fold(value) !== "";
   if (Array.isArray(value)) return value.some((v) => typeof v === "string" && fold(v) !== "");
   return false;
+}
+
+/** The words besides the form's own (AUDIT_TYPE_NAMES) that name each kind of audit. */
+const AUDIT_TYPE_ALSO: Record<AuditType, string[]> = {
+  initial: ["初次", "初审", "初次审核", "初次审查"],
+  surveillance: ["保持", "监督审核", "监督审查"],
+  recertification: ["再认证审核", "再认证审查", "复评", "复审"],
+};
+
+/** 审查类型 as typed: the form's words (初次认证 / 监督 / 再认证), the report's (保持认证 …) and English; null for anything else. */
+export function readAuditType(value: unknown): AuditType | null {
+  if (typeof value !== "string") return null;
+  const text = fold(value).toLowerCase();
+  return (
+    AUDIT_TYPES.find((t) => {
+      const n = AUDIT_TYPE_NAMES[t];
+      return [n.form, n.cover, n.purpose, n.en, t, ...AUDIT_TYPE_ALSO[t]].some((w) => w.toLowerCase() === text);
+    }) ?? null
+  );
 }

@@ -1,7 +1,7 @@
 import type { Level } from "../scheme/schema";
 import type { Scheme } from "../scheme/load";
 import type { Lang } from "../findings/language";
-import { RESULT_WORDS } from "../scheme/words";
+import { incompleteName, RESULT_WORDS } from "../scheme/words";
 import { fold } from "./lenient";
 
 /** The highest level whose inclusive lower bound the total reaches, or null below the lowest. */
@@ -43,18 +43,35 @@ export function resultWords(scheme: Scheme): { notGraded: string; fail: string; 
   return { notGraded: RESULT_WORDS.notGraded.zh, fail: failName(scheme, "zh"), pass: RESULT_WORDS.pass.zh, notPass: RESULT_WORDS.notPass.zh };
 }
 
+/** What resultName and verdictName need of a ScoreCard. */
+export interface ResultFacts {
+  level: Level | null;
+  graded: boolean;
+  applicableMax: number;
+  checklist: unknown;
+  passed: boolean;
+  /** Items with an entry still empty: while there are any, the result is 未填完（n 项未填）. */
+  unfilled: number;
+}
+
 /**
- * What a result is called, everywhere: the level's name; 不予评级 when grading stopped or nothing applies; the
- * scheme's fail name below every level; for a checklist, 全部符合 or 未全部符合. In 简体中文 it is exactly what the
- * laid-out sheet's level (or result) cell shows.
+ * What a result is called, everywhere: 未填完（n 项未填） while entries are missing; the level's name; 不予评级
+ * when grading stopped or nothing applies; the scheme's fail name below every level; for a checklist, 全部符合 or
+ * 未全部符合. In 简体中文 it is exactly what the laid-out sheet's level (or result) cell shows.
  */
-export function resultName(
-  card: { level: Level | null; graded: boolean; applicableMax: number; checklist: unknown; passed: boolean },
-  scheme: Scheme,
-  lang: Lang,
-): string {
+export function resultName(card: ResultFacts, scheme: Scheme, lang: Lang): string {
+  if (card.unfilled > 0) return incompleteName(card.unfilled, lang);
   if (card.checklist !== null) return (card.passed ? RESULT_WORDS.allConform : RESULT_WORDS.notAllConform)[lang];
   if (card.level !== null) return lang === "en" ? card.level.nameEn : card.level.name;
   if (!card.graded || card.applicableMax === 0) return RESULT_WORDS.notGraded[lang];
   return failName(scheme, lang);
+}
+
+/**
+ * The pass/fail word of a points result, as the sheet's 结论 cell shows it: 通过, 不通过, or 未填完（n 项未填）
+ * while entries are missing (a form not yet filled has not failed). A checklist's is its resultName.
+ */
+export function verdictName(card: ResultFacts, scheme: Scheme, lang: Lang): string {
+  if (card.unfilled > 0 || card.checklist !== null) return resultName(card, scheme, lang);
+  return (card.passed ? RESULT_WORDS.pass : RESULT_WORDS.notPass)[lang];
 }

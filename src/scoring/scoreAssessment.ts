@@ -18,7 +18,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
   const { sections, subsections } = groupScores(scheme, items);
   const { raw, applicableMax, notApplicableCount } = itemSums(items);
   const result =
-    scheme.kind === "checklist" ? checklistOutcome(items) : pointsOutcome(scheme, assessment, raw, applicableMax, findings);
+    scheme.kind === "checklist" ? checklistOutcome(items) : pointsOutcome(scheme, assessment, items, raw, applicableMax, findings);
   // Written out rather than spread: a spread builds a slow object in this hot path.
   return {
     schemeId: scheme.id,
@@ -37,6 +37,7 @@ export function scoreAssessment(scheme: Scheme, assessment: Assessment): ScoreCa
     bonus: result.bonus,
     total: result.total,
     graded: result.graded,
+    unfilled: result.unfilled,
     notGradedBy: result.notGradedBy,
     passed: result.passed,
     level: result.level,

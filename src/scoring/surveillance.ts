@@ -12,13 +12,14 @@ import type { ScoreCard } from "./card";
  * - the new result has a higher level             → upgrade to it
  * - the new result has a lower level              → downgrade to it
  * - the new result has no level (below the pass mark, or not graded) → withdraw (撤销认证证书)
+ * - the audit sheet is not finished (entries still empty, 未填完)    → no decision yet (incomplete)
  *
  * §8.1.3 3) and §8.2 3) say "降为对应等级或撤销认证证书" without saying when to withdraw rather than
  * downgrade; this reads it as: downgrade while the result still has a level, withdraw when it has none.
  */
 
 export type AuditType = "surveillance" | "recertification";
-export type DecisionKind = "keep" | "upgrade" | "downgrade" | "withdraw";
+export type DecisionKind = "keep" | "upgrade" | "downgrade" | "withdraw" | "incomplete";
 
 export interface CertificationDecision {
   audit: AuditType;
@@ -30,6 +31,8 @@ export interface CertificationDecision {
   total: number | null;
   /** False when the special deductions reached the limit. */
   graded: boolean;
+  /** Items still to be scored (decision "incomplete"). */
+  unfilled: number;
 }
 
 /** The certified level names no level of the scheme (or the scheme has none). */
@@ -55,7 +58,8 @@ export function certifiedLevel(scheme: Scheme, certified: string): Level {
 export function decideCertification(scheme: Scheme, certified: string | Level, card: ScoreCard, audit: AuditType = "surveillance"): CertificationDecision {
   const from = typeof certified === "string" ? certifiedLevel(scheme, certified) : certified;
   const now = card.level;
-  const base = { audit, certified: from, total: card.total, graded: card.graded };
+  const base = { audit, certified: from, total: card.total, graded: card.graded, unfilled: card.unfilled };
+  if (card.unfilled > 0) return { ...base, decision: "incomplete", to: null };
   if (now === null) return { ...base, decision: "withdraw", to: null };
   if (now.min > from.min) return { ...base, decision: "upgrade", to: now };
   if (now.min < from.min) return { ...base, decision: "downgrade", to: now };
@@ -85,6 +89,8 @@ export function decisionMessage(d: CertificationDecision, lang: Lang = "zh"): st
         return surveillance
           ? `${kind}: total ${total} is below the certified level ${from}: downgrade to ${to}.`
           : `${kind}: total ${total} is below the certified level ${from}: downgrade directly to ${to}.`;
+      case "incomplete":
+        return `${kind}: the audit sheet is incomplete (${d.unfilled} not filled): no decision until every clause is scored (certified ${from}).`;
       case "withdraw":
         return d.graded
           ? `${kind}: total ${total} reaches no level (certified ${from}): withdraw the certificate.`
@@ -101,6 +107,8 @@ export function decisionMessage(d: CertificationDecision, lang: Lang = "zh"): st
         : `${kind}：总分 ${total} 高于获证级别“${from}”，直接升为${to}并换发认证证书。`;
     case "downgrade":
       return surveillance ? `${kind}：总分 ${total} 低于获证等级“${from}”，降为${to}。` : `${kind}：总分 ${total} 低于获证级别“${from}”，直接降为${to}。`;
+    case "incomplete":
+      return `${kind}：评分表未填完（${d.unfilled} 项未填），逐条评分后才能判定（获证等级“${from}”）。`;
     case "withdraw":
       return d.graded ? `${kind}：总分 ${total} 未达到任何等级（获证等级“${from}”），撤销认证证书。` : `${kind}：不予评级（特别扣分项达到上限；获证等级“${from}”），撤销认证证书。`;
   }

@@ -73,12 +73,20 @@ export type CardOutcome = Pick<
   | "bonus"
   | "total"
   | "graded"
+  | "unfilled"
   | "notGradedBy"
   | "passed"
   | "level"
   | "claimedLevel"
   | "checklist"
 >;
+
+/** How many items still have an owed entry empty. */
+export function unfilledCount(items: readonly ItemScore[]): number {
+  let n = 0;
+  for (const i of items) if (i.unfilled) n += 1;
+  return n;
+}
 
 export function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
   const counts: ChecklistCounts = { conform: 0, nonconform: 0, notApplicable: 0, missing: 0 };
@@ -96,6 +104,7 @@ export function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
     bonus: 0,
     total: null,
     graded: true,
+    unfilled: unfilledCount(items),
     notGradedBy: [],
     passed: counts.nonconform === 0 && counts.missing === 0,
     level: null,
@@ -104,14 +113,20 @@ export function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
   };
 }
 
-export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: number, applicableMax: number, findings: Finding[]): CardOutcome {
+export function pointsOutcome(scheme: Scheme, assessment: Assessment, items: readonly ItemScore[], raw: number, applicableMax: number, findings: Finding[]): CardOutcome {
   const header = assessment.header ?? {};
   const fullMarks = scheme.fullMarks ?? 0;
-  const deductionRule = scheme.special?.deduction;
+  // Special deductions and the bonus arise in the evaluation (completeness 附录, CCT 附件2 D1/D2): the auditor's, never the applicant's.
+  const auditor = assessment.role === "audit";
+  const deductionRule = auditor ? scheme.special?.deduction : undefined;
   const deductions = assessment.deductions ?? [];
   let deductionCount = 0;
   if (deductions.length > 0 && deductionRule === undefined) {
-    findings.push(finding("SS403", { field: "deductions" }, { scheme: scheme.id, special: "deduction", count: deductions.length }));
+    findings.push(
+      auditor || scheme.special?.deduction === undefined
+        ? finding("SS403", { field: "deductions" }, { scheme: scheme.id, special: "deduction", count: deductions.length })
+        : finding("SS405", { field: "deductions" }, { special: "deduction", count: deductions.length }),
+    );
   } else {
     deductionCount = deductions.length;
     for (const d of deductions) {
@@ -130,11 +145,15 @@ export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: numbe
   const graded = notGradedBy.length === 0;
 
   let bonus = 0;
-  const bonusRule = scheme.special?.bonus;
+  const bonusRule = auditor ? scheme.special?.bonus : undefined;
   const bonusReading = readNumber(assessment.bonus?.points, "分");
   if (bonusReading.kind === "number" || bonusReading.kind === "invalid") {
     if (bonusRule === undefined) {
-      findings.push(finding("SS403", { field: "bonus" }, { scheme: scheme.id, special: "bonus", count: 1 }));
+      findings.push(
+        auditor || scheme.special?.bonus === undefined
+          ? finding("SS403", { field: "bonus" }, { scheme: scheme.id, special: "bonus", count: 1 })
+          : finding("SS405", { field: "bonus" }, { special: "bonus", count: 1 }),
+      );
     } else if (bonusReading.kind === "invalid") {
       findings.push(finding("SS104", { field: "bonus" }, { field: "bonus", text: bonusReading.text }));
     } else {
@@ -150,11 +169,13 @@ export function pointsOutcome(scheme: Scheme, assessment: Assessment, raw: numbe
   // Capped to [0, full marks]: a bonus cannot lift a total above the scheme's full marks.
   const total = excelRound(Math.min(Math.max(rescaled - deductionPoints + bonus, 0), fullMarks), 2);
   const passMark = scheme.passMarkOrLowest ?? 0;
-  const passed = graded && applicableMax > 0 && total >= passMark;
+  // A form with entries still empty has no result yet: neither a level nor a fail (未填完).
+  const unfilled = unfilledCount(items);
+  const passed = unfilled === 0 && graded && applicableMax > 0 && total >= passMark;
   const level = passed ? levelFor(scheme, total) : null;
 
-  const claimedLevel = checkClaimedLevel(scheme, header, level, total, findings);
+  const claimedLevel = checkClaimedLevel(scheme, header, unfilled === 0 ? { level } : null, total, findings);
   checkServiceDomain(scheme, header, findings);
 
-  return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, notGradedBy, passed, level, claimedLevel, checklist: null };
+  return { fullMarks, rescaled, deductionCount, deductionPoints, bonus, total, graded, unfilled, notGradedBy, passed, level, claimedLevel, checklist: null };
 }

@@ -1,7 +1,9 @@
 import type { Assessment } from "../scoring/assessment";
+import { currentField } from "../scheme/roles";
 import { CONCLUSION_WORDS } from "../scheme/words";
 import { fold, readConclusion, readNumber } from "../scoring/lenient";
 import type { CellWrite } from "./cells";
+import { teamWrites } from "./team";
 import type { SheetLayout } from "./types";
 
 
@@ -36,16 +38,31 @@ function cellText(value: unknown): string | null {
   return text.trim() === "" ? null : text;
 }
 
+const given = (value: unknown): boolean => value !== undefined && value !== null && String(value).trim() !== "";
+
+/** The header's fields by the names the form has now (审查员 of an old audit form is 报告编制人), the current name winning. */
+function currentHeader(assessment: Assessment): Map<string, string | number> {
+  const out = new Map<string, string | number>();
+  for (const [key, value] of Object.entries(assessment.header ?? {})) {
+    const field = currentField(assessment.role, key);
+    if (value !== null && given(value) && (key === field || !out.has(field))) out.set(field, value);
+  }
+  return out;
+}
+
 /**
- * The cells that carry an assessment's entries on a laid-out sheet: header, item entries, special
- * deductions, bonus and remarks. Used to pre-fill a new workbook and to keep entries when re-laying out.
+ * The cells that carry an assessment's entries on a laid-out sheet: header, members table, item entries, special
+ * deductions, bonus and remarks. Used to pre-fill a new workbook and to keep entries when re-laying out; what the
+ * sheet has no cell for is `unplacedEntries`.
  */
 export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWrite[] {
   const writes: CellWrite[] = [];
+  const header = currentHeader(assessment);
   for (const [field, address] of Object.entries(layout.header)) {
-    const value = assessment.header?.[field];
-    if (value !== undefined && value !== null && String(value).trim() !== "") writes.push({ address, value });
+    const value = header.get(field);
+    if (value !== undefined) writes.push({ address, value });
   }
+  if (layout.team !== null) writes.push(...teamWrites(layout.team, assessment.team).writes);
   const rowOf = new Map(layout.items.map((i) => [i.clause, i.row]));
   const cols = layout.entryColumns;
   for (const [clause, entry] of Object.entries(assessment.entries)) {
@@ -83,4 +100,32 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     if (r?.improvements !== undefined) writes.push({ address: layout.remarks.improvements, value: r.improvements });
   }
   return writes;
+}
+
+/** Something an assessment gives that a laid-out sheet has no cell for. */
+export type Unplaced =
+  | { kind: "header"; field: string }
+  | { kind: "team"; count: number }
+  | { kind: "entry"; clause: string }
+  | { kind: "deductions"; count: number }
+  | { kind: "bonus" }
+  | { kind: "remarks" };
+
+/** What `entryWrites` cannot place on the sheet: a field the form does not have, members or deductions beyond its rows, … */
+export function unplacedEntries(layout: SheetLayout, assessment: Assessment): Unplaced[] {
+  const out: Unplaced[] = [];
+  for (const field of currentHeader(assessment).keys()) if (layout.header[field] === undefined) out.push({ kind: "header", field });
+  const members = (assessment.team ?? []).filter((m) => Object.values(m).some(given)).length;
+  const team = layout.team === null ? members : teamWrites(layout.team, assessment.team).unplaced;
+  if (team > 0) out.push({ kind: "team", count: team });
+  const rows = new Set(layout.items.map((i) => i.clause));
+  for (const clause of Object.keys(assessment.entries)) if (!rows.has(clause) && !rows.has(fold(clause))) out.push({ kind: "entry", clause });
+  const deductions = assessment.deductions?.length ?? 0;
+  const room = layout.deductions === null ? 0 : layout.deductions.lastRow - layout.deductions.firstRow + 1;
+  if (deductions > room) out.push({ kind: "deductions", count: deductions - room });
+  const bonus = assessment.bonus;
+  if (layout.bonus === null && bonus !== undefined && bonus !== null && (given(bonus.points) || given(bonus.reason))) out.push({ kind: "bonus" });
+  const r = assessment.remarks;
+  if (layout.remarks === null && (given(r?.strengths) || given(r?.improvements))) out.push({ kind: "remarks" });
+  return out;
 }

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE_WORDS } from "../scheme/words";
+import { CLAIM_WORDS, INCOMPLETE_WORDS, NOT_APPLICABLE_WORDS } from "../scheme/words";
 import { percentCellAsFraction } from "./percentCell";
 
 /**
@@ -56,14 +56,43 @@ export function percentOrNotApplicable(percent: string): string {
   return `OR(AND(ISNUMBER(${percent}),${percent}>=0,${percent}<=100),${NOT_APPLICABLE_WORDS.map((w) => `${percent}="${w}"`).join(",")})`;
 }
 
-/** Highlight: the entry is empty. */
-export function isEmpty(entry: string): string {
-  return `ISBLANK(${entry})`;
+/**
+ * An entry cell as empty as the engine reads it: nothing, or nothing but spaces. Works on a cell and, inside
+ * SUMPRODUCT, on a range.
+ */
+export function isBlankEntry(entry: string): string {
+  return `LEN(TRIM(${entry}))=0`;
 }
 
-/** Highlight: the entry is empty while its item still counts (`owed` > 0). */
+/** Highlight: the entry is empty. */
+export function isEmpty(entry: string): string {
+  return isBlankEntry(entry);
+}
+
+/** Highlight: the entry is empty while its item still counts (`owed` > 0): a row 未填项数 counts. */
 export function isEmptyWhileOwed(entry: string, owed: string): string {
-  return `AND(ISBLANK(${entry}),${owed}>0)`;
+  return `AND(${isBlankEntry(entry)},${owed}>0)`;
+}
+
+/**
+ * 未填项数: the item rows that owe an entry and have one empty, as the engine counts them (ScoreCard.unfilled).
+ * `owed`: a range of each row's applicable points (a row owes entries where it is above 0), or null where every
+ * row owes one; `entries`: the ranges of which any one empty leaves the row unfilled; `also`: further conditions
+ * per row (a sample record that gives no share).
+ */
+export function unfilledRows(owed: string | null, entries: readonly string[], also: readonly string[] = []): string {
+  const empty = entries.map((r) => `(${isBlankEntry(r)})`);
+  const factors = [
+    ...(owed !== null ? [`(${owed}>0)`] : []),
+    empty.length === 1 ? (empty[0] as string) : `((${empty.join("+")})>0)`,
+    ...also.map((c) => `(${c})`),
+  ];
+  return `=SUMPRODUCT(${factors.length === 1 ? `--${factors[0]}` : factors.join("*")})`;
+}
+
+/** `"未填完（"&n&" 项未填）"`: the result while entries are missing, as resultName writes it. */
+function incomplete(unfilled: string): string {
+  return `"${INCOMPLETE_WORDS.zh.before}"&${unfilled}&"${INCOMPLETE_WORDS.zh.after}"`;
 }
 
 /** Highlight: the entry is a number outside 0…`max`. */
@@ -125,7 +154,10 @@ export interface ResultWords {
   notPass: string;
 }
 
-/** 级别: not graded, below the pass mark, or the level the scale printed on the sheet gives the total. */
+/**
+ * 级别: 未填完（n 项未填） while `unfilled` rows owe an entry; else not graded, below the pass mark, or the level
+ * the scale printed on the sheet gives the total.
+ */
 export function levelOf(
   applicableMax: string,
   totalCell: string,
@@ -133,33 +165,59 @@ export function levelOf(
   conditions: readonly GradingCondition[],
   scale: { mins: string; names: string },
   words: ResultWords,
+  unfilled: string,
 ): string {
   const stops = [`${applicableMax}=0`, ...conditions.map((c) => c.stops)].join(",");
-  return `=IF(OR(${stops}),"${words.notGraded}",IF(${totalCell}<${passMark},"${words.fail}",LOOKUP(${totalCell},${scale.mins},${scale.names})))`;
+  return `=IF(${unfilled}>0,${incomplete(unfilled)},IF(OR(${stops}),"${words.notGraded}",IF(${totalCell}<${passMark},"${words.fail}",LOOKUP(${totalCell},${scale.mins},${scale.names}))))`;
 }
 
-/** 结论: passed when graded and the total reaches the pass mark. */
-export function passedOf(applicableMax: string, totalCell: string, passMark: number, conditions: readonly GradingCondition[], words: ResultWords): string {
+/** 结论: 未填完（n 项未填） while entries are missing; passed when graded and the total reaches the pass mark. */
+export function passedOf(applicableMax: string, totalCell: string, passMark: number, conditions: readonly GradingCondition[], words: ResultWords, unfilled: string): string {
   const holds = [`${applicableMax}>0`, ...conditions.map((c) => c.allows), `${totalCell}>=${passMark}`].join(",");
-  return `=IF(AND(${holds}),"${words.pass}","${words.notPass}")`;
+  return `=IF(${unfilled}>0,${incomplete(unfilled)},IF(AND(${holds}),"${words.pass}","${words.notPass}"))`;
 }
 
-/** A checklist's count of one conclusion. */
+/**
+ * 申报级别核对: whether the claimed level is above the result, as the engine's SS501 says — weighed only once the
+ * form is filled, and only for a claim naming a level of the scale exactly (the header's list offers no other).
+ */
+export function claimCheck(claim: string, unfilled: string, level: string, scale: { mins: string; names: string }): string {
+  const named = `TRIM(${claim})`;
+  const w = CLAIM_WORDS;
+  const above = `SUMIF(${scale.names},${named},${scale.mins})>SUMIF(${scale.names},${level},${scale.mins})`;
+  return (
+    `=IF(${isBlankEntry(claim)},"${w.none}",IF(COUNTIF(${scale.names},${named})=0,"${w.unknown}",IF(${unfilled}>0,"${w.pending}",` +
+    `IF(COUNTIF(${scale.names},${level})=0,"${w.above}",IF(${above},"${w.above}","${w.fine}")))))`
+  );
+}
+
+/** A checklist's count of one conclusion, read as the engine reads it (spaces around it do not count). */
 export function countOf(range: string, word: string): string {
-  return `=COUNTIF(${range},"${word}")`;
+  return `=SUMPRODUCT(--(TRIM(${range})="${word}"))`;
 }
 
 /** A checklist's count of rows marked not applicable, in any of the words. */
 export function countNotApplicable(range: string): string {
-  return `=${NOT_APPLICABLE_WORDS.map((w) => `COUNTIF(${range},"${w}")`).join("+")}`;
+  return `=SUMPRODUCT(${NOT_APPLICABLE_WORDS.map((w) => `(TRIM(${range})="${w}")`).join("+")})`;
 }
 
-/** A checklist's count of rows without a conclusion. */
-export function countEmpty(range: string): string {
-  return `=COUNTBLANK(${range})`;
+/**
+ * A checklist's result: 未填完（n 项未填） while conclusions are missing; else all conform when every row says 符合
+ * or does not apply (a conclusion no one can read is neither, as in the engine).
+ */
+export function checklistResult(unfilled: string, conform: string, notApplicable: string, rows: number, words: { yes: string; no: string }): string {
+  return `=IF(${unfilled}>0,${incomplete(unfilled)},IF(${conform}+${notApplicable}=${rows},"${words.yes}","${words.no}"))`;
 }
 
-/** A checklist's result: all conform when nothing does not conform and nothing is missing. */
-export function allConform(nonconform: string, missing: string, words: { yes: string; no: string }): string {
-  return `=IF(AND(${nonconform}=0,${missing}=0),"${words.yes}","${words.no}")`;
+/** A result as the line under the header shows it: `"级别："&F90`. */
+export function labelled(label: string, cell: string): string {
+  return `="${label}"&${cell}`;
+}
+
+/**
+ * The total as the line under the header shows it: `"总分 "&FIXED(F88,2)&" / 100"`. FIXED's third argument is left
+ * out: LibreOffice saves TRUE as 1, and the reviewers' check compares formulas as saved.
+ */
+export function labelledTotal(label: string, cell: string, fullMarks: number): string {
+  return `="${label}"&FIXED(${cell},2)&" / ${fullMarks}"`;
 }

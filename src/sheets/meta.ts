@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEAM_COLUMNS, type TeamKey } from "../scheme/roles";
 import type { SheetLayout } from "./types";
 
 /**
@@ -7,7 +8,25 @@ import type { SheetLayout } from "./types";
  * stays out of a user's way. Reviewers never trust it alone: the checks compare it with the scheme's plan.
  */
 export const META_SHEET = "StarScore_meta";
-export const META_FORMAT = "starscore-layout/1";
+
+/**
+ * The layout version: which layout made a sheet, so a reader knows what its cells hold.
+ * - 2 (issue 20, the forms): the colour key and results line under the header, 未填完 in the result cells, the
+ *   申报级别 check, the 填写说明 at the end, special items on the audit sheet only.
+ * - 3 (issue 20, the report): the audit form's header has 项目编号 (its 审查员 and 审查时间 are the block's
+ *   报告编制人 and 编制日期), the certificate's dates and 服务领域 where the scheme has them, and a 审查报告信息 block
+ *   with the members table before the line to sign. Other forms are as in 2.
+ * A sheet of an older layout is still read through its record (it is the user's own). The reviewers' check rebuilds
+ * layout 2 to compare with (planSheet's `version`); it cannot rebuild layout 1 and says so (SS805) rather than call
+ * it tampered.
+ */
+export const LAYOUT_VERSION = 3;
+export const META_FORMAT = `starscore-layout/${LAYOUT_VERSION}` as const;
+/** Every format this StarScore reads, the current one last. */
+const FORMATS = ["starscore-layout/1", "starscore-layout/2", META_FORMAT] as const;
+
+/** The layout that brought each change a reader or the check must know of. */
+export const LAYOUTS = { unfilled: 2, report: 3 } as const;
 
 const Col = z.string().regex(/^[A-Z]{1,3}$/);
 const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
@@ -17,6 +36,11 @@ export const LayoutSchema = z.object({
   schemeVersion: z.string().min(1),
   role: z.enum(["self", "audit", "checklist"]),
   header: z.record(z.string(), Cell),
+  // Forms laid out before the members table have none.
+  team: z
+    .object({ firstRow: z.number().int().positive(), lastRow: z.number().int().positive(), columns: z.object(Object.fromEntries(TEAM_COLUMNS.map(([key]) => [key, Col])) as Record<TeamKey, typeof Col>) })
+    .nullable()
+    .default(null),
   entryColumns: z.object({
     percent: Col.optional(),
     score: Col.optional(),
@@ -31,14 +55,29 @@ export const LayoutSchema = z.object({
   deductions: z.object({ firstRow: z.number().int(), lastRow: z.number().int(), clauseColumn: Col, reasonColumn: Col }).nullable(),
   bonus: z.object({ points: Cell, reason: Cell }).nullable(),
   remarks: z.object({ strengths: Cell, improvements: Cell }).nullable(),
-  results: z.object({ total: Cell.optional(), level: Cell.optional(), passed: Cell.optional(), raw: Cell.optional(), applicableMax: Cell.optional(), rescaled: Cell.optional(), deductionCount: Cell.optional() }),
+  results: z.object({
+    total: Cell.optional(),
+    level: Cell.optional(),
+    passed: Cell.optional(),
+    raw: Cell.optional(),
+    applicableMax: Cell.optional(),
+    rescaled: Cell.optional(),
+    deductionCount: Cell.optional(),
+    unfilled: Cell.optional(),
+    claim: Cell.optional(),
+  }),
   firstItemRow: z.number().int().positive(),
   lastItemRow: z.number().int().positive(),
   lastColumn: Col,
 });
 
-const MetaEntrySchema = z.object({ format: z.literal(META_FORMAT), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
+const MetaEntrySchema = z.object({ format: z.enum(FORMATS), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
 export type MetaEntry = z.infer<typeof MetaEntrySchema>;
+
+/** The layout version a sheet's record names: 1, or LAYOUT_VERSION. */
+export function layoutVersion(entry: Pick<MetaEntry, "format">): number {
+  return Number(entry.format.slice(entry.format.indexOf("/") + 1));
+}
 
 export function encodeMeta(sheet: string, title: string, layout: SheetLayout): string {
   return JSON.stringify({ format: META_FORMAT, sheet, title, layout });

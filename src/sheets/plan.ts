@@ -1,5 +1,5 @@
 import type { Item, Scheme } from "../scheme/load";
-import { headerFields, roleFits, RoleMismatchError, type Role } from "../scheme/roles";
+import { headerFields, roleFits, RoleMismatchError, type HeaderEdition, type Role } from "../scheme/roles";
 import { AUDIT_TYPE_WORDS } from "../scheme/words";
 import { cellAddress, columnLetter, rangeAddress } from "./address";
 import { AUDIT_FORM } from "./forms/audit";
@@ -8,7 +8,11 @@ import { CHECKLIST_FORM } from "./forms/checklist";
 import type { Column, EntryArea, FormDescriptor } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
-import { planChecklistSummary, planPointsSummary, type Summary } from "./summary";
+import { planFieldRows } from "./fieldRows";
+import { LAYOUT_VERSION, LAYOUTS } from "./meta";
+import { planReportBlock } from "./reportBlock";
+import { CHECKLIST_RESULTS_LINE, planColourKey, planInstructions, pointsResultsLine } from "./guide";
+import { planChecklistSummary, planPointsSummary, planSignOff, type Summary } from "./summary";
 import type { PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
 /** Each role's form: its columns, item cells, entry rules and summary (src/sheets/forms). */
@@ -63,37 +67,27 @@ function headerValidation(scheme: Scheme, field: string, address: string): Plann
 }
 
 /** Title and source, then the header fields two to a row (label, then the entry cell merged across the half). */
-function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid, cols: Column[], last: Column, validations: PlannedValidation[]): Record<string, string> {
+function planHeader(
+  scheme: Scheme,
+  role: Role,
+  edition: HeaderEdition,
+  form: FormDescriptor,
+  grid: Grid,
+  cols: Column[],
+  last: Column,
+  validations: PlannedValidation[],
+): Record<string, string> {
   const title = scheme.title.includes(form.sheetName) ? scheme.title : `${scheme.title} ${form.sheetName}`;
   const titleRow = grid.add(28);
   grid.set(titleRow, 1, { value: title, style: "title" });
   grid.merge(titleRow, 1, titleRow, last.index, "title");
-  const subRow = grid.add(16);
-  grid.set(subRow, 1, { value: `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, style: "subtitle" });
-  grid.merge(subRow, 1, subRow, last.index, "subtitle");
+  grid.text(grid.add(16), 1, last.index, `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, "subtitle");
 
-  const header: Record<string, string> = {};
-  const fields = headerFields(scheme, role);
-  const half = Math.floor(last.index / 2);
-  // A label takes two columns where the first is too narrow for 评估部门/人员.
-  const labelSpan = (cols[0]?.width ?? 0) < 10 ? 2 : 1;
-  for (let f = 0; f < fields.length; f += 2) {
-    const row = grid.add(20);
-    for (const [k, start, end] of [
-      [f, 1, half],
-      [f + 1, half + 1, last.index],
-    ] as const) {
-      const field = fields[k];
-      if (field === undefined) continue;
-      grid.set(row, start, { value: field, style: "label" });
-      grid.merge(row, start, row, start + labelSpan - 1, "label");
-      grid.set(row, start + labelSpan, { value: null, style: "headerEntry" });
-      grid.merge(row, start + labelSpan, row, end, "headerEntry");
-      const address = cellAddress(start + labelSpan, row);
-      header[field] = address;
-      const validation = headerValidation(scheme, field, address);
-      if (validation !== null) validations.push(validation);
-    }
+  // Two columns for a label where the first is too narrow for 评估部门/人员.
+  const header = planFieldRows(grid, headerFields(scheme, role, edition), last.index, (cols[0]?.width ?? 0) < 10 ? 2 : 1);
+  for (const [field, address] of Object.entries(header)) {
+    const validation = headerValidation(scheme, field, address);
+    if (validation !== null) validations.push(validation);
   }
   grid.add(6);
   return header;
@@ -101,6 +95,12 @@ function planHeader(scheme: Scheme, role: Role, form: FormDescriptor, grid: Grid
 
 /** Group cells merged down their rows, as the forms print them: subsections, and sections where the form has a column. */
 function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, firstItemRow: number): void {
+  // The label sits at the top of its merged rows (style "group"), so its first row holds it whole.
+  const group = (first: number, last: number, column: Column, value: string) => {
+    grid.set(first, column.index, { value, style: "group" });
+    grid.merge(first, column.index, last, column.index, "group");
+    grid.setHeight(first, heightFor([[value, column.width]]));
+  };
   const spans = (key: (i: Item) => string) => {
     const out: { first: number; last: number; item: Item }[] = [];
     scheme.items.forEach((item, i) => {
@@ -112,17 +112,13 @@ function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key:
   };
   for (const span of spans((i) => i.subsectionId)) {
     const label = subsectionLabel(scheme, span.item.sectionIndex, scheme.sections[span.item.sectionIndex]?.subsections.findIndex((u) => u.id === span.item.subsectionId) ?? 0);
-    for (const [key, value] of form.subsectionCells(label)) {
-      grid.set(span.first, col(key).index, { value, style: "group" });
-      grid.merge(span.first, col(key).index, span.last, col(key).index, "group");
-    }
+    for (const [key, value] of form.subsectionCells(label)) group(span.first, span.last, col(key), value);
   }
   if (form.sectionColumn !== undefined) {
-    const index = col(form.sectionColumn).index;
+    const column = col(form.sectionColumn);
     for (const span of spans((i) => i.sectionId)) {
       const section = scheme.sections[span.item.sectionIndex];
-      grid.set(span.first, index, { value: section === undefined ? "" : `${section.id} ${section.title}（${pts(section.max)}分）`, style: "group" });
-      grid.merge(span.first, index, span.last, index, "group");
+      group(span.first, span.last, column, section === undefined ? "" : `${section.id} ${section.title}（${pts(section.max)}分）`);
     }
   }
 }
@@ -135,22 +131,30 @@ function lettersOf<K extends string>(keys: { [F in K]?: string }, col: (key: str
 /**
  * Lays out a scheme for a role: self (自评估表), audit (评分表) or checklist (检查表), each described in
  * src/sheets/forms. Pure: the same plan feeds every writer, whether it writes a file or a workbook open in Excel.
+ * `version`: the layout version (meta.ts), the current one unless a sheet laid out earlier is to be rebuilt (2 and
+ * later; the check cannot rebuild 1).
  */
-export function planSheet(scheme: Scheme, role: Role): SheetPlan {
+export function planSheet(scheme: Scheme, role: Role, version: number = LAYOUT_VERSION): SheetPlan {
   if (!roleFits(scheme, role)) throw new RoleMismatchError(scheme, role);
+  if (version < LAYOUTS.unfilled || version > LAYOUT_VERSION) throw new RangeError(`layout ${version} cannot be planned (${LAYOUTS.unfilled}–${LAYOUT_VERSION})`);
+  const edition: HeaderEdition = version >= LAYOUTS.report ? "current" : "before-report";
   // Where partial credit needs samples (CCT 附件2 评分要求 1), the audit sheet takes the sample record too.
   const form = role === "audit" && scheme.partialCredit?.needsSamples === true ? SAMPLED_AUDIT_FORM : FORMS[role];
   const { list: cols, get: col } = columnsOf(form);
   const visible = cols.filter((c) => !c.hidden);
   const last = visible[visible.length - 1] as Column;
-  const grid = new Grid(cols.length);
+  const grid = new Grid(cols.map((c) => (c.hidden ? 0 : c.width)));
   const validations: PlannedValidation[] = [];
   const conditionalFormats: PlannedConditionalFormat[] = [];
 
-  const header = planHeader(scheme, role, form, grid, cols, last, validations);
+  const header = planHeader(scheme, role, edition, form, grid, cols, last, validations);
+  // Under the header, kept in view by the frozen rows: the colour key, then the results (filled in by the summary).
+  const keyRow = grid.add();
+  const resultsLine = grid.add(24);
 
   const headRow = grid.add(30);
   for (const c of cols) grid.set(headRow, c.index, { value: c.header, style: "columnHead" });
+  grid.setHeight(headRow, heightFor(visible.map((c) => [c.header, c.width])));
 
   // Item rows: clause and text, then the form's own cells.
   const items: { clause: string; row: number }[] = [];
@@ -183,6 +187,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     schemeVersion: scheme.version,
     role,
     header,
+    team: null,
     entryColumns: lettersOf(form.entryColumns, col),
     structureColumns: lettersOf(form.structureColumns, col),
     items,
@@ -196,9 +201,16 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   };
 
   grid.add(8);
-  const summary: Summary = { grid, layout, last, validations };
-  if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"));
-  else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary);
+  const summary: Summary = { grid, layout, last, validations, conditionalFormats, resultsLine };
+  const unfilled = form.unfilled(area);
+  if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
+  else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
+  // What only the audit report needs, and the members table, then the line to sign.
+  layout.team = edition === "current" ? planReportBlock(scheme, role, grid, visible, header, validations) : null;
+  if (form.summary.kind === "points") planSignOff(scheme, summary, form.summary);
+  planColourKey(grid, keyRow, last, conditionalFormats);
+  const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);
+  planInstructions(grid, last, [...form.instructions(scheme), resultsHow], conditionalFormats);
 
   return {
     sheetName: form.sheetName,
@@ -209,7 +221,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     validations,
     conditionalFormats,
     freezeRows: headRow,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow] },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页" },
     protect: true,
   };
 }

@@ -4,6 +4,7 @@ import { fold } from "../scoring/lenient";
 import { qualified } from "./address";
 import type { CellRead, CellReader } from "./cells";
 import { percentFromCell } from "./percentCell";
+import { readTeam } from "./team";
 import type { SheetLayout } from "./types";
 
 const PLAIN_NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
@@ -40,6 +41,7 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     const value = text(read(address));
     if (value !== null) header[field] = value;
   }
+  const team = layout.team === null ? [] : readTeam(layout.team, read);
   const cols = layout.entryColumns;
   const entries: Record<string, Entry> = {};
   for (const { clause, row } of layout.items) {
@@ -84,6 +86,7 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
     schemeVersion: layout.schemeVersion,
     role: layout.role,
     header,
+    ...(team.length > 0 ? { team } : {}),
     entries,
     ...(deductions.length > 0 ? { deductions } : {}),
     ...(bonus !== null ? { bonus } : {}),

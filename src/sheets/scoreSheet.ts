@@ -6,6 +6,7 @@ import { scoreAssessment } from "../scoring/scoreAssessment";
 import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
 import type { CellReader } from "./cells";
+import { LAYOUT_VERSION, LAYOUTS } from "./meta";
 import { locateFindings, readAssessment } from "./read";
 import type { SheetLayout } from "./types";
 
@@ -25,8 +26,9 @@ const TOLERANCE = 0.005;
 /**
  * Reads a laid-out sheet's entries by clause id, scores them, and compares the workbook's own saved
  * results with the engine's: a workbook whose saved total disagrees with its entries is broken or altered.
+ * `version`: the layout version of the sheet's record (meta.ts), the current one by default.
  */
-export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string): ScoredSheet {
+export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string, version = LAYOUT_VERSION): ScoredSheet {
   const assessment = readAssessment(layout, read);
   const card = scoreAssessment(scheme, assessment);
   const extra: Finding[] = [];
@@ -42,9 +44,13 @@ export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader
   if (card.total !== null && sheetTotal !== null && Math.abs(sheetTotal - card.total) > TOLERANCE) {
     extra.push(finding("SS701", { cell: at(layout.results.total) }, { sheet: sheetTotal, engine: card.total }));
   }
-  // The sheet's cell holds the 简体中文 name.
+  if (version < LAYOUTS.unfilled) extra.push(finding("SS704", {}, { version, current: LAYOUT_VERSION }));
+  else if (version < LAYOUTS.report && layout.role === "audit") extra.push(finding("SS705", {}, { version, current: LAYOUT_VERSION }));
+  // The sheet's cell holds the 简体中文 name. Layout 1 had no word for a form not yet filled: its result cells
+  // said what the entries so far gave, so only a finished form's result is compared.
   const expected = resultName(card, scheme, "zh");
-  if (sheetLevel !== null && sheetLevel !== expected) {
+  const comparable = version >= LAYOUTS.unfilled || card.unfilled === 0;
+  if (comparable && sheetLevel !== null && sheetLevel !== expected) {
     extra.push(finding("SS702", { cell: at(layout.results.level ?? layout.results.passed) }, { sheet: sheetLevel, engine: expected }));
   }
   return {

@@ -1,4 +1,4 @@
-import type { Role } from "../scheme/roles";
+import type { Role, TeamKey } from "../scheme/roles";
 
 /**
  * A SheetPlan says what goes in every cell of a laid-out sheet: values, formulas, styles, merges,
@@ -33,6 +33,15 @@ export type StyleName =
   | "totalLabel"
   | "total"
   | "result"
+  | "strip"
+  | "guide"
+  | "guideHead"
+  | "swatchMissing"
+  | "swatchEvidence"
+  | "swatchError"
+  | "swatchEntry"
+  | "swatchFixed"
+  | "signature"
   | "note";
 
 export interface PlannedCell {
@@ -53,6 +62,8 @@ export interface PlannedColumn {
 }
 
 export type ValidationRule =
+  /** No rule: the cell takes any value, and the validation carries only its input message. */
+  | { kind: "any" }
   | { kind: "list"; values: string[] }
   /** `max` is a number or a reference relative to the range's top-left cell (`$H12`). */
   | { kind: "decimal"; min: number; max: number | string }
@@ -74,13 +85,20 @@ export interface PlannedConditionalFormat {
   fill: string;
   fontColor?: string;
   /** What the highlight means, for the pane and tests. */
-  meaning: "missing-entry" | "missing-evidence" | "out-of-range";
+  meaning: "missing-entry" | "missing-evidence" | "out-of-range" | "claim-above";
 }
 
 /** Where each entry of one item lives: column letters of the entry cells, and the item's row. */
 export interface ItemLayout {
   clause: string;
   row: number;
+}
+
+/** 审查组成员: its entry rows, and the column letter each member field starts in (TEAM_COLUMNS). */
+export interface TeamLayout {
+  firstRow: number;
+  lastRow: number;
+  columns: Record<TeamKey, string>;
 }
 
 /** The layout facts an adapter needs to read entries back and locate findings. Stored in the workbook's metadata. */
@@ -90,6 +108,8 @@ export interface SheetLayout {
   role: Role;
   /** Header field name → cell address (`B3`). */
   header: Record<string, string>;
+  /** The members table (audit forms); null where the form has none. */
+  team: TeamLayout | null;
   /** Entry field → column letter: percent, score, conclusion, evidence, note. */
   entryColumns: Partial<Record<"percent" | "score" | "conclusion" | "evidence" | "note" | "checked" | "nonconforming", string>>;
   /** Column letters of the structure a reviewer checks: clause id, points, earned … */
@@ -100,8 +120,11 @@ export interface SheetLayout {
   bonus: { points: string; reason: string } | null;
   /** The auditor's 优势 / 改进方向 cells. */
   remarks: { strengths: string; improvements: string } | null;
-  /** Result cells: total, level, pass/fail, raw, applicable maximum. */
-  results: Partial<Record<"total" | "level" | "passed" | "raw" | "applicableMax" | "rescaled" | "deductionCount", string>>;
+  /**
+   * Result cells: total, level, pass/fail, raw, applicable maximum; how many rows are unfilled (未填项数) and what
+   * the claimed level is against the result (申报级别核对).
+   */
+  results: Partial<Record<"total" | "level" | "passed" | "raw" | "applicableMax" | "rescaled" | "deductionCount" | "unfilled" | "claim", string>>;
   /** The range of the item rows, first to last. */
   firstItemRow: number;
   lastItemRow: number;
@@ -121,7 +144,11 @@ export interface SheetPlan {
   conditionalFormats: PlannedConditionalFormat[];
   /** Rows frozen at the top (the header and the column heads). */
   freezeRows: number;
-  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true; titleRows: [number, number] };
+  /**
+   * Printing: A4 landscape, fit to the page's width, the column heads repeated on every page, and the footer in
+   * Excel's header/footer codes (`&P` the page, `&N` the pages).
+   */
+  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true; titleRows: [number, number]; footer: string };
   /** Protected without a password: structure locked, entry cells unlocked. */
   protect: true;
 }

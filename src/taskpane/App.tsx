@@ -334,7 +334,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
       case "findings":
         return <FindingsView t={t} lang={lang} findings={live.card.findings} onSelect={onSelect} />;
       case "specials":
-        return <SpecialsView t={t} scheme={scheme} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />;
+        return <SpecialsView t={t} scheme={scheme} role={live.assessment.role} deductions={live.assessment.deductions ?? []} bonus={live.assessment.bonus ?? null} onSave={(d, b) => void onSaveSpecials(d, b)} />;
       case "row":
         return followed.current === null || live.assessment.role === "checklist" ? null : (
           <RowView

@@ -53,8 +53,8 @@ export function LiveView({ t, lang, scheme, card, busy, canReport, onRadar, onRe
             {"★".repeat(card.level.stars)}
           </Text>
         )}
-        <Badge appearance="filled" color={card.passed ? "success" : "danger"} data-testid="verdict">
-          {card.passed ? t.passed : t.failed}
+        <Badge appearance="filled" color={card.unfilled > 0 ? "warning" : card.passed ? "success" : "danger"} data-testid="verdict">
+          {card.unfilled > 0 ? t.incomplete : card.passed ? t.passed : t.failed}
         </Badge>
       </div>
       {card.total !== null && (
@@ -64,7 +64,7 @@ export function LiveView({ t, lang, scheme, card, busy, canReport, onRadar, onRe
               {t.notApplicable(card.notApplicableCount)} · {t.rescale(card.raw.toFixed(2), fmt(card.applicableMax), fmt(card.fullMarks ?? 0), card.rescaled.toFixed(2))}
             </Text>
           )}
-          {scheme.special !== undefined && (
+          {scheme.special !== undefined && card.role === "audit" && (
             <Text size={200}>
               {t.deductions(card.deductionCount, fmt(card.deductionPoints))} · {t.bonus(fmt(card.bonus))}
             </Text>

@@ -6,7 +6,7 @@ import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
 import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { resultName } from "../scoring/levels";
-import { decodeMeta, META_SHEET } from "../sheets/meta";
+import { decodeMeta, LAYOUT_VERSION, LAYOUTS, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, metaRecord } from "./read";
@@ -22,10 +22,10 @@ const STARSCORE_MARK = "StarScore 星级评分";
 
 /** Plans are pure and the same for every file of a scheme and role: make each once per worker. */
 const plans = new Map<string, ReturnType<typeof planSheet>>();
-function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1]): ReturnType<typeof planSheet> {
-  const key = `${scheme.id}@${scheme.version}/${role}`;
+function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1], version: number): ReturnType<typeof planSheet> {
+  const key = `${scheme.id}@${scheme.version}/${role}/${version}`;
   let plan = plans.get(key);
-  if (plan === undefined) plans.set(key, (plan = planSheet(scheme, role)));
+  if (plan === undefined) plans.set(key, (plan = planSheet(scheme, role, version)));
   return plan;
 }
 
@@ -55,11 +55,17 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   if (scheme === undefined) {
     return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [...unexpected, finding("SS803", {}, { scheme: recorded.schemeId })], lang);
   }
+  // Layout 1 cannot be rebuilt to compare with: not tampered, not checked either — laid out again, it can be.
+  // Later ones are compared with the plan of their own version.
+  const version = layoutVersion(first.meta);
+  if (version < LAYOUTS.unfilled) {
+    return fileCheck(file, { ...NO_FACTS, scheme: scheme.id, role: recorded.role }, [finding("SS805", {}, { version, current: LAYOUT_VERSION })], lang);
+  }
   // Read entries through the scheme's own layout, not the file's record of it.
-  const plan = planOf(scheme, recorded.role);
+  const plan = planOf(scheme, recorded.role, version);
   const snap = snapshot(first.sheet, first.name);
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
-  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
+  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name, version);
   const leftOut = leftOutFacts(scheme, scored.card);
   const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};

@@ -1,4 +1,5 @@
 import type { Scheme } from "../scheme/load";
+import { layoutVersion } from "../sheets/meta";
 import { scoreSheet, type ScoredSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, type LaidOutSheet } from "./read";
 import { openWorkbook, WorkbookError, type SavedWorkbook } from "./saved";
@@ -17,7 +18,7 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: SchemeSource): ScoredW
   if (laid === undefined) throw new WorkbookError("没有 StarScore 工作表 / no StarScore sheet");
   const scheme = schemes.get(laid.meta.layout.schemeId);
   if (scheme === undefined) throw new WorkbookError(`未知方案 unknown scheme "${laid.meta.layout.schemeId}"`);
-  return { ...scoreSheet(scheme, laid.meta.layout, laid.sheet.read, laid.name), sheet: laid, scheme };
+  return { ...scoreSheet(scheme, laid.meta.layout, laid.sheet.read, laid.name, layoutVersion(laid.meta)), sheet: laid, scheme };
 }
 
 /** Scores a workbook's bytes; throws WorkbookError with a one-line reason when they are not a StarScore workbook. */

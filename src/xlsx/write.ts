@@ -18,8 +18,13 @@ function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   };
 }
 
-function validation(rule: ValidationRule): Pick<ExcelJS.DataValidation, "type" | "formulae" | "operator"> {
+/** A validation as exceljs writes it; its typings omit "any", which it writes as a rule with no type (input message only). */
+type Validation = Omit<ExcelJS.DataValidation, "type"> & { type: ExcelJS.DataValidation["type"] | "any" };
+
+function validation(rule: ValidationRule): Pick<Validation, "type" | "formulae" | "operator"> {
   switch (rule.kind) {
+    case "any":
+      return { type: "any", formulae: [] };
     case "list":
       // ASCII commas: Excel splits a list source on "," only, never on "，".
       return { type: "list", formulae: [`"${rule.values.join(",")}"`] };
@@ -57,7 +62,7 @@ export async function workbookFromPlan(plan: SheetPlan, fill: readonly CellWrite
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       printTitlesRow: `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}`,
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    headerFooter: { oddFooter: `&C${plan.print.footer}` },
   });
   ws.columns = plan.columns.map((c) => ({ key: c.key, width: c.width, hidden: c.hidden }));
 
@@ -81,7 +86,7 @@ export async function workbookFromPlan(plan: SheetPlan, fill: readonly CellWrite
   });
   for (const range of plan.merges) ws.mergeCells(range);
   // exceljs writes a range validation as one rule (sqref) but its typings omit `dataValidations`.
-  const dataValidations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dataValidations = (ws as unknown as { dataValidations: { add(range: string, v: Validation): void } }).dataValidations;
   for (const v of plan.validations) {
     dataValidations.add(v.range, {
       ...validation(v.rule),
@@ -89,7 +94,7 @@ export async function workbookFromPlan(plan: SheetPlan, fill: readonly CellWrite
       showInputMessage: true,
       promptTitle: v.prompt.title,
       prompt: v.prompt.message,
-      showErrorMessage: true,
+      showErrorMessage: v.rule.kind !== "any",
       errorStyle: "stop",
       errorTitle: v.error.title,
       error: v.error.message,

@@ -37,7 +37,8 @@ describe("starscore report", () => {
     const html = readFileSync(out, "utf8");
     expect(html).toContain("Full marks for this part: 39 (4 items not applicable, 5 points; applicable maximum 34); earned: 33.70.");
     expect(html).toContain("售后服务体系运行规范，维修响应及时，顾客口碑良好。");
-  });
+    // A workbook written, then read and scored through the worker: over jest's 5 s on a busy shared machine.
+  }, 30_000);
 
   it("exit 1 with the errors listed when the scoring has errors; exit 2 for a checklist", async () => {
     const out = path.join(tmp(), "self.html");

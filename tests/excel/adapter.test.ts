@@ -77,6 +77,10 @@ describe("a laid-out sheet", () => {
     expect(state.laidOut.map((e) => [e.sheet, e.layout.schemeId, e.layout.role])).toEqual([["评分表 (2)", "maturity-jsgf-06", "audit"]]);
     const list = book.sheet(sheet)?.validations.find((v) => v.range.startsWith("C") || v.range === entry.layout.header["审查类型"]);
     expect(JSON.stringify(list?.rule)).toContain("初次认证,监督,再认证");
+    // Prints with the page and the pages in the footer; input messages on the columns that take any text, with no rule.
+    expect(data?.pageLayout["defaultForAllPages.centerFooter"]).toBe("第 &P 页，共 &N 页");
+    const note = data?.validations.find((v) => v.range === `H${entry.layout.firstItemRow}:H${entry.layout.lastItemRow}`);
+    expect([note?.rule, (note?.prompt as { title?: string } | null)?.title]).toEqual([null, "现场评审记录"]);
   });
 });
 

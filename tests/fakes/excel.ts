@@ -658,6 +658,21 @@ export class FakeWorksheet extends Loadable {
       },
       get: (_t, key) => {
         if (key === "setPrintTitleRows") return (rows: string) => this.call({ printTitleRows: rows }, (d) => (d.printTitleRows = rows));
+        // PageLayout.headersFooters.defaultForAllPages (ExcelApi 1.9): the header and footer of every page, strings in
+        // Excel's codes (https://learn.microsoft.com/javascript/api/excel/excel.headerfooter); only strings are taken.
+        if (key === "headersFooters") {
+          const all = new Proxy({} as Record<string, unknown>, {
+            set: (_h, part, value) => {
+              if (typeof value !== "string") throw new OfficeError("InvalidArgument", `headersFooters.defaultForAllPages.${String(part)} takes a string`);
+              this.call({ headerFooter: part, value }, (d) => (d.pageLayout[`defaultForAllPages.${String(part)}`] = value));
+              return true;
+            },
+            get: (_h, part) => {
+              throw new OfficeError("PropertyNotLoaded", `headersFooters.defaultForAllPages.${String(part)}`);
+            },
+          });
+          return { defaultForAllPages: all };
+        }
         throw new OfficeError("PropertyNotLoaded", `pageLayout.${String(key)}`);
       },
     }) as FakeWorksheet["pageLayout"];

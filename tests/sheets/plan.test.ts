@@ -1,8 +1,8 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseCell } from "../../src/sheets/address";
 import { planSheet } from "../../src/sheets/plan";
-import { HEADER_FIELDS, rolesOf } from "../../src/scheme/roles";
-import { STYLES } from "../../src/sheets/styles";
+import { headerFields, reportFields, rolesOf } from "../../src/scheme/roles";
+import { HIGHLIGHT, STYLES } from "../../src/sheets/styles";
 import type { SheetPlan } from "../../src/sheets/types";
 
 const schemes = [...loadSchemes().values()];
@@ -15,7 +15,7 @@ function cellAt(plan: SheetPlan, address: string) {
 }
 
 /** Functions the formulas may use: ones Excel, WPS and LibreOffice all know by these English names. */
-const PORTABLE = new Set(["IF", "INT", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "LEN", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "COUNTBLANK"]);
+const PORTABLE = new Set(["IF", "INT", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "LEN", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "SUMIF", "FIXED"]);
 
 describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
   it("has one row per item, in the scheme's order, each carrying its clause id", () => {
@@ -60,14 +60,66 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     }
   });
 
+  it("gives every entry column an input message over all item rows", () => {
+    for (const column of Object.values(plan.layout.entryColumns)) {
+      const range = `${column}${plan.layout.firstItemRow}:${column}${plan.layout.lastItemRow}`;
+      expect([range, plan.validations.some((v) => v.range === range && v.prompt.message.length > 0 && v.prompt.message.length <= 255 && v.prompt.title.length <= 32)]).toEqual([range, true]);
+    }
+  });
+
+  it("keeps the results in view: the frozen line under the header shows the summary's own result cells", () => {
+    const line = plan.rows[plan.freezeRows - 2]?.cells.flatMap((c) => (c?.formula !== undefined ? [c.formula] : [])) ?? [];
+    const shown = [plan.layout.results.total, plan.layout.results.level, plan.layout.results.passed, plan.layout.results.claim].filter((a): a is string => a !== undefined);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const address of shown) expect([address, line.some((f) => new RegExp(`[^A-Z0-9]${address}(?![0-9])`).test(f))]).toEqual([address, true]);
+  });
+
+  it("marks a claimed level above the result red, in its check and on the line under the header", () => {
+    const claim = plan.layout.results.claim;
+    const marked = plan.conditionalFormats.filter((c) => c.meaning === "claim-above");
+    if (claim === undefined) return expect(marked).toEqual([]);
+    expect(marked.map((c) => [c.range.endsWith(String(plan.freezeRows - 1)) || c.range === claim, c.formula, c.fill])).toEqual([
+      [true, `${claim.replace(/([A-Z]+)([0-9]+)/, "$$$1$$$2")}="高于评定结果"`, HIGHLIGHT.error],
+      [true, `${claim.replace(/([A-Z]+)([0-9]+)/, "$$$1$$$2")}="高于评定结果"`, HIGHLIGHT.error],
+    ]);
+  });
+
+  it("names the colours it shows, and only those, in the key under the header", () => {
+    const key = String(plan.rows[plan.freezeRows - 3]?.cells[0]?.value ?? "");
+    const fills = new Set(plan.conditionalFormats.map((c) => c.fill));
+    expect(key.includes("黄色")).toBe(fills.has(HIGHLIGHT.missing));
+    expect(key.includes("橙色")).toBe(fills.has(HIGHLIGHT.evidence));
+    expect(key.includes("红色")).toBe(fills.has(HIGHLIGHT.error));
+    expect(key).toContain("填写说明见表末");
+    const texts = plan.rows.flatMap((r) => r.cells.map((c) => (typeof c?.value === "string" ? c.value : "")));
+    expect(texts).toContain("填写说明");
+  });
+
+  it("holds only its role's blocks: special deductions, bonus and remarks on the audit sheet alone", () => {
+    const texts = plan.rows.flatMap((r) => r.cells.map((c) => (typeof c?.value === "string" ? c.value : "")));
+    const audit = role === "audit";
+    expect(plan.layout.deductions !== null).toBe(audit && scheme.special?.deduction !== undefined);
+    expect(plan.layout.bonus !== null).toBe(audit && scheme.special?.bonus !== undefined);
+    expect(plan.layout.remarks !== null).toBe(audit);
+    if (!audit) expect(texts.filter((t) => /^特别(扣|加)分项（/.test(t))).toEqual([]);
+  });
+
   it("prints on A4 landscape, fit to width, with the column heads repeated; the header is frozen", () => {
-    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows] });
+    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows], footer: "第 &P 页，共 &N 页" });
     expect(cellAt(plan, `A${plan.freezeRows}`)?.style).toBe("columnHead");
     expect(plan.protect).toBe(true);
   });
 
-  it("has the role's header fields", () => {
-    expect(Object.keys(plan.layout.header)).toEqual([...HEADER_FIELDS[role], ...(scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [])]);
+  it("has the role's header fields, and an audit form the report's fields and the members table, every cell an entry", () => {
+    expect(Object.keys(plan.layout.header)).toEqual([...headerFields(scheme, role), ...reportFields(scheme, role)]);
+    expect(plan.layout.team !== null).toBe(role === "audit");
+    const team = plan.layout.team;
+    if (team !== null) {
+      for (let row = team.firstRow; row <= team.lastRow; row++) {
+        for (const column of Object.values(team.columns)) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "text"].locked).toBe(false);
+      }
+      expect(cellAt(plan, `${team.columns.certificate}${team.firstRow - 1}`)?.value).toBe("注册证书号/专家工作单位");
+    }
   });
 
   it("uses number formats without currency symbols", () => {

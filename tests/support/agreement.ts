@@ -3,11 +3,13 @@ import path from "node:path";
 import type { Scheme } from "../../src/scheme/load";
 import type { Assessment } from "../../src/scoring/assessment";
 import { type Role, rolesOf } from "../../src/scheme/roles";
-import { resultName } from "../../src/scoring/levels";
+import { CLAIM_WORDS, INCOMPLETE_WORDS } from "../../src/scheme/words";
+import { resultName, verdictName } from "../../src/scoring/levels";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
-import { scoreXlsx } from "../../src/xlsx/scoreWorkbook";
+import { openWorkbook } from "../../src/xlsx/saved";
+import { scoreWorkbook } from "../../src/xlsx/scoreWorkbook";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
 import { generateAssessment } from "./generate";
 import { recalculateWithLibreOffice } from "./libreoffice";
@@ -25,6 +27,11 @@ export interface AgreementRun {
   disagreements: Disagreement[];
   /** Cases per scheme and role, for the report. */
   cases: Record<string, number>;
+  /** What the blank form of each scheme and role shows once recalculated: its level and pass cells, and the results line under the header. */
+  blanks: Record<string, { level: string | null; verdict: string | null; line: string }>;
+  /** How many recalculated sheets said 未填完, and how many flagged a claimed level above the result. */
+  incomplete: number;
+  claimedAbove: number;
 }
 
 /**
@@ -46,7 +53,17 @@ export function agreementCases(scheme: Scheme, role: Role, samples: number): Ass
   }
   // The audit sheet carries sample records where the scheme's document makes partial credit depend on them.
   if (role === "audit" && scheme.partialCredit?.needsSamples === true) cases.push(...sampleCases(scheme));
+  // A blank form, and forms part-way through (some with a claimed level): 未填完（n 项未填） on both sides.
+  cases.push({ scheme: scheme.id, schemeVersion: scheme.version, role, header: {}, entries: {} });
+  for (const [k, share] of [0.05, 0.4].entries()) cases.push(generateAssessment(scheme, 77 + k, { role, unfilledShare: share, claim: true }));
+  // Finished forms claiming a level, some above the result (SS501 and the sheet's 申报级别核对 agree).
+  for (let i = 0; i < 3; i++) cases.push(generateAssessment(scheme, 500 + i, { role, claim: true, floor: 60 + 10 * i }));
   return cases;
+}
+
+/** The sheet's 申报级别核对 as the engine's findings say it: above the result exactly when there is an SS501. */
+function claimWord(card: ReturnType<typeof scoreAssessment>): string {
+  return card.findings.some((f) => f.code === "SS501") ? CLAIM_WORDS.above : "";
 }
 
 /** Writes every case as a workbook, lets LibreOffice recalculate and save them, and compares with the engine. */
@@ -55,7 +72,7 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
   const output = path.join(dir, "out");
   mkdirSync(input, { recursive: true });
   mkdirSync(output, { recursive: true });
-  const expected = new Map<string, { scheme: Scheme; total: number | null; level: string }>();
+  const expected = new Map<string, { scheme: Scheme; total: number | null; level: string; verdict: string; unfilled: number; claim: string; blank: boolean }>();
   const cases: Record<string, number> = {};
   for (const scheme of schemes) {
     for (const role of rolesOf(scheme)) {
@@ -66,26 +83,43 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
         const name = `${scheme.id}-${role}-${i}.xlsx`;
         writeFileSync(path.join(input, name), await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
         const card = scoreAssessment(scheme, a);
-        expected.set(name, { scheme, total: card.total, level: resultName(card, scheme, "zh") });
+        const blank = Object.keys(a.entries).length === 0;
+        expected.set(name, { scheme, total: card.total, level: resultName(card, scheme, "zh"), verdict: verdictName(card, scheme, "zh"), unfilled: card.unfilled, claim: claimWord(card), blank });
       }
     }
   }
   recalculateWithLibreOffice([...expected.keys()].map((n) => path.join(input, n)), output);
   const schemesById = new Map([...expected.values()].map((e) => [e.scheme.id, e.scheme]));
-  const run: AgreementRun = { tried: 0, agreed: 0, disagreements: [], cases };
+  const run: AgreementRun = { tried: 0, agreed: 0, disagreements: [], cases, blanks: {}, incomplete: 0, claimedAbove: 0 };
   for (const [name, want] of expected) {
     run.tried += 1;
     if (!existsSync(path.join(output, name))) {
       run.disagreements.push({ file: name, engine: "", sheet: "LibreOffice wrote no file" });
       continue;
     }
-    const got = scoreXlsx(readFileSync(path.join(output, name)), schemesById);
-    const sheet = `${got.sheetTotal?.toFixed(2) ?? "null"} ${got.sheetLevel ?? "null"}`;
-    const engine = `${want.total?.toFixed(2) ?? "null"} ${want.level}`;
+    const saved = openWorkbook(readFileSync(path.join(output, name)));
+    const got = scoreWorkbook(saved, schemesById);
+    // The result cells beside the level: 结论, 未填项数 and 申报级别核对 (only "above" is compared: it is SS501).
+    const results = got.sheet.meta.layout.results;
+    const cell = (address: string | undefined) => (address === undefined ? null : got.sheet.sheet.read(address));
+    const verdict = String(cell(results.passed) ?? "null");
+    const unfilled = String(cell(results.unfilled) ?? "null");
+    const claim = cell(results.claim) === CLAIM_WORDS.above ? CLAIM_WORDS.above : "";
+    const sheet = `${got.sheetTotal?.toFixed(2) ?? "null"} ${got.sheetLevel ?? "null"} ${verdict} ${unfilled} ${claim}`;
+    if (got.sheetLevel?.startsWith(INCOMPLETE_WORDS.zh.before) === true) run.incomplete += 1;
+    if (claim !== "") run.claimedAbove += 1;
+    if (want.blank) {
+      const layout = got.sheet.meta.layout;
+      const lineRow = layout.firstItemRow - 2;
+      const line = Array.from({ length: 12 }, (_, c) => got.sheet.sheet.read(`${String.fromCharCode(65 + c)}${lineRow}`)).filter((v) => v !== null).join(" | ");
+      run.blanks[`${want.scheme.id}/${layout.role}`] = { level: got.sheetLevel, verdict, line };
+    }
+    const engine = `${want.total?.toFixed(2) ?? "null"} ${want.level} ${want.verdict} ${want.unfilled} ${want.claim}`;
     // The engine's own reading of the saved workbook must also match what it computed from the JSON.
-    const reread = `${got.card.total?.toFixed(2) ?? "null"} ${resultName(got.card, want.scheme, "zh")}`;
+    const reread = `${got.card.total?.toFixed(2) ?? "null"} ${resultName(got.card, want.scheme, "zh")} ${verdictName(got.card, want.scheme, "zh")} ${got.card.unfilled} ${claimWord(got.card)}`;
     const totalsAgree = want.total === null ? got.sheetTotal === null : got.sheetTotal !== null && Math.abs(got.sheetTotal - want.total) < 0.005;
-    if (totalsAgree && got.sheetLevel === want.level && reread === engine) run.agreed += 1;
+    const rest = (s: string) => s.split(" ").slice(1).join(" ");
+    if (totalsAgree && rest(sheet) === rest(engine) && reread === engine) run.agreed += 1;
     else run.disagreements.push({ file: name, engine: `${engine} (re-read ${reread})`, sheet });
   }
   return run;

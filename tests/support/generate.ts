@@ -32,6 +32,10 @@ export interface GenerateOptions {
   specials?: boolean;
   /** Every applicable item at exactly this percentage (or share of its points): lands totals on boundaries. */
   fixedPercent?: number;
+  /** Share of items left unfilled, as a form part-way through: blank, or (self) one of its two entries blank. */
+  unfilledShare?: number;
+  /** 申报级别 in the header: a level of the scheme picked at random (the self form always has one). */
+  claim?: boolean;
 }
 
 /**
@@ -46,7 +50,15 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const entries: Record<string, Entry> = {};
   const samplesNeeded = scheme.partialCredit?.needsSamples === true;
+  const unfilledShare = options.unfilledShare ?? 0;
   for (const item of scheme.items) {
+    if (unfilledShare > 0 && rnd() < unfilledShare) {
+      // Unfilled: nothing at all, or on the self form a conclusion without a score or a score without a conclusion.
+      const half = rnd();
+      if (role === "self" && half < 0.3) entries[item.clause] = { conclusion: "符合" };
+      else if (role === "self" && half < 0.6) entries[item.clause] = { score: item.max };
+      continue;
+    }
     const na = rnd() < naShare;
     if (role === "checklist") {
       entries[item.clause] = na ? { conclusion: "不适用", reason: REASON } : { conclusion: rnd() < 0.9 ? "符合" : "不符合" };
@@ -87,7 +99,8 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
       };
     }
   }
-  const specials = options.specials ?? true;
+  // Special deductions and the bonus are the auditor's: a self-assessment has none.
+  const specials = (options.specials ?? true) && role === "audit";
   const deductionCount = specials && scheme.special?.deduction !== undefined ? pick([0, 0, 0, 1, 1, 2, 3, 5]) : 0;
   const deductions = Array.from({ length: deductionCount }, (_, i) => ({ clause: pick(scheme.items).clause, reason: `现场发现问题 ${i + 1}` }));
   const bonus = specials && scheme.special?.bonus !== undefined && rnd() < 0.3 ? { points: pick([0.5, 1]), reason: "服务创新，行业领先" } : null;
@@ -95,7 +108,7 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
     scheme: scheme.id,
     schemeVersion: scheme.version,
     role,
-    header: { 组织名称: `示例企业 ${seed} 有限公司`, ...(role === "self" ? { 申报级别: pick(scheme.levels ?? [])?.name ?? "" } : {}) },
+    header: { 组织名称: `示例企业 ${seed} 有限公司`, ...(role === "self" || options.claim === true ? { 申报级别: pick(scheme.levels ?? [])?.name ?? "" } : {}) },
     entries,
     ...(deductions.length > 0 ? { deductions } : {}),
     ...(bonus !== null ? { bonus } : {}),

@@ -14,5 +14,17 @@ describe("the workbook's own formulas, recalculated by real LibreOffice, agree w
     expect(run.disagreements).toEqual([]);
     expect(run.agreed).toBe(run.tried);
     expect(run.tried).toBeGreaterThan(100);
+    // Unfinished forms and claims above the result were among the cases, not only finished ones.
+    expect(run.incomplete).toBeGreaterThan(2 * Object.keys(run.cases).length);
+    expect(run.claimedAbove).toBeGreaterThan(0);
+    // A blank form says 未填完 in its result cells and on the results line under the header, for every scheme and role.
+    const schemes = loadSchemes();
+    const blanks = Object.entries(run.blanks).map(([key, b]) => {
+      const scheme = schemes.get(key.split("/")[0] ?? "");
+      const owed = (scheme?.items ?? []).filter((i) => scheme?.kind === "checklist" || i.max > 0).length;
+      const words = `未填完（${owed} 项未填）`;
+      return [key, b.level === words && b.verdict === words && b.line.includes(words) && !/不合格|不通过|未全部符合/.test(b.line)];
+    });
+    expect(blanks).toEqual(Object.keys(run.cases).map((key) => [key, true]));
   }, 600_000);
 });

@@ -28,6 +28,7 @@ function meaning(a: Assessment) {
     items: card.items.map((i) => [i.clause, i.status, Number(i.earned.toFixed(10)), i.conclusion, i.reason]),
     texts,
     header: a.header ?? {},
+    team: a.team ?? [],
     deductions: a.deductions ?? [],
     bonus: a.bonus ?? null,
     remarks: a.remarks ?? {},
@@ -76,6 +77,11 @@ describe("starscore new", () => {
     expect(card.sheet).toBe("自评估表");
     expect(card.findings.filter((f: { code: string }) => f.code === "SS101")).toHaveLength(100);
     expect(card.findings[0].cell).toMatch(/^自评估表!E[0-9]+$/);
+    expect([card.unfilled, card.level, card.passed]).toEqual([50, null, false]);
+    // Not finished is not failed: the table says 未填完, with no pass or fail beside it.
+    const text = (await run("score", file)).out;
+    expect(text).toMatch(/级别: 未填完（50 项未填）\s*$/m);
+    expect(text).not.toMatch(/不通过|不合格/);
   });
 
   it("refuses a role the scheme does not have, and a file that is not a workbook", async () => {

@@ -40,7 +40,8 @@ export async function reportCommand({ values, positionals: [file] }: Parsed<type
     model.organisation,
     `${zh ? "总分" : "total"} ${model.total.toFixed(2)}`,
     level,
-    model.passed ? (zh ? "通过" : "passed") : zh ? "不通过" : "not passed",
+    // While entries are missing the result (未填完（n 项未填）) is all there is to say.
+    card.unfilled > 0 ? null : model.passed ? (zh ? "通过" : "passed") : zh ? "不通过" : "not passed",
   ].filter((x): x is string => x !== null);
   io.out(`${[htmlOut, pdfOut].filter((x) => x !== null).join(", ")}: ${what.join(" · ")}`);
   const errors = card.findings.filter((f) => f.severity === "error").length;

@@ -29,6 +29,8 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
   lines.push(`${zh ? scheme.title : scheme.titleEn} · ${roleName}`);
   const org = header["组织名称"];
   if (org !== undefined && org !== null && String(org).trim() !== "") lines.push(`${zh ? "组织名称" : "Organisation"}: ${String(org)}`);
+  const project = header["项目编号"];
+  if (project !== undefined && project !== null && String(project).trim() !== "") lines.push(`${zh ? "项目编号" : "Project no."}: ${String(project)}`);
   lines.push("");
 
   if (card.checklist !== null) {
@@ -44,7 +46,7 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
         ["l", "r"],
       ),
     );
-    lines.push("", `${zh ? "结果" : "Result"}: ${card.passed ? (zh ? "全部符合" : "all conform") : zh ? "未全部符合" : "not all conform"}`);
+    lines.push("", `${zh ? "结果" : "Result"}: ${resultName(card, scheme, l)}`);
   } else {
     const rows: string[][] = [[zh ? "部分" : "Section", zh ? "得分" : "Earned", zh ? "满分" : "Max", zh ? "适用满分" : "Applicable"]];
     scheme.sections.forEach((s, i) => {
@@ -69,10 +71,10 @@ export function renderScoreCard(scheme: Scheme, card: ScoreCard, assessment: Ass
           : `Special deductions ${card.deductionCount} (−${formatNumber(card.deductionPoints)}), bonus +${formatNumber(card.bonus)}`,
       );
     }
+    // While entries are missing the level says 未填完（n 项未填） and there is no pass or fail yet.
     const levelName = resultName(card, scheme, l);
-    lines.push(
-      `${zh ? "总分" : "Total"}: ${card.total?.toFixed(2) ?? "-"} / ${formatNumber(card.fullMarks ?? 0)}   ${zh ? "级别" : "Level"}: ${levelName} ${stars(card.level?.stars ?? 0)}   ${card.passed ? (zh ? "通过" : "PASS") : zh ? "不通过" : "FAIL"}`,
-    );
+    const verdict = card.unfilled > 0 ? "" : `   ${card.passed ? (zh ? "通过" : "PASS") : zh ? "不通过" : "FAIL"}`;
+    lines.push(`${zh ? "总分" : "Total"}: ${card.total?.toFixed(2) ?? "-"} / ${formatNumber(card.fullMarks ?? 0)}   ${zh ? "级别" : "Level"}: ${levelName} ${stars(card.level?.stars ?? 0)}${verdict}`);
     if (card.claimedLevel !== null) lines.push(`${zh ? "申报级别" : "Claimed"}: ${zh ? card.claimedLevel.name : card.claimedLevel.nameEn}`);
   }
 
@@ -96,7 +98,9 @@ export async function scoreCommand({ values, positionals: [file] }: Parsed<typeo
   const { scheme, assessment, card, workbook } = await readScored(file, timeoutMs(values.timeout));
   const decision = certificationDecision(scheme, card, values.certified, values.audit, l);
   if (values.json === true) {
-    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...(workbook ?? {}), ...decision?.json }, null, 2));
+    // The header and the audit team as the file gives them, so what a report prints can be checked from the JSON too.
+    const given = { header: assessment.header ?? {}, team: assessment.team ?? [] };
+    io.out(JSON.stringify({ ...scoreCardJson(card, assessment.header ?? {}, l), ...given, ...(workbook ?? {}), ...decision?.json }, null, 2));
   } else {
     io.out(renderScoreCard(scheme, card, assessment, l) + (decision?.text ?? ""));
     if (workbook !== null) {

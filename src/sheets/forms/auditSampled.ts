@@ -1,4 +1,4 @@
-import { pointsForSamplesOrPercent, sampleShare, wholeCount } from "../formulas";
+import { isBlankEntry, pointsForSamplesOrPercent, sampleShare, unfilledRows, wholeCount } from "../formulas";
 import { HIGHLIGHT } from "../styles";
 import { AUDIT_FORM } from "./audit";
 import type { ColumnSpec, FormDescriptor } from "./form";
@@ -58,13 +58,21 @@ export const SAMPLED_AUDIT_FORM: FormDescriptor = {
           error: { title: "样本数无效", message: "请填写 0 或正整数。" },
         })),
       ],
-      // Missing: neither a percentage nor a sample record, where the item still counts.
+      // Missing: neither a percentage nor a sample record that gives a share, where the item still counts (未填项数).
       conditionalFormats: base.conditionalFormats.map((cf) =>
         cf.meaning !== "missing-entry"
           ? cf
-          : { ...cf, formula: `AND(ISBLANK(${area.top("percent")}),ISBLANK(${area.fixed("checked")}),${area.fixed("points")}>0)`, fill: HIGHLIGHT.missing },
+          : { ...cf, formula: `AND(${isBlankEntry(area.top("percent"))},${area.fixed("sampleShare")}<0,${area.fixed("applicable")}>0)`, fill: HIGHLIGHT.missing },
       ),
     };
+  },
+  unfilled: (area) => unfilledRows(area.range("applicable"), [area.range("percent")], [`${area.range("sampleShare")}<0`]),
+  instructions: (scheme) => {
+    const [who, how, ...rest] = AUDIT_FORM.instructions(scheme);
+    const samples =
+      `按样本核查的指标（人员资质、服务记录、投诉解决情况等，${scheme.partialCredit?.source ?? "评分要求"}）填写“样本数”和“不符合数”，` +
+      "具体得分 = 小类分值 ×（样本数 − 不符合数）÷ 样本数；填了样本记录时得分比例可不填。";
+    return [who ?? "", how ?? "", samples, ...rest];
   },
   entryColumns: { ...AUDIT_FORM.entryColumns, checked: "checked", nonconforming: "nonconforming" },
 };

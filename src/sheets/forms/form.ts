@@ -1,4 +1,4 @@
-import type { Item } from "../../scheme/load";
+import type { Item, Scheme } from "../../scheme/load";
 import { CONCLUSION_CHOICES } from "../../scheme/words";
 import type { PlannedCell, PlannedColumn, PlannedConditionalFormat, PlannedValidation, SheetLayout, StyleName } from "../types";
 
@@ -47,12 +47,27 @@ export interface FormDescriptor {
   /** The column that labels each section, merged down its rows, where the form has one. */
   sectionColumn?: string;
   entryRules: (area: EntryArea) => { validations: PlannedValidation[]; conditionalFormats: PlannedConditionalFormat[] };
+  /**
+   * 未填项数: the formula counting the item rows that owe an entry and have one empty — the rows its missing-entry
+   * highlights mark, and the items the engine counts as unfilled.
+   */
+  unfilled: (area: EntryArea) => string;
+  /** The form's own lines of its 填写说明: who fills it, what goes in each entry column, how 删减 works. */
+  instructions: (scheme: Scheme) => string[];
   /** Entry field → column key. */
   entryColumns: { [F in keyof SheetLayout["entryColumns"]]?: string };
   /** Structure field → column key. */
   structureColumns: { [F in keyof SheetLayout["structureColumns"]]?: string };
-  /** What follows the items: the points summary (with the auditor's remarks, or the applicant's declaration) or the checklist's counts. */
-  summary: { kind: "points"; remarks: boolean; declaration: boolean } | { kind: "checklist" };
+  /**
+   * What follows the items: the points summary — with the auditor's special deductions, bonus and remarks, or the
+   * applicant's declaration — or the checklist's counts.
+   */
+  summary: { kind: "points"; remarks: boolean; declaration: boolean; specials: boolean } | { kind: "checklist" };
+}
+
+/** An input message on an entry column that takes any text: what to write there. */
+export function prompt(range: string, title: string, message: string): PlannedValidation {
+  return { range, rule: { kind: "any" }, prompt: { title, message }, error: { title, message } };
 }
 
 /** The list rule of a conclusion column: 符合, 不符合 or 不适用. `title` names the column in the prompt. */
@@ -60,7 +75,7 @@ export function conclusionChoice(range: string, title: string): PlannedValidatio
   return {
     range,
     rule: { kind: "list", values: [...CONCLUSION_CHOICES] },
-    prompt: { title, message: "选择：符合、不符合或不适用。" },
+    prompt: { title, message: "选择：符合、不符合或不适用。不适用（删减）时须写明理由。" },
     error: { title: "结论无效", message: "请从列表中选择：符合、不符合或不适用。" },
   };
 }

@@ -1,6 +1,7 @@
-import { applicablePoints, earnedPoints, isEmpty, isEmptyWhileOwed, isEvidenceMissing, isOutOfRange } from "../formulas";
+import { applicablePoints, earnedPoints, isEmptyWhileOwed, isEvidenceMissing, isOutOfRange, unfilledRows } from "../formulas";
+import { pts } from "../grid";
 import { HIGHLIGHT } from "../styles";
-import { conclusionChoice, type FormDescriptor } from "./form";
+import { conclusionChoice, prompt, type FormDescriptor } from "./form";
 
 /** 自评估表: the applicant gives a conclusion, a score and the evidence per item, with what the item requires beside it. */
 export const SELF_FORM: FormDescriptor = {
@@ -43,12 +44,18 @@ export const SELF_FORM: FormDescriptor = {
       {
         range: area.range("score"),
         rule: { kind: "decimal", min: 0, max: area.fixed("points") },
-        prompt: { title: "分数", message: "填写 0 到本条款满分之间的分数（条款后括号内为满分）。" },
+        prompt: { title: "分数", message: "填写 0 到本条款满分之间的分数（条款后括号内为满分）。不适用时结论选“不适用”。" },
         error: { title: "分数无效", message: "分数应在 0 到本条款满分之间。" },
       },
+      prompt(
+        area.range("evidence"),
+        "证明材料清单",
+        "对照左侧“需提供证明材料”，列出能提供的文件或记录的名称、编号（如：售后服务管理制度 QG/XX-2023），每项一行（Alt+Enter 换行）。本条款不适用时，在此写明理由。",
+      ),
     ],
+    // A row is missing its entries (yellow) exactly where 未填项数 counts it: it still applies and a cell is empty.
     conditionalFormats: [
-      { range: area.range("conclusion"), formula: isEmpty(area.top("conclusion")), fill: HIGHLIGHT.missing, meaning: "missing-entry" },
+      { range: area.range("conclusion"), formula: isEmptyWhileOwed(area.top("conclusion"), area.fixed("applicable")), fill: HIGHLIGHT.missing, meaning: "missing-entry" },
       { range: area.range("score"), formula: isEmptyWhileOwed(area.top("score"), area.fixed("applicable")), fill: HIGHLIGHT.missing, meaning: "missing-entry" },
       { range: area.range("score"), formula: isOutOfRange(area.top("score"), area.fixed("points")), fill: HIGHLIGHT.error, fontColor: HIGHLIGHT.errorFont, meaning: "out-of-range" },
       {
@@ -59,7 +66,14 @@ export const SELF_FORM: FormDescriptor = {
       },
     ],
   }),
+  unfilled: (area) => unfilledRows(area.range("applicable"), [area.range("conclusion"), area.range("score")]),
+  instructions: (scheme) => [
+    `本表由申请组织填写，作认证申请前的自我评估；审查员现场审查时另用评分表评分${scheme.special !== undefined ? "，特别扣分项和特别加分项由审查员评定，本表不填" : ""}。`,
+    "逐条在“自评估结论”选择符合、不符合或不适用，在“分数”填写 0 至本条款满分之间的分数（满分见条款后括号内）。",
+    "“证明材料清单”：对照“需提供证明材料”，列出本组织能提供的文件、记录的名称或编号，每项一行（Alt+Enter 换行），审查时据此核对原件。",
+    `不适用（删减）：只有条款不适合本组织及其商品时才可删减。自评估结论选“不适用”（或分数填“不适用”），并在“证明材料清单”写明理由。删减的条款不计入适用满分，总分按“得分 ÷ 适用满分 × ${pts(scheme.fullMarks ?? 0)}”折算。`,
+  ],
   entryColumns: { conclusion: "conclusion", score: "score", evidence: "evidence" },
   structureColumns: { clause: "clause", text: "text", points: "points", earned: "earned", applicable: "applicable" },
-  summary: { kind: "points", remarks: false, declaration: true },
+  summary: { kind: "points", remarks: false, declaration: true, specials: false },
 };
