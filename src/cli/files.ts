@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { UsageError } from "./io";
+import { MAX_FILE_BYTES } from "../review/submissions";
 
 /** A file StarScore will not read, with the one-line reason (无法读取：…). */
 export class FileRefused extends Error {
@@ -11,9 +12,6 @@ export class FileRefused extends Error {
     super(message);
   }
 }
-
-/** The largest file read whole: a workbook with pictures is a few MB; more is not a submission. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const KIND: [(s: Stats) => boolean, string][] = [
   [(s) => s.isDirectory(), "是文件夹 / a folder"],

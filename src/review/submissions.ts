@@ -14,3 +14,6 @@ export const isLockFile = (name: string): boolean => name.startsWith("~$");
 
 /** A file found in a folder that the check reads: named like a workbook, and not Excel's lock file. */
 export const isSubmission = (name: string): boolean => namedLikeWorkbook(name) && !isLockFile(name);
+
+/** The largest file read whole, in the CLI, the workbench and the pane: a workbook with pictures is a few MB; more is not a submission. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -18,6 +18,8 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { Role } from "../scheme/roles";
 import type { MetaEntry } from "../sheets/meta";
+import type { FileCheck } from "../review/verdict";
+import { checkSavedWorkbook } from "./checkSaved";
 import { CompareView } from "./CompareView";
 import { FindingsView } from "./FindingsView";
 import { strings, type Lang, type Strings } from "./i18n";
@@ -25,6 +27,7 @@ import { LiveView } from "./LiveView";
 import { ManDaysView } from "./ManDaysView";
 import { CycleView, todayHere } from "./CycleView";
 import { RulesView } from "./RulesView";
+import { ReviewView } from "./ReviewView";
 import { RowView, type Selected } from "./RowView";
 import { writeRowEntries, type RowEntries } from "../excel/writeRow";
 import { SpecialsView } from "./SpecialsView";
@@ -45,6 +48,7 @@ const TABS = [
   { id: "start", label: "tabStart", needsSheet: false },
   { id: "live", label: "tabLive", needsSheet: true },
   { id: "findings", label: "tabFindings", needsSheet: true },
+  { id: "review", label: "tabReview", needsSheet: false },
   { id: "specials", label: "tabSpecials", needsSheet: true },
   { id: "row", label: "tabRow", needsSheet: true },
   { id: "compare", label: "tabCompare", needsSheet: false },
@@ -78,6 +82,8 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const seq = useRef(0);
   const [selfTest, setSelfTest] = useState<StepResult[] | null>(null);
   const [selfTesting, setSelfTesting] = useState(false);
+  /** The 审核 tab's last check of the saved file, kept while other tabs are open. */
+  const [reviewed, setReviewed] = useState<FileCheck | null>(null);
   const info = useMemo(officeInfo, []);
   const byId = useMemo(() => new Map(schemes.map((s) => [s.id, s])), [schemes]);
   const titleOf = (s: Scheme) => (lang === "en" ? s.titleEn : s.title);
@@ -321,6 +327,8 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         return <CycleView t={t} lang={lang} rule={byId.get("cct-sc03-12")?.certification?.cycle} today={todayHere()} />;
       case "selftest":
         return <SelfTestView t={t} info={info} results={selfTest} running={selfTesting} onRun={() => void onSelfTest()} />;
+      case "review":
+        return <ReviewView t={t} lang={lang} result={reviewed} onCheck={() => checkSavedWorkbook(byId, lang, t.reviewThisWorkbook)} onResult={setReviewed} onSelect={(cell) => void selectCell(run, live?.sheet ?? "", cell).catch(fail)} />;
     }
     if (live === null || scheme === undefined) return null;
     switch (tab) {

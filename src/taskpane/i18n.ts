@@ -157,6 +157,15 @@ const zh = {
   rowQualitative: (why: string) => `本指标按定性评分，不按样本计分（附件2 评分要求 2：不符合则扣除全部分值）：符合给 100%，不符合给 0%。本方案的判断：${why}`,
   rowReason: "删减理由",
   rowRemark: "现场评审记录（删减时填理由）",
+  tabReview: "审核",
+  reviewIntro: "按审核人员的规则检查本工作簿（与 starscore check 和工作台相同）：是否被改动、是否填写完整、申报级别是否相符。",
+  reviewSaved: "检查的是最近一次保存的文件：未保存的修改不在文件中，请先保存（Ctrl+S）。",
+  reviewRun: "检查已保存的文件",
+  reviewRunning: "正在读取并检查文件…",
+  reviewClean: "未发现问题。",
+  reviewMore: (n: number) => `问题 ${n} 项（点击定位到单元格）`,
+  reviewFailed: (m: string) => `无法取得工作簿的文件：${m}。请保存后再试；网页版 Excel 中可刷新页面后再试。`,
+  reviewThisWorkbook: "本工作簿",
 };
 
 export type Strings = typeof zh;
@@ -309,6 +318,15 @@ const en: Strings = {
   rowQualitative: (why) => `This indicator is scored qualitatively, not on samples (annex 2 scoring rule 2: one that does not conform loses all its points): 100% if it conforms, 0% if not. This scheme's reading: ${why}`,
   rowReason: "Reason for leaving it out",
   rowRemark: "Remark (the reason, when left out)",
+  tabReview: "Check",
+  reviewIntro: "Checks this workbook by the reviewers' rules (the same as starscore check and the workbench): altered or not, complete or not, the claimed level borne out or not.",
+  reviewSaved: "It checks the file as last saved: changes not saved are not in it, so save first (Ctrl+S).",
+  reviewRun: "Check the saved file",
+  reviewRunning: "Reading and checking the file…",
+  reviewClean: "No findings.",
+  reviewMore: (n: number) => `${n} findings (click one to go to its cell)`,
+  reviewFailed: (m: string) => `Office did not hand over the workbook's file: ${m}. Save it and try again; on the web, reload the page first.`,
+  reviewThisWorkbook: "this workbook",
 };
 
 export function strings(lang: Lang): Strings {

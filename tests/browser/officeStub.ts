@@ -2,10 +2,13 @@
 // the in-memory Excel (tests/fakes/excel.ts), with the same semantics the adapter tests rely on. The test
 // serves this in place of Microsoft's office.js URL, so the page loads exactly as it does in Excel.
 import { FakeWorkbook } from "../fakes/excel";
+import { FakeDocument } from "../fakes/officeDocument";
 
 declare global {
   interface Window {
     __book: FakeWorkbook;
+    /** The workbook's file as Office hands it over (getFileAsync): a test puts the bytes as last saved in `saved`. */
+    __document: FakeDocument;
   }
 }
 
@@ -73,9 +76,12 @@ const book = new FakeWorkbook();
 // ?platform=web: Excel on the web's events (no onChanged for a dropdown pick, none for selecting the selected cell).
 if (params.get("platform") === "web") book.platform = "web";
 window.__book = book;
+const fileOfBook = new FakeDocument();
+window.__document = fileOfBook;
 const stubs = window as unknown as Record<string, unknown>;
 stubs.Office = {
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  FileType: { Compressed: "compressed", Pdf: "pdf", Text: "text" },
   EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived", DialogParentMessageReceived: "dialogParentMessageReceived" },
   // ?host=none: the page opened in a browser, outside Office, where onReady answers with no host.
   onReady: (callback?: (info: { host: string | null; platform: string | null }) => void) => {
@@ -91,6 +97,7 @@ stubs.Office = {
     // ?dialog=none: an Office without DialogApi 1.2, where the report falls back to a download.
     requirements: { isSetSupported: (set: string) => !(set === "DialogApi" && params.get("dialog") === "none") },
     ui: dialogUi(),
+    document: { url: params.get("url") ?? null, getFileAsync: fileOfBook.getFileAsync },
   },
 };
 stubs.Excel = { run: book.run };

@@ -12,6 +12,7 @@ import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import { buildPane, launchChromium, OFFICE_JS, servePane } from "../support/browser";
 import { calculateWithLibreOffice } from "../support/calculate";
+import { tamperedWorkbooks } from "../support/checkFixtures";
 
 // Screenshots go to docs/ only when asked (UPDATE_SCREENSHOTS=1 npx jest tests/browser): a test run leaves the tree clean.
 const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(__dirname, "..", "..", "docs") : mkdtempSync(path.join(tmpdir(), "starscore-shots-"));
@@ -610,5 +611,48 @@ describe("the task pane in real Excel, round 2", () => {
       if (query === "&host=none") await page.screenshot({ path: path.join(DOCS, "pane-outside.png"), fullPage: true });
       await page.close();
     }
+  }, 120_000);
+});
+
+describe("the 审核 tab: the open workbook checked as a reviewer checks it", () => {
+  it("checks the file Excel hands over (as last saved): a tampered workbook shows its tamper finding, which selects its cell", async () => {
+    const scheme = loadSchemes().get("maturity-jsgf-06") as Scheme;
+    const tampered = (await tamperedWorkbooks(scheme, "audit")).find((t) => t.code === "SS815");
+    if (tampered === undefined) throw new Error("no points-changed fixture");
+    const page = await openPane("zh-CN");
+    const outside: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.url) && r.url() !== OFFICE_JS) outside.push(r.url());
+    });
+    // The workbook open in Excel: its 评分表 laid out, and its file as last saved, tampered (a clause's points).
+    await layOutFromPane(page, "maturity-jsgf-06", "audit", "布局到新工作表");
+    await page.getByRole("tab", { name: "审核" }).click();
+    await expect(page.getByTestId("review-saved").textContent()).resolves.toContain("未保存的修改不在文件中");
+
+    // Never saved: Office hands over nothing, and the tab says so rather than failing silently.
+    await page.getByRole("button", { name: "检查已保存的文件" }).click();
+    await page.waitForSelector("[role=alert]");
+    expect(await page.locator("[role=alert]").innerText()).toMatch(/无法取得工作簿的文件：.*请保存后再试/);
+
+    await page.evaluate((data) => (window.__document.saved = new Uint8Array(data)), Array.from(tampered.bytes));
+    await page.getByRole("button", { name: "检查已保存的文件" }).click();
+    await page.waitForSelector("[data-testid=review-result]");
+    expect(await page.getByTestId("review-verdict").textContent()).toBe("不一致");
+    expect(await page.getByTestId("review-result").innerText()).toContain("表格被改动");
+    expect(await page.getByTestId("review-reason").textContent()).toMatch(/^条款 [0-9.]+ 的分值被改为 9（方案为 [0-9]+）（评分表!E[0-9]+）/);
+    // Every slice read once, then the file closed (Office keeps no more than two files open).
+    const log = await page.evaluate(() => window.__document.log);
+    expect(log[0]).toBe("getFileAsync compressed 65536");
+    expect(log[log.length - 1]).toBe("closeAsync");
+    expect(await page.evaluate(() => window.__document.fileOpen)).toBe(false);
+
+    const finding = page.locator("[data-testid=review-result] button.finding", { hasText: "SS815" });
+    const cell = (await finding.getAttribute("data-cell")) ?? "";
+    expect(cell).toMatch(/^评分表!E[0-9]+$/);
+    await finding.click();
+    await page.waitForFunction((c) => window.__book.selected !== null && `${window.__book.selected.sheet}!${window.__book.selected.address}` === c, cell);
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS, "pane-review.png"), fullPage: true });
+    await page.close();
   }, 120_000);
 });
