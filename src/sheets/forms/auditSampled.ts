@@ -27,9 +27,14 @@ export const SAMPLED_AUDIT_FORM: FormDescriptor = {
   itemCells: (item, at, seq) => {
     const base = AUDIT_FORM.itemCells(item, at, seq);
     // A qualitative indicator (评分要求 2, the item's `scoring`) is all or nothing: its sample cells are locked and
-    // blank, and its 具体得分 is the percentage's, as the engine counts it (scoring/samples.ts `qualitative`).
+    // blank, and its 具体得分 is the percentage's, as the engine counts it (scoring/samples.ts `qualitative`). Its
+    // share is "no record" (-1), as sampleShare gives for a row without one, so 未填项数 and the missing-entry
+    // highlight count an empty percentage there as on any other row (the engine's SS101).
     if (item.scoring?.by !== "samples") {
-      return { ...base, cells: [...base.cells, ["checked", { value: null, style: "helper" }], ["nonconforming", { value: null, style: "helper" }]] };
+      return {
+        ...base,
+        cells: [...base.cells, ["checked", { value: null, style: "helper" }], ["nonconforming", { value: null, style: "helper" }], ["sampleShare", { value: -1, style: "helper" }]],
+      };
     }
     const percentEarned = base.cells.find(([key]) => key === "earned")?.[1].formula ?? "=0";
     return {
