@@ -42,25 +42,45 @@ function floor(name, index) {
  * the CLI and stays Node-only (docs/architecture.md, "The browser-safe reader").
  */
 const NODE_ONLY_IN_XLSX = ["src/xlsx/write.ts"];
+const NODE_GLOBALS = ["Buffer", "process", "global", "require", "__dirname", "__filename", "setImmediate"];
+
+/** Rules for code that runs in a browser: no Node module (by either name), none of `adapters`, no Node global. */
+function browserSafe(message, adapters, globalsToo = []) {
+  return {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: [...builtinModules, "exceljs"].map((name) => ({ name, message })),
+        patterns: [{ regex: "^node:", message }, adapters],
+      },
+    ],
+    "no-restricted-globals": ["error", ...[...NODE_GLOBALS, ...globalsToo].map((name) => ({ name, message }))],
+  };
+}
+
 const READER_MESSAGE = "src/xlsx reads a package with one code path in Node and the browser: bytes are a Uint8Array, text comes from TextDecoder; file access belongs in the CLI adapter (src/cli).";
 const reader = {
   files: ["src/xlsx/**"],
   ignores: NODE_ONLY_IN_XLSX,
   rules: {
-    "no-restricted-imports": [
-      "error",
-      {
-        paths: [...builtinModules, "exceljs"].map((name) => ({ name, message: READER_MESSAGE })),
-        patterns: [
-          { regex: "^node:", message: READER_MESSAGE },
-          { group: ["**/cli/**", "**/excel/**", "**/taskpane/**", ...NODE_ONLY_IN_XLSX.map((f) => `./${path.basename(f, ".ts")}`)], message: `${READER_MESSAGE} (It imports no adapter, nor ${NODE_ONLY_IN_XLSX.join(", ")}.)` },
-        ],
-      },
-    ],
-    "no-restricted-globals": ["error", ...["Buffer", "process", "global", "require", "__dirname", "__filename", "setImmediate"].map((name) => ({ name, message: READER_MESSAGE }))],
+    ...browserSafe(READER_MESSAGE, {
+      group: ["**/cli/**", "**/excel/**", "**/taskpane/**", ...NODE_ONLY_IN_XLSX.map((f) => `./${path.basename(f, ".ts")}`)],
+      message: `${READER_MESSAGE} (It imports no adapter, nor ${NODE_ONLY_IN_XLSX.join(", ")}.)`,
+    }),
     // A Buffer in a signature alone is caught too: the browser hands the reader a Uint8Array.
     "@typescript-eslint/no-restricted-types": ["error", { types: { Buffer: { message: READER_MESSAGE, fixWith: "Uint8Array" } } }],
   },
+};
+
+/**
+ * The workbench page (src/workbench) runs in a browser on the reviewer's machine: the core and the browser-safe
+ * reader, no Node module or global, no CLI, no Office.js, nothing that writes with exceljs.
+ */
+const WORKBENCH_MESSAGE = "src/workbench runs in a browser: the core and the browser-safe reader only (docs/architecture.md).";
+const workbench = {
+  files: ["src/workbench/**"],
+  languageOptions: { globals: { ...globals.browser } },
+  rules: browserSafe(WORKBENCH_MESSAGE, { group: ["**/cli/**", "**/excel/**", ...NODE_ONLY_IN_XLSX.map((f) => `**/${f.replace(/^src\//, "").replace(/\.ts$/, "")}`)], message: WORKBENCH_MESSAGE }, ["Office", "Excel"]),
 };
 
 module.exports = tseslint.config(
@@ -90,6 +110,7 @@ module.exports = tseslint.config(
   },
   ...FLOORS.map(floor),
   reader,
+  workbench,
   {
     // No Office.js globals in the core either.
     files: FLOORS.map((f) => `src/${f}/**`),

@@ -7,6 +7,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { hostedManifest, DEV_ORIGIN } = require("./scripts/hosted-manifest");
+const { BlankForms } = require("./scripts/forms-plugin");
+const { OfflineWorkbench } = require("./scripts/offline-plugin");
 
 const WORLDWIDE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CHINA = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
@@ -38,7 +40,8 @@ module.exports = async (env = {}, argv = {}) => {
     mode: production ? "production" : "development",
     // No eval-based source maps: the page's CSP forbids eval, in development too.
     devtool: production ? false : "source-map",
-    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/taskpane/commands.ts" },
+    // The workbench (index.html: forms, check, report, cycle in the browser) opens at the location's root.
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/taskpane/commands.ts", workbench: "./src/workbench/index.tsx" },
     output: { path: path.resolve(__dirname, "dist-web"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: {
@@ -48,7 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
         { test: /\.css$/, type: "asset/source" },
       ],
     },
-    plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", [])],
+    plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", []), html("./src/workbench/index.html", "index.html", ["workbench"]), new BlankForms(), new OfflineWorkbench()],
     performance: { hints: false },
   };
   if (!production) {

@@ -23,6 +23,7 @@ function howToLoad() {
   }
   return `
 StarScore 星级评分 is served at https://localhost:3000/taskpane.html
+工作台 Workbench (forms, check, report, cycle in the browser, no Excel needed): https://localhost:3000/
 ${done !== null ? `manifest.xml ${done}.` : `No desktop Excel on this system. To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (or your Microsoft 365 operated by 21Vianet portal).
   2. Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, and choose:

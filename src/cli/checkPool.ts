@@ -1,8 +1,8 @@
 import { Worker } from "node:worker_threads";
-import { timedOut } from "./io";
 import { workerScript } from "./workerScript";
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
+import { checkFailed, timedOut } from "../review/refusals";
 import { unreadable, type FileCheck } from "../review/verdict";
 
 export interface PoolOptions {
@@ -78,7 +78,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
           fill();
         });
         w.on("error", (e) => {
-          if (w === worker) replace(`检查出错 / check failed (${e.message})`);
+          if (w === worker) replace(checkFailed(e.message));
         });
         return w;
       };

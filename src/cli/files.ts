@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { IS_FOLDER, MAX_FILE_BYTES, tooLarge } from "../review/refusals";
 import { UsageError } from "./io";
-import { MAX_FILE_BYTES } from "../review/submissions";
 
 /** A file StarScore will not read, with the one-line reason (无法读取：…). */
 export class FileRefused extends Error {
@@ -14,7 +14,7 @@ export class FileRefused extends Error {
 }
 
 const KIND: [(s: Stats) => boolean, string][] = [
-  [(s) => s.isDirectory(), "是文件夹 / a folder"],
+  [(s) => s.isDirectory(), IS_FOLDER],
   [(s) => s.isFIFO(), "是管道（FIFO），不是文件 / a FIFO, not a file"],
   [(s) => s.isCharacterDevice() || s.isBlockDevice(), "是设备，不是文件 / a device, not a file"],
   [(s) => s.isSocket(), "是套接字，不是文件 / a socket, not a file"],
@@ -29,7 +29,7 @@ function checkKind(stat: Stats, maxBytes: number): void {
   const kind = KIND.find(([is]) => is(stat));
   if (kind !== undefined) throw new FileRefused(kind[1]);
   if (!stat.isFile()) throw new FileRefused("不是普通文件 / not a regular file");
-  if (stat.size > maxBytes) throw new FileRefused(`文件过大（${Math.round(stat.size / 1048576)} MB，上限 ${Math.round(maxBytes / 1048576)} MB）/ file too large`);
+  if (stat.size > maxBytes) throw new FileRefused(tooLarge(stat.size, maxBytes));
 }
 
 /**

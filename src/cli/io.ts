@@ -1,5 +1,6 @@
 import type { Lang } from "../findings/language";
 import type { Scheme } from "../scheme/compile";
+import { FILE_TIME_LIMIT_MS } from "../review/refusals";
 import { loadScheme, schemeIds } from "./schemeFiles";
 
 /** Input that cannot be used at all: exit code 2 with a one-line message. */
@@ -34,13 +35,8 @@ export function schemeById(id: string): Scheme {
 const MAX_TIMEOUT_S = 3600;
 
 /** `--timeout` in milliseconds (default 20 s); anything but a number of seconds in (0, 3600] is a usage error. */
-/** What a file that took too long is told, in `check`'s report and in `score`'s one line. */
-export function timedOut(ms: number): string {
-  return `超时（超过 ${ms / 1000} 秒）/ timed out`;
-}
-
 export function timeoutMs(value: string | undefined): number {
-  if (value === undefined) return 20_000;
+  if (value === undefined) return FILE_TIME_LIMIT_MS;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_S || value.trim() === "") {
     throw new UsageError(`--timeout takes seconds, more than 0 and at most ${MAX_TIMEOUT_S}, not "${value}"`);

@@ -4,7 +4,8 @@ import { parseAssessment, type Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import { WorkbookError } from "../xlsx/saved";
 import { readText, shownName } from "./files";
-import { schemeById, timedOut, UsageError } from "./io";
+import { timedOut } from "../review/refusals";
+import { schemeById, UsageError } from "./io";
 import { workerScript } from "./workerScript";
 import type { ScoreCard } from "../scoring/card";
 

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { isSubmission, namedLikeWorkbook } from "../review/submissions";
+import { namedLikeWorkbook, walkOrder, walkStep } from "../review/submissions";
+import { cannotOpen, unreadableFolder } from "../review/refusals";
 import { UsageError } from "./io";
 
 /** A file to check, or an entry of a folder that cannot be checked, with the reason (a line of the report). */
@@ -12,7 +13,7 @@ export interface Submitted {
 const reasonOf = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
   const why: Record<string, string> = { EACCES: "没有读取权限 / permission denied", ENAMETOOLONG: "路径过长 / path too long", ELOOP: "链接循环 / symbolic link loop" };
-  return (code !== undefined ? why[code] : undefined) ?? `无法打开 / cannot open (${code ?? String(e)})`;
+  return (code !== undefined ? why[code] : undefined) ?? cannotOpen(code ?? String(e));
 };
 
 /**
@@ -31,7 +32,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       real = realpathSync(dir);
       names = readdirSync(dir, { encoding: "buffer" });
     } catch (e) {
-      found.push({ file: dir, refused: `无法读取文件夹：${reasonOf(e)}` });
+      found.push({ file: dir, refused: unreadableFolder(reasonOf(e)) });
       return;
     }
     if (visited.has(real)) {
@@ -39,7 +40,7 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       return;
     }
     visited.add(real);
-    const decoded = names.map((raw) => ({ raw, name: raw.toString("utf8") })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const decoded = names.map((raw) => ({ raw, name: raw.toString("utf8") })).sort((a, b) => walkOrder(a.name, b.name));
     for (const { raw, name } of decoded) {
       const child = path.join(dir, name);
       if (!Buffer.from(name, "utf8").equals(raw)) {
@@ -66,8 +67,9 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       found.push({ file: p, refused: reasonOf(e) });
       return;
     }
-    if (stat.isDirectory() && !namedLikeWorkbook(name)) folder(p);
-    else if (isSubmission(name)) found.push({ file: p });
+    const step = walkStep(name, stat.isDirectory());
+    if (step === "walk") folder(p);
+    else if (step === "check") found.push({ file: p });
   };
   for (const p of paths) {
     let stat;

@@ -15,6 +15,7 @@
  */
 
 /** A slice size every platform accepts (iPad's limit). */
+import { tooLarge } from "../review/refusals";
 export const SLICE_BYTES = 65536;
 
 export class FileReadError extends Error {
@@ -45,7 +46,7 @@ function settle<T>(call: (callback: Callback<T>) => void): Promise<T> {
 export async function readSavedFile(document: Pick<Office.Document, "getFileAsync">, fileType: Office.FileType, maxBytes: number, sliceSize = SLICE_BYTES): Promise<Uint8Array> {
   const file = await settle<Office.File>((cb) => document.getFileAsync(fileType, { sliceSize }, cb));
   try {
-    if (file.size > maxBytes) throw new FileReadError(`文件过大（${Math.round(file.size / 1048576)} MB）/ file too large`, null);
+    if (file.size > maxBytes) throw new FileReadError(tooLarge(file.size, maxBytes), null);
     const bytes = new Uint8Array(file.size);
     let at = 0;
     for (let i = 0; i < file.sliceCount; i++) {

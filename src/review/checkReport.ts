@@ -2,6 +2,9 @@ import type { Lang } from "../findings/language";
 import { mainReason, worstFirst } from "./mainReason";
 import type { FileCheck } from "./verdict";
 
+/** The results as `check --json` writes them (and the workbench page downloads them), in the order the files were found. */
+export const checkJson = (results: readonly FileCheck[]): string => `${JSON.stringify(results, null, 2)}\n`;
+
 /** A CSV cell: quoted, and neutralised when it begins like a formula (CSV injection: = + - @ tab CR). */
 export function csvCell(value: string | number | boolean | null): string {
   let text = value === null ? "" : String(value);

@@ -89,10 +89,16 @@ export function reasonIn(reason: string, lang: Lang): string {
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * Files by name as a Chinese reader orders them, the same wherever the report is made: a collation named here, not
+ * the machine's locale (the CLI's and a browser's differ, and so would the CSV's rows).
+ */
+const byName = new Intl.Collator("zh-CN").compare;
+
 /** Files worst first: by verdict (无法读取, 不一致, 需补正, 通过), then by cause, then by name. */
 export function worstFirst(results: readonly FileCheck[]): FileCheck[] {
   const rank = (r: FileCheck) => VERDICT_ORDER.indexOf(r.verdict) * CAUSE_ORDER.length + CAUSE_ORDER.indexOf(causeOf(r).cause);
-  return [...results].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
+  return [...results].sort((a, b) => rank(a) - rank(b) || byName(a.file, b.file));
 }
 
 /** `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the workbench. */

@@ -15,5 +15,18 @@ export const isLockFile = (name: string): boolean => name.startsWith("~$");
 /** A file found in a folder that the check reads: named like a workbook, and not Excel's lock file. */
 export const isSubmission = (name: string): boolean => namedLikeWorkbook(name) && !isLockFile(name);
 
-/** The largest file read whole, in the CLI, the workbench and the pane: a workbook with pictures is a few MB; more is not a submission. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** What the folder walk does with an entry it finds in a folder: walk into it, check it, or pass it by. */
+export type WalkStep = "walk" | "check" | "skip";
+
+/**
+ * The folder walk's rule for one entry, the same in the CLI (cli/submitted.ts) and the workbench page: a folder is
+ * walked into unless it is named like a workbook (then it is a submission that cannot be opened), a submission
+ * is checked, anything else is passed by.
+ */
+export function walkStep(name: string, isFolder: boolean): WalkStep {
+  if (isFolder && !namedLikeWorkbook(name)) return "walk";
+  return isSubmission(name) ? "check" : "skip";
+}
+
+/** The order the walk visits a folder's entries in (by UTF-16 code units, as the report and the JSON list them). */
+export const walkOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

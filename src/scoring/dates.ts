@@ -70,3 +70,12 @@ export function endOfYear(year: number): CivilDate {
 }
 
 export const earlier = (a: CivilDate, b: CivilDate): CivilDate => (a <= b ? a : b);
+
+/**
+ * A moment on the local clock of `d`, `2026-03-01 14:30`: what a reviewer reads on a report or a notice (dated by
+ * their own day, not UTC's). The adapter passes the clock in; the core never reads it.
+ */
+export function localMinute(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${civilDate(d.getFullYear(), d.getMonth() + 1, d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}

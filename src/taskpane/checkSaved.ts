@@ -1,7 +1,7 @@
 import type { Lang } from "../findings/language";
 import { readSavedFile } from "../excel/savedFile";
 import { baseName } from "../review/notice";
-import { MAX_FILE_BYTES } from "../review/submissions";
+import { MAX_FILE_BYTES } from "../review/refusals";
 import type { FileCheck } from "../review/verdict";
 import type { Scheme } from "../scheme/load";
 

@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import { rolesOf } from "../../src/scheme/roles";
+import { run } from "../support/cli";
 
 /**
  * The hosted build, run as an organisation would run it (`npm run build -- --env url=… --env id=…`, here into a
@@ -54,6 +57,35 @@ describe("npm run build -- --env url=… --env id=…", () => {
       }
     }
   });
+
+  it("opens the workbench at the location's root: index.html, its script beside it, nothing from elsewhere", () => {
+    const page = readFileSync(path.join(out, "index.html"), "utf8");
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBe(1);
+    for (const s of scripts) {
+      expect(s).not.toMatch(/^(\/|https?:)/);
+      expect(existsSync(path.join(out, s))).toBe(true);
+    }
+    // No office.js, no address outside the page's own: the workbench is used outside Office, offline once loaded.
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(page)?.[1]).toMatch(/^default-src 'self'; script-src 'self';/);
+  });
+
+  it("has every scheme × role as a blank form that scores as its scheme and role, every entry reported as not filled", async () => {
+    const schemes = [...loadSchemes().values()];
+    expect(readdirSync(path.join(out, "forms")).sort()).toEqual(schemes.flatMap((s) => rolesOf(s).map((r) => `${s.id}-${r}.xlsx`)).sort());
+    for (const scheme of schemes) {
+      for (const role of rolesOf(scheme)) {
+        const r = await run("score", path.join(out, "forms", `${scheme.id}-${role}.xlsx`), "--json");
+        const card = JSON.parse(r.out) as { scheme: string; role: string; total: number | null; findings: { code: string; clause: string | null }[] };
+        expect([scheme.id, role, r.code, card.scheme, card.role, card.total]).toEqual([scheme.id, role, 1, scheme.id, role, scheme.kind === "points" ? 0 : null]);
+        // Every item that takes an entry is reported not filled (SS101), and nothing else is said of any clause.
+        const notFilled = new Set(card.findings.filter((f) => f.code === "SS101").map((f) => f.clause));
+        expect([scheme.id, role, scheme.items.filter((i) => (i.max > 0 || role === "checklist") && !notFilled.has(i.clause)).map((i) => i.clause)]).toEqual([scheme.id, role, []]);
+        expect([scheme.id, role, card.findings.filter((f) => f.code !== "SS101" && f.clause !== null)]).toEqual([scheme.id, role, []]);
+      }
+    }
+  }, 60_000);
 
   it("README's nginx and IIS examples send the pane's own Content-Security-Policy", () => {
     const meta = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(readFileSync(path.join(out, "taskpane.html"), "utf8"))?.[1];

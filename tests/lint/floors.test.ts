@@ -77,3 +77,17 @@ describe("lint keeps the reader (src/xlsx but write.ts) one code path for Node a
     expect(await brokenBy("src/cli/checkFile.ts", "node:fs")).toEqual([]);
   });
 });
+
+describe("lint keeps the workbench page (src/workbench) in the browser", () => {
+  it("refuses a Node module, the CLI, Office.js code and the exceljs writer", async () => {
+    for (const from of ["node:fs", "fs", "worker_threads", "exceljs", "../cli/files", "../excel/session", "../xlsx/write"]) {
+      expect([from, await brokenBy("src/workbench/probe.ts", from)]).toEqual([from, ["no-restricted-imports"]]);
+    }
+    expect(await rulesBroken("src/workbench/probe.ts", "export const env = process.env.LANG;\n")).toEqual(["no-restricted-globals"]);
+  });
+
+  it("lets it use the core, the browser-safe reader and what a browser has", async () => {
+    for (const from of ["../review/checkReport", "../xlsx/check", "../report/html", "react"]) expect([from, await brokenBy("src/workbench/probe.ts", from)]).toEqual([from, []]);
+    expect(await rulesBroken("src/workbench/probe.ts", 'export const w = () => new Worker("w.js");\nexport const n = navigator.hardwareConcurrency;\n')).toEqual([]);
+  });
+});

@@ -18,13 +18,24 @@ export function buildPane(): { stub: string } {
   return { stub: readFileSync(path.join(ROOT, "dist-web-test", "office-stub.js"), "utf8") };
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".css": "text/css" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".xml": "text/xml",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 
-/** Serves dist-web on a free loopback port (plain http: the test's own server, nothing leaves the machine). */
-export async function servePane(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a build (dist-web by default) on a free loopback port, a folder's index.html at its address, as a web
+ * server does (plain http: the test's own server, nothing leaves the machine).
+ */
+export async function servePane(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const asked = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dir, asked.endsWith("/") ? `${asked}index.html` : asked);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }

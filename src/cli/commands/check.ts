@@ -3,14 +3,14 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Lang } from "../../findings/language";
 import { checkHtml } from "../../review/checkHtml";
-import { checkCsv } from "../../review/checkReport";
+import { checkCsv, checkJson } from "../../review/checkReport";
 import { parseExpected, type Expected } from "../../review/expect";
 import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
 import { CAUSE_WORDS, causeOf, mainReason, summaryLine, worstFirst } from "../../review/mainReason";
 import { noticeFileName, noticeHtml, noticeOf } from "../../review/notice";
 import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { rolesOf } from "../../scheme/roles";
-import { civilDate } from "../../scoring/dates";
+import { localMinute } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
@@ -106,22 +106,15 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     for (const r of group) out.push(line(r, l));
   }
   const force = values.force === true;
-  const now = localTime();
+  const now = localMinute(new Date());
   if (values.notices !== undefined) {
     const n = writeNotices(values.notices, results, l, now.slice(0, 10), force);
     out.push(l === "en" ? `${n} notice${n === 1 ? "" : "s"} of corrections in ${values.notices}` : `补正通知 ${n} 份，在 ${values.notices}`);
   }
   out.push(summaryLine(results, l));
   io.out(out.join("\n"));
-  if (values.json !== undefined) writeNew(values.json, `${JSON.stringify(results, null, 2)}\n`, force);
+  if (values.json !== undefined) writeNew(values.json, checkJson(results), force);
   if (values.csv !== undefined) writeNew(values.csv, checkCsv(results, l), force);
   if (values.html !== undefined) writeNew(values.html, checkHtml(results, { generated: now, lang: l, ...(expected !== undefined ? { expected } : {}) }), force);
   return results.every((r) => r.verdict === "通过") ? 0 : 1;
-}
-
-/** The reviewer's own clock, `2026-03-01 14:30`: a report and a notice are dated by the local day, not UTC's. */
-function localTime(): string {
-  const d = new Date();
-  const time = (n: number) => String(n).padStart(2, "0");
-  return `${civilDate(d.getFullYear(), d.getMonth() + 1, d.getDate())} ${time(d.getHours())}:${time(d.getMinutes())}`;
 }

@@ -1,0 +1,2 @@
+/** A fresh Web Worker running worker.ts (see spawnWorker.js). */
+export declare const spawnWorker: () => Worker;

@@ -1,0 +1,210 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { loadSchemes } from "../../src/cli/schemeFiles";
+import type { FileCheck } from "../../src/review/verdict";
+import { certificateCycle } from "../../src/scoring/cycle";
+import { cycleTable } from "../../src/scoring/cycleTable";
+import { run } from "../support/cli";
+import { launchChromium, servePane } from "../support/browser";
+import { buildSubmissionFolder } from "../support/submissionFolder";
+
+/**
+ * The workbench page (issue 18), built as `npm run build` builds it and served over HTTP: the reviewers' check of a
+ * folder in Web Workers gives what `starscore check` gives — the same files, verdicts, CSV and JSON — and nothing the
+ * page does leaves its origin.
+ */
+const ROOT = path.join(__dirname, "..", "..");
+// Screenshots go to docs/ only when asked (UPDATE_SCREENSHOTS=1 npx jest tests/browser/workbench): a run leaves the tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? path.join(ROOT, "docs") : mkdtempSync(path.join(tmpdir(), "starscore-shots-"));
+let out = "";
+let work = "";
+let folder = "";
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let cli = { code: -1, out: "", json: "", csv: "", expected: "" };
+/** What the CLI says when the reviewer expects maturity audit scoring sheets. */
+const EXPECT = "maturity-jsgf-06/audit";
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "starscore-workbench-"));
+  // The production build, into a folder of its own (the pane's test builds dist-web at the same time);
+  // WORKBENCH_DIST=<folder> tests a build made before instead.
+  out = process.env.WORKBENCH_DIST ?? mkdtempSync(path.join(tmpdir(), "starscore-workbench-build-"));
+  if (process.env.WORKBENCH_DIST === undefined) {
+    const webpack = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8" });
+    if (webpack.status !== 0) throw new Error(`webpack failed: ${webpack.stdout}\n${webpack.stderr}`);
+  }
+  folder = await buildSubmissionFolder(work, loadSchemes());
+  // The CLI run from the folder's parent, so it names the files as the page does (submissions/…).
+  const cwd = process.cwd();
+  process.chdir(work);
+  try {
+    const r = await run("check", "submissions", "--json", "cli.json", "--csv", "cli.csv", "--notices", "notices");
+    await run("check", "submissions", "--expect", EXPECT, "--json", "expected.json");
+    cli = { code: r.code, out: r.out, json: readFileSync("cli.json", "utf8"), csv: readFileSync("cli.csv", "utf8"), expected: readFileSync("expected.json", "utf8") };
+  } finally {
+    process.chdir(cwd);
+  }
+  server = await servePane(out);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (process.env.WORKBENCH_DIST === undefined) rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page of the workbench in Chinese, with every request it makes that is not for its own origin recorded. */
+async function open(hash: string): Promise<{ page: Page; context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext({ locale: "zh-CN", acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  const own = (url: string) => url.startsWith(`${server.url}/`) || url.startsWith(`blob:${server.url}/`) || url === "about:srcdoc";
+  context.on("request", (r) => {
+    if (!own(r.url())) outside.push(r.url());
+  });
+  page.on("pageerror", (e) => outside.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector("body[data-ready=true]");
+  return { page, context, outside };
+}
+
+async function downloaded(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return { name: d.suggestedFilename(), text: readFileSync(await d.path(), "utf8") };
+}
+
+/** A notice's text with its date left out (the CLI's run and the page's may straddle midnight). */
+const undated = (html: string) => html.replace(/\d{4}-\d{2}-\d{2}/g, "YYYY-MM-DD");
+
+describe("#check: the reviewers' check of a folder, in the browser", () => {
+  let page: Page;
+  let outside: string[] = [];
+  let rows: { file: string; verdict: string }[] = [];
+
+  beforeAll(async () => {
+    ({ page, outside } = await open("#check"));
+    // The folder as <input webkitdirectory> hands it over: files with their paths, nested folders included.
+    await page.setInputFiles("[data-testid=folder]", folder);
+    await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 });
+    rows = await page.$$eval("tr[data-file]", (trs) => trs.map((tr) => ({ file: tr.getAttribute("data-file") ?? "", verdict: tr.getAttribute("data-verdict") ?? "" })));
+  }, 180_000);
+
+  it("accounts for every file as the CLI's folder walk does, with the same verdict for each", () => {
+    const results = JSON.parse(cli.json) as FileCheck[];
+    expect(results.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取"]));
+    // The nested folder's files, the folder named like a workbook; not the lock file or the text file.
+    expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(["submissions/华东分公司/2025/Upper-Case.XLSX", "submissions/folder-named.xlsx"]));
+    expect(results.some((r) => /~\$|说明/.test(r.file))).toBe(false);
+    expect([...rows].sort((a, b) => a.file.localeCompare(b.file))).toEqual(results.map((r) => ({ file: r.file, verdict: r.verdict })).sort((a, b) => a.file.localeCompare(b.file)));
+  });
+
+  it("lists the worst first and ends with the CLI's summary line", async () => {
+    const order = ["无法读取", "不一致", "需补正", "通过"];
+    expect(rows.map((r) => order.indexOf(r.verdict))).toEqual([...rows.map((r) => order.indexOf(r.verdict))].sort((a, b) => a - b));
+    expect(await page.textContent("[data-testid=summary]")).toBe(cli.out.trim().split("\n").pop());
+  });
+
+  it("downloads the CSV and the JSON exactly as `check --csv` and `--json` write them", async () => {
+    expect((await downloaded(page, "[data-testid=json]")).text).toBe(cli.json);
+    expect((await downloaded(page, "[data-testid=csv]")).text).toBe(cli.csv);
+  });
+
+  it("offers a 补正通知 for every file that needs one, the one `check --notices` writes", async () => {
+    const needing = rows.filter((r) => r.verdict !== "通过").map((r) => r.file);
+    const offered = await page.$$eval("tr[data-file]", (trs) => trs.filter((tr) => tr.querySelector("[data-testid=notice]") !== null).map((tr) => tr.getAttribute("data-file")));
+    expect(offered).toEqual(needing);
+    expect(readdirSync(path.join(work, "notices")).length).toBe(needing.length);
+    for (const file of ["submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx", "submissions/blank-completeness-self.xlsx", "submissions/not-a-zip.xlsx"]) {
+      const notice = await downloaded(page, `tr[data-file="${file}"] [data-testid=notice]`);
+      expect(undated(notice.text)).toBe(undated(readFileSync(path.join(work, "notices", notice.name), "utf8")));
+      if (file.includes("points-changed")) {
+        // The notice as the applicant gets it (README shows it).
+        const shown = await page.context().newPage();
+        await shown.setViewportSize({ width: 794, height: 700 });
+        await shown.setContent(notice.text);
+        await shown.screenshot({ path: path.join(DOCS, "workbench-notice.png"), fullPage: true });
+        await shown.close();
+      }
+    }
+  });
+
+  it("opens a file's findings with clause, cell and what to do", async () => {
+    await page.click('tr[data-file="submissions/tampered-points-changed-maturity-jsgf-06-audit.xlsx"]');
+    await page.screenshot({ path: path.join(DOCS, "workbench-check.png"), fullPage: true });
+    const cells = await page.$$eval("[data-testid=findings] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+    expect(cells.find((c) => c[3] === "SS815")).toEqual([expect.stringMatching(/^5\./), expect.stringMatching(/^评分表!/), expect.stringContaining("分值"), "SS815"]);
+  });
+
+  it("checks against the scheme and form the reviewer expects, as `check --expect` does", async () => {
+    await page.selectOption("[data-testid=expect]", EXPECT);
+    await page.setInputFiles("[data-testid=folder]", folder);
+    await page.waitForSelector('[data-testid=summary][data-run="2"]', { timeout: 120_000 });
+    expect((await downloaded(page, "[data-testid=json]")).text).toBe(cli.expected);
+    expect(cli.expected).toContain("SS806");
+  }, 120_000);
+
+  it("sends nothing anywhere: every request is for the page's own origin", () => {
+    expect(outside).toEqual([]);
+  });
+});
+
+describe("#report: a scored workbook's audit report, as `starscore report` makes it", () => {
+  it("shows the same HTML as the CLI, ready to print; a checklist gets no report, and says why", async () => {
+    const { page, outside } = await open("#report");
+    const file = path.join(folder, "honest-maturity-audit.xlsx");
+    await page.setInputFiles("[data-testid=report-file]", file);
+    const frame = await page.waitForSelector("[data-testid=report-frame]");
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      expect((await run("report", file, "-o", "report.html")).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(await frame.getAttribute("srcdoc")).toBe(readFileSync(path.join(work, "report.html"), "utf8"));
+    expect(await page.isVisible("[data-testid=print]")).toBe(true);
+
+    await page.setInputFiles("[data-testid=report-file]", path.join(folder, "honest-service-characteristics.xlsx"));
+    expect(await (await page.waitForSelector("[data-testid=report-refused]")).textContent()).toContain("检查表");
+    expect(outside).toEqual([]);
+  }, 60_000);
+});
+
+describe("#cycle: the certificate cycle, as `starscore cycle` computes it", () => {
+  it("lays out the core's table for the dates typed in", async () => {
+    const { page, outside } = await open("#cycle");
+    await page.fill("[data-testid=cy-issued]", "2026-03-01");
+    await page.fill("[data-testid=cy-audits]", "2027-02-10");
+    await page.fill("[data-testid=cy-today]", "2028-06-01");
+    const cells = await page.$$eval("[data-testid=cycle-result] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+    const rule = loadSchemes().get("cct-sc03-12")?.certification?.cycle;
+    if (rule === undefined) throw new Error("cct-sc03-12 has a certificate cycle");
+    expect(cells).toEqual(cycleTable(certificateCycle(rule, "2026-03-01", ["2027-02-10"], "2028-06-01"), rule, "zh").rows.map((r) => r.cells));
+    expect(cells.length).toBeGreaterThanOrEqual(2);
+    expect(outside).toEqual([]);
+  }, 30_000);
+});
+
+describe("offline once loaded", () => {
+  it("after a reload without a network, still offers the forms and checks files", async () => {
+    const { page, context, outside } = await open("#forms");
+    // The service worker takes the page over once it has kept the page's files.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    const [form] = await Promise.all([page.waitForEvent("download"), page.click('tr[data-form="maturity-jsgf-06-self"] a')]);
+    expect(readFileSync(await form.path()).subarray(0, 2).toString()).toBe("PK");
+    await page.click('nav a[href="#check"]');
+    await page.setInputFiles("[data-testid=files]", [path.join(folder, "honest-maturity-audit.xlsx"), path.join(folder, "not-a-zip.xlsx")]);
+    expect(await (await page.waitForSelector("[data-testid=summary]")).textContent()).toBe("共 2 个文件：无法读取 1，不一致 0，需补正 0，通过 1");
+    expect(outside).toEqual([]);
+  }, 60_000);
+});
