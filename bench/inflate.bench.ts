@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   // A lie: one part declared 1 KB whose data inflates to 19 MB. Each way stops one byte past the declared size.
   const bomb = new Uint8Array(deflateRawSync(Buffer.alloc(19 * 1024 * 1024, 32)));
-  const lying: ZipEntry = { name: "xl/worksheets/sheet1.xml", method: 8, flags: 0, crc: 0, compressed: bomb.length, uncompressed: 1024, localOffset: 0 };
+  const lying: ZipEntry = { name: "xl/worksheets/sheet1.xml", rawName: new TextEncoder().encode("xl/worksheets/sheet1.xml"), method: 8, flags: 0, crc: 0, compressed: bomb.length, uncompressed: 1024, localOffset: 0 };
   const header = new Uint8Array(30 + lying.name.length);
   const h = new DataView(header.buffer);
   h.setUint32(0, 0x04034b50, true);

@@ -164,6 +164,43 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}证明材料清单为空。本条款需提供：${listOf(p.required)}。`,
     en: (p) => `${atEn(p)}the evidence list is empty. This clause requires: ${listOf(p.required)}.`,
   },
+  SS202: {
+    name: "material-missing",
+    severity: "warning",
+    kind: "evidence",
+    /** The material as the scheme words it, and its place among the clause's materials (`line` of `of`, from 1). */
+    params: { material: z.string(), line: z.number(), of: z.number() },
+    zh: (p) => `${at(p)}未填写第 ${p.line} 项证明材料（共 ${p.of} 项）：${listOf([p.material])}。请在该行填写能证实它的文件名称或编号，或提交包中的文件路径。`,
+    en: (p) => `${atEn(p)}material ${p.line} of ${p.of} is not named: ${listOf([p.material])}. On its line, name the document or record that shows it, or the file of the submission.`,
+  },
+  SS203: {
+    name: "evidence-file-missing",
+    severity: "error",
+    kind: "evidence",
+    /** The file as the evidence line names it (relative to the workbook's folder), the material, and whether the name points outside the submission (an absolute path, or `..` above it). */
+    params: { file: z.string(), material: z.string(), outside: z.boolean() },
+    zh: (p) =>
+      `${at(p)}证明材料${p.material !== "" ? `“${listOf([p.material])}”` : ""}所列文件 ${p.file} ${p.outside ? "指向提交材料以外的位置（绝对路径或上级文件夹），审查时无法查看" : "不在提交的材料中"}。请补交该文件，或改正文件名（相对于本表所在文件夹，如 证明材料/客户清单.pdf）。`,
+    en: (p) =>
+      `${atEn(p)}the file ${p.file} named for ${p.material !== "" ? `"${listOf([p.material])}"` : "the evidence"} ${p.outside ? "points outside the submission (an absolute path or a parent folder), where a reviewer cannot see it" : "is not in the submission"}. Hand the file in, or correct its name (relative to the workbook's folder, such as evidence/customers.pdf).`,
+  },
+  SS204: {
+    name: "evidence-file-empty",
+    severity: "error",
+    kind: "evidence",
+    params: { file: z.string(), material: z.string() },
+    zh: (p) => `${at(p)}证明材料${p.material !== "" ? `“${listOf([p.material])}”` : ""}所列文件 ${p.file} 是空文件（0 字节）。请提交有内容的文件。`,
+    en: (p) => `${atEn(p)}the file ${p.file} named for ${p.material !== "" ? `"${listOf([p.material])}"` : "the evidence"} is empty (0 bytes). Hand in the file with its content.`,
+  },
+  SS205: {
+    name: "evidence-file-not-its-type",
+    severity: "error",
+    kind: "evidence",
+    /** `extension`: the file's extension, lower case; `found`: what its first bytes are, in words. */
+    params: { file: z.string(), material: z.string(), extension: z.string(), found: z.string() },
+    zh: (p) => `${at(p)}证明材料${p.material !== "" ? `“${listOf([p.material])}”` : ""}所列文件 ${p.file} 的扩展名是 .${p.extension}，内容却不是（看起来是${p.found}）。文件可能已损坏或被改名，请提交原文件。`,
+    en: (p) => `${atEn(p)}the file ${p.file} named for ${p.material !== "" ? `"${listOf([p.material])}"` : "the evidence"} is named .${p.extension} but its content is not (it looks like: ${p.found}). It may be damaged or renamed; hand in the original.`,
+  },
   SS301: {
     name: "conclusion-inconsistent",
     severity: "warning",
@@ -384,7 +421,7 @@ export const CATALOGUE = catalogue({
     name: "form-not-expected",
     severity: "error",
     kind: "error",
-    /** What the reviewer expects (`expectedRole` left out: any form of that scheme) and what the file's metadata says it is. */
+    /** What the reviewer expects (`expectedRole` left out: whichever form of that scheme) and what the file's metadata says it is. */
     params: { expectedScheme: z.string(), expectedRole: RoleSchema.optional(), scheme: z.string(), role: RoleSchema },
     zh: (p) => `审核要求提交${form(p.expectedScheme, p.expectedRole, "zh")}，本文件是${form(p.scheme, p.role, "zh")}。请改交${form(p.expectedScheme, p.expectedRole, "zh")}。`,
     en: (p) => `The review expects ${form(p.expectedScheme, p.expectedRole, "en")}; this file is ${form(p.scheme, p.role, "en")}. Submit ${form(p.expectedScheme, p.expectedRole, "en")} instead.`,

@@ -9,6 +9,8 @@ export interface Location {
   cell?: string;
   /** The entry's field or header name: percent, score, conclusion, evidence, 申报级别, bonus … */
   field?: string;
+  /** Which of the clause's materials (from 0, the scheme's order) an evidence finding is about: its own line on the self form. */
+  line?: number;
 }
 
 /** A finding of one code: its params are the data that code's catalogue entry declares (and the location's clause). */

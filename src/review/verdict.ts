@@ -2,6 +2,7 @@ import { CATALOGUE, type FindingCode } from "../findings/catalogue";
 import type { Severity } from "../findings/entry";
 import { describe, sortFindings, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import type { FileReference } from "./evidenceFiles";
 import type { LeftOutFacts } from "./leftOutCheck";
 
 /** A reviewer's verdict on one submitted file. */
@@ -38,6 +39,11 @@ export interface FileCheck {
   /** What the file left out (删减): items, points, share of the full marks, subsections where nothing applies. */
   leftOut: LeftOutFacts | null;
   findings: CheckedFinding[];
+  /**
+   * The files its evidence names (issue 22), for the folder or zip they came in to resolve (evidenceFiles.ts);
+   * absent when it names none.
+   */
+  references?: FileReference[];
 }
 
 /**

@@ -97,18 +97,9 @@ export const DOMAIN_FIELD = "服务领域";
 /** 报告覆盖的时间段 (CCT 6.3.7 6)), on the audit forms of schemes whose document asks the report to state it. */
 export const PERIOD_FIELD = "报告覆盖时间段";
 
-/**
- * Which fields a form has: today's, or those of forms laid out before the audit form carried the report's (layout
- * versions 1 and 2), to rebuild a sheet laid out then. Only the audit form differs.
- */
-export type HeaderEdition = "current" | "before-report";
-
-const BEFORE_REPORT: Record<Role, string[]> = { ...HEADER_FIELDS, audit: ["组织名称", "申报级别", "审查员", "审查时间", "审查类型"] };
-
 /** The header fields of a scheme's form for a role, in the order the form shows them above the items. */
-export function headerFields(scheme: Scheme, role: Role, edition: HeaderEdition = "current"): string[] {
+export function headerFields(scheme: Scheme, role: Role): string[] {
   const prerequisite = scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [];
-  if (edition === "before-report") return [...BEFORE_REPORT[role], ...prerequisite];
   const own: string[] = [];
   if (role === "audit") {
     if (scheme.certification?.cycle !== undefined) own.push(CYCLE_FIELDS.issued, CYCLE_FIELDS.audits, CYCLE_FIELDS.recertified);
@@ -118,9 +109,9 @@ export function headerFields(scheme: Scheme, role: Role, edition: HeaderEdition 
 }
 
 /** The fields only the report needs, in the order the form's block for them shows them; none for most roles. */
-export function reportFields(scheme: Scheme, role: Role, edition: HeaderEdition = "current"): string[] {
+export function reportFields(scheme: Scheme, role: Role): string[] {
   const fields = REPORT_FIELDS[role];
-  if (fields === undefined || edition === "before-report") return [];
+  if (fields === undefined) return [];
   // 报告覆盖时间段 beside 审查开始 / 审查结束, where the document asks for it.
   if (scheme.report?.period !== true) return fields;
   const at = fields.indexOf("审查结束") + 1;
@@ -148,6 +139,6 @@ export const TEAM_TITLE = "审查组成员";
 export const TEAM_ROWS = 5;
 
 /** Which roles' forms have the members table. */
-export function hasTeam(role: Role, edition: HeaderEdition = "current"): boolean {
-  return role === "audit" && edition === "current";
+export function hasTeam(role: Role): boolean {
+  return role === "audit";
 }

@@ -5,7 +5,8 @@ import type { Assessment, Entry } from "./assessment";
 import type { ItemScore, ItemStatus } from "./card";
 import { itemByCode, partEntry, partsOf } from "./clauseParts";
 import { checkReason, reasonOf } from "./leftOut";
-import { fold, hasEvidence, readConclusion, readNumber } from "./lenient";
+import { fold, readConclusion, readNumber } from "./lenient";
+import { checkMaterials } from "./materials";
 import type { Conclusion } from "../scheme/words";
 import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, qualitative, readSamples, typedText, type SampleRecord } from "./samples";
 
@@ -118,9 +119,7 @@ function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): It
       out.push(finding("SS301", location, { conclusion, value: v, max: item.max }));
     }
   }
-  if (points.status === "scored" && (item.evidence?.length ?? 0) > 0 && !hasEvidence(entry.evidence)) {
-    out.push(finding("SS201", { clause: item.clause, field: "evidence" }, { required: item.evidence ?? [] }));
-  }
+  if (points.status === "scored") checkMaterials(item, entry.evidence, out);
   return { ...points, status: c.kind === "invalid" && points.status === "scored" ? "invalid" : points.status, conclusion };
 }
 

@@ -67,13 +67,6 @@ export function readConclusion(value: unknown): ConclusionReading {
   return { kind: "invalid", text: value };
 }
 
-/** Evidence lists are typed as one text (separated by ；, ; or new lines) or given as a list. */
-export function hasEvidence(value: unknown): boolean {
-  if (typeof value === "string") return fold(value) !== "";
-  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && fold(v) !== "");
-  return false;
-}
-
 /** The words besides the form's own (AUDIT_TYPE_NAMES) that name each kind of audit. */
 const AUDIT_TYPE_ALSO: Record<AuditType, string[]> = {
   initial: ["初次", "初审", "初次审核", "初次审查"],

@@ -2,6 +2,7 @@ import type { Assessment } from "../scoring/assessment";
 import { currentField } from "../scheme/roles";
 import { CONCLUSION_WORDS } from "../scheme/words";
 import { fold, readConclusion, readNumber } from "../scoring/lenient";
+import { materialEntries } from "../scoring/materials";
 import type { CellWrite } from "./cells";
 import { teamWrites } from "./team";
 import type { SheetLayout } from "./types";
@@ -63,11 +64,12 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     if (value !== undefined) writes.push({ address, value });
   }
   if (layout.team !== null) writes.push(...teamWrites(layout.team, assessment.team).writes);
-  const rowOf = new Map(layout.items.map((i) => [i.clause, i.row]));
+  const rowOf = new Map(layout.items.map((i) => [i.clause, i]));
   const cols = layout.entryColumns;
   for (const [clause, entry] of Object.entries(assessment.entries)) {
-    const row = rowOf.get(clause) ?? rowOf.get(fold(clause));
-    if (row === undefined) continue;
+    const item = rowOf.get(clause) ?? rowOf.get(fold(clause));
+    if (item === undefined) continue;
+    const row = item.row;
     const put = (column: string | undefined, value: string | number | null) => {
       if (column !== undefined && value !== null) writes.push({ address: `${column}${row}`, value });
     };
@@ -77,7 +79,14 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
     put(cols.conclusion, na ?? cellConclusion(entry.conclusion));
     // A reason for 删减 goes where the form has people write it: the row's remark, or the self form's evidence cell.
     const reason = cellText(entry.reason);
-    put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
+    const evidence = cellText(entry.evidence) === null ? [] : materialEntries(entry.evidence, (item.lastRow ?? row) - row + 1);
+    if (evidence.length > 1 && cols.evidence !== undefined) {
+      // One line per material, in the scheme's order (scoring/materials.ts says how a list or one text maps to them).
+      evidence.forEach((line, k) => {
+        if (line !== "") writes.push({ address: `${cols.evidence as string}${row + k}`, value: line });
+      });
+      if (evidence[0] === "" && cols.note === undefined && reason !== null) writes.push({ address: `${cols.evidence}${row}`, value: reason });
+    } else put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
     put(cols.note, cellText(entry.note) ?? reason);
     put(cols.checked, cellCount(entry.samples?.checked));
     put(cols.nonconforming, cellCount(entry.samples?.nonconforming));

@@ -100,9 +100,14 @@ export function isOutOfRange(entry: string, max: string | number): string {
   return `AND(ISNUMBER(${entry}),OR(${entry}<0,${entry}>${max}))`;
 }
 
-/** Highlight: the evidence list is empty while the item counts and the scheme asks for evidence. */
-export function isEvidenceMissing(evidence: string, applicable: string, required: string): string {
-  return `AND(ISBLANK(${evidence}),${applicable}>0,${required}<>"")`;
+/** Highlight: a material's line is empty while its item counts (`owed` > 0) and the line asks for a material. */
+export function isEvidenceMissing(evidence: string, owed: string, required: string): string {
+  return `AND(ISBLANK(${evidence}),${owed}>0,${required}<>"")`;
+}
+
+/** 应填证明材料 on an item's first row: 1 while the item counts (its 适用分值 above 0), else 0; its material lines refer to it. */
+export function materialOwed(applicable: string): string {
+  return `=IF(${applicable}>0,1,0)`;
 }
 
 /** A subtotal over item rows. */

@@ -13,20 +13,21 @@ export const META_SHEET = "StarScore_meta";
  * The layout version: which layout made a sheet, so a reader knows what its cells hold.
  * - 2 (issue 20, the forms): the colour key and results line under the header, 未填完 in the result cells, the
  *   申报级别 check, the 填写说明 at the end, special items on the audit sheet only.
- * - 3 (issue 20, the report): the audit form's header has 项目编号 (its 审查员 and 审查时间 are the block's
- *   报告编制人 and 编制日期), the certificate's dates and 服务领域 where the scheme has them, and a 审查报告信息 block
- *   with the members table before the line to sign. Other forms are as in 2.
- * A sheet of an older layout is still read through its record (it is the user's own). The reviewers' check rebuilds
- * layout 2 to compare with (planSheet's `version`); it cannot rebuild layout 1 and says so (SS805) rather than call
- * it tampered.
+ * - 3 (issue 22, the evidence): on the self form, one row per required material.
+ * - 4 (issue 20, the report): the self form as in 3; the audit form's header has 项目编号 (its 审查员 and 审查时间
+ *   are the block's 报告编制人 and 编制日期), the certificate's dates and 服务领域 where the scheme has them, and a
+ *   审查报告信息 block with the members table before the line to sign.
+ * A sheet of an older layout is still read through its record (it is the user's own), and laid out again keeps its
+ * entries by clause id. The reviewers' check cannot rebuild an older layout and says so (SS805) rather than call it
+ * tampered.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 export const META_FORMAT = `starscore-layout/${LAYOUT_VERSION}` as const;
 /** Every format this StarScore reads, the current one last. */
-const FORMATS = ["starscore-layout/1", "starscore-layout/2", META_FORMAT] as const;
+const FORMATS = ["starscore-layout/1", "starscore-layout/2", "starscore-layout/3", META_FORMAT] as const;
 
-/** The layout that brought each change a reader or the check must know of. */
-export const LAYOUTS = { unfilled: 2, report: 3 } as const;
+/** The layout that brought each change a reader must know of. */
+export const LAYOUTS = { unfilled: 2, materials: 3, report: 4 } as const;
 
 const Col = z.string().regex(/^[A-Z]{1,3}$/);
 const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
@@ -51,7 +52,7 @@ export const LayoutSchema = z.object({
     nonconforming: Col.optional(),
   }),
   structureColumns: z.object({ clause: Col.optional(), text: Col.optional(), points: Col.optional(), code: Col.optional(), earned: Col.optional(), applicable: Col.optional() }),
-  items: z.array(z.object({ clause: z.string().min(1), row: z.number().int().positive() })),
+  items: z.array(z.object({ clause: z.string().min(1), row: z.number().int().positive(), lastRow: z.number().int().positive().optional() })),
   deductions: z.object({ firstRow: z.number().int(), lastRow: z.number().int(), clauseColumn: Col, reasonColumn: Col }).nullable(),
   bonus: z.object({ points: Cell, reason: Cell }).nullable(),
   remarks: z.object({ strengths: Cell, improvements: Cell }).nullable(),
@@ -74,7 +75,7 @@ export const LayoutSchema = z.object({
 const MetaEntrySchema = z.object({ format: z.enum(FORMATS), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
 export type MetaEntry = z.infer<typeof MetaEntrySchema>;
 
-/** The layout version a sheet's record names: 1, or LAYOUT_VERSION. */
+/** The layout version a sheet's record names: 1, 2, 3 or LAYOUT_VERSION. */
 export function layoutVersion(entry: Pick<MetaEntry, "format">): number {
   return Number(entry.format.slice(entry.format.indexOf("/") + 1));
 }

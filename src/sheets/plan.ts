@@ -1,19 +1,18 @@
 import type { Item, Scheme } from "../scheme/load";
-import { headerFields, roleFits, RoleMismatchError, type HeaderEdition, type Role } from "../scheme/roles";
+import { headerFields, roleFits, RoleMismatchError, type Role } from "../scheme/roles";
 import { AUDIT_TYPE_WORDS } from "../scheme/words";
 import { cellAddress, columnLetter, rangeAddress } from "./address";
 import { AUDIT_FORM } from "./forms/audit";
 import { SAMPLED_AUDIT_FORM } from "./forms/auditSampled";
 import { CHECKLIST_FORM } from "./forms/checklist";
-import type { Column, EntryArea, FormDescriptor } from "./forms/form";
+import type { Column, EntryArea, FormDescriptor, ItemCells } from "./forms/form";
 import { SELF_FORM } from "./forms/self";
 import { Grid, heightFor, pts } from "./grid";
 import { planFieldRows } from "./fieldRows";
-import { LAYOUT_VERSION, LAYOUTS } from "./meta";
 import { planReportBlock } from "./reportBlock";
 import { CHECKLIST_RESULTS_LINE, planColourKey, planInstructions, pointsResultsLine } from "./guide";
 import { planChecklistSummary, planPointsSummary, planSignOff, type Summary } from "./summary";
-import type { PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
+import type { ItemLayout, PlannedConditionalFormat, PlannedValidation, SheetLayout, SheetPlan } from "./types";
 
 /** Each role's form: its columns, item cells, entry rules and summary (src/sheets/forms). */
 const FORMS: Record<Role, FormDescriptor> = { audit: AUDIT_FORM, self: SELF_FORM, checklist: CHECKLIST_FORM };
@@ -70,7 +69,6 @@ function headerValidation(scheme: Scheme, field: string, address: string): Plann
 function planHeader(
   scheme: Scheme,
   role: Role,
-  edition: HeaderEdition,
   form: FormDescriptor,
   grid: Grid,
   cols: Column[],
@@ -84,7 +82,7 @@ function planHeader(
   grid.text(grid.add(16), 1, last.index, `依据：${scheme.document}\u3000｜\u3000方案 ${scheme.id}\u3000版本 ${scheme.version}\u3000｜\u3000StarScore 星级评分`, "subtitle");
 
   // Two columns for a label where the first is too narrow for 评估部门/人员.
-  const header = planFieldRows(grid, headerFields(scheme, role, edition), last.index, (cols[0]?.width ?? 0) < 10 ? 2 : 1);
+  const header = planFieldRows(grid, headerFields(scheme, role), last.index, (cols[0]?.width ?? 0) < 10 ? 2 : 1);
   for (const [field, address] of Object.entries(header)) {
     const validation = headerValidation(scheme, field, address);
     if (validation !== null) validations.push(validation);
@@ -94,7 +92,7 @@ function planHeader(
 }
 
 /** Group cells merged down their rows, as the forms print them: subsections, and sections where the form has a column. */
-function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, firstItemRow: number): void {
+function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key: string) => Column, rows: readonly ItemLayout[]): void {
   // The label sits at the top of its merged rows (style "group"), so its first row holds it whole.
   const group = (first: number, last: number, column: Column, value: string) => {
     grid.set(first, column.index, { value, style: "group" });
@@ -105,8 +103,10 @@ function planGroups(scheme: Scheme, form: FormDescriptor, grid: Grid, col: (key:
     const out: { first: number; last: number; item: Item }[] = [];
     scheme.items.forEach((item, i) => {
       const prev = out[out.length - 1];
-      if (prev !== undefined && key(prev.item) === key(item)) prev.last = firstItemRow + i;
-      else out.push({ first: firstItemRow + i, last: firstItemRow + i, item });
+      const first = rows[i]?.row ?? 0;
+      const last = rows[i]?.lastRow ?? first;
+      if (prev !== undefined && key(prev.item) === key(item)) prev.last = last;
+      else out.push({ first, last, item });
     });
     return out;
   };
@@ -131,13 +131,9 @@ function lettersOf<K extends string>(keys: { [F in K]?: string }, col: (key: str
 /**
  * Lays out a scheme for a role: self (自评估表), audit (评分表) or checklist (检查表), each described in
  * src/sheets/forms. Pure: the same plan feeds every writer, whether it writes a file or a workbook open in Excel.
- * `version`: the layout version (meta.ts), the current one unless a sheet laid out earlier is to be rebuilt (2 and
- * later; the check cannot rebuild 1).
  */
-export function planSheet(scheme: Scheme, role: Role, version: number = LAYOUT_VERSION): SheetPlan {
+export function planSheet(scheme: Scheme, role: Role): SheetPlan {
   if (!roleFits(scheme, role)) throw new RoleMismatchError(scheme, role);
-  if (version < LAYOUTS.unfilled || version > LAYOUT_VERSION) throw new RangeError(`layout ${version} cannot be planned (${LAYOUTS.unfilled}–${LAYOUT_VERSION})`);
-  const edition: HeaderEdition = version >= LAYOUTS.report ? "current" : "before-report";
   // Where partial credit needs samples (CCT 附件2 评分要求 1), the audit sheet takes the sample record too.
   const form = role === "audit" && scheme.partialCredit?.needsSamples === true ? SAMPLED_AUDIT_FORM : FORMS[role];
   const { list: cols, get: col } = columnsOf(form);
@@ -147,7 +143,7 @@ export function planSheet(scheme: Scheme, role: Role, version: number = LAYOUT_V
   const validations: PlannedValidation[] = [];
   const conditionalFormats: PlannedConditionalFormat[] = [];
 
-  const header = planHeader(scheme, role, edition, form, grid, cols, last, validations);
+  const header = planHeader(scheme, role, form, grid, cols, last, validations);
   // Under the header, kept in view by the frozen rows: the colour key, then the results (filled in by the summary).
   const keyRow = grid.add();
   const resultsLine = grid.add(24);
@@ -156,21 +152,38 @@ export function planSheet(scheme: Scheme, role: Role, version: number = LAYOUT_V
   for (const c of cols) grid.set(headRow, c.index, { value: c.header, style: "columnHead" });
   grid.setHeight(headRow, heightFor(visible.map((c) => [c.header, c.width])));
 
-  // Item rows: clause and text, then the form's own cells.
-  const items: { clause: string; row: number }[] = [];
+  // Item rows: clause and text, then the form's own cells; an item with further rows (material lines) spans them.
+  const items: ItemLayout[] = [];
   const firstItemRow = headRow + 1;
+  const wrapped = (wraps: ItemCells["wraps"]): [string, number][] => (wraps ?? []).map(([t, key]) => [t, col(key).width]);
   scheme.items.forEach((item, i) => {
     const row = grid.add();
-    items.push({ clause: item.clause, row });
     const text = itemText(item, form.text.withPoints);
     grid.set(row, col("clause").index, { value: item.clause, style: form.clauseStyle });
     grid.set(row, col("text").index, { value: form.text.withClause ? text : text.replace(`${item.clause} `, ""), style: "text" });
-    const own = form.itemCells(item, (key) => cellAddress(col(key).index, row), i + 1);
+    const own = form.itemCells(item, (key, line = 0) => cellAddress(col(key).index, row + line), i + 1);
     for (const [key, cell] of own.cells) grid.set(row, col(key).index, cell);
-    grid.setHeight(row, heightFor([[text, col("text").width], ...(own.wraps ?? []).map(([t, key]): [string, number] => [t, col(key).width])]));
+    const below = own.below ?? [];
+    if (below.length === 0) {
+      grid.setHeight(row, heightFor([[text, col("text").width], ...wrapped(own.wraps)]));
+      items.push({ clause: item.clause, row });
+      return;
+    }
+    // Several rows, each as tall as its own line; the first also as tall as the clause text, which is merged down
+    // them all at the top (style "text"): rows never split across pages, but a merged area does, so the text must
+    // fit its first row (as group labels do).
+    grid.setHeight(row, heightFor([[text, col("text").width], ...wrapped(own.wraps)]));
+    for (const line of below) {
+      const r = grid.add();
+      for (const [key, cell] of line.cells) grid.set(r, col(key).index, cell);
+      grid.setHeight(r, heightFor(wrapped(line.wraps)));
+    }
+    const lastRow = row + below.length;
+    grid.merge(row, col("text").index, lastRow, col("text").index, "text");
+    items.push({ clause: item.clause, row, lastRow });
   });
-  const lastItemRow = firstItemRow + scheme.items.length - 1;
-  planGroups(scheme, form, grid, col, firstItemRow);
+  const lastItemRow = grid.rows.length;
+  planGroups(scheme, form, grid, col, items);
 
   // Entry validation and highlights, one rule per column over all item rows.
   const area: EntryArea = {
@@ -206,7 +219,7 @@ export function planSheet(scheme: Scheme, role: Role, version: number = LAYOUT_V
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
   else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
   // What only the audit report needs, and the members table, then the line to sign.
-  layout.team = edition === "current" ? planReportBlock(scheme, role, grid, visible, header, validations) : null;
+  layout.team = planReportBlock(scheme, role, grid, visible, header, validations);
   if (form.summary.kind === "points") planSignOff(scheme, summary, form.summary);
   planColourKey(grid, keyRow, last, conditionalFormats);
   const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);

@@ -34,6 +34,17 @@ function text(value: CellRead): string | null {
   return t === null ? null : String(t).trim() || null;
 }
 
+/**
+ * The evidence of an item: its one cell as text, or, where it has a line per material (row … lastRow), the lines in
+ * order, "" where a line is empty (so each entry stays beside its material); null when nothing is filled.
+ */
+function evidenceOf(column: string, row: number, lastRow: number | undefined, read: CellReader): string | string[] | null {
+  if (lastRow === undefined || lastRow <= row) return text(read(`${column}${row}`));
+  const lines: string[] = [];
+  for (let r = row; r <= lastRow; r++) lines.push(text(read(`${column}${r}`)) ?? "");
+  return lines.some((l) => l !== "") ? lines : null;
+}
+
 /** Reads the entries of a laid-out sheet back into an assessment, by clause id through the layout. */
 export function readAssessment(layout: SheetLayout, read: CellReader): Assessment {
   const header: Record<string, string> = {};
@@ -44,13 +55,13 @@ export function readAssessment(layout: SheetLayout, read: CellReader): Assessmen
   const team = layout.team === null ? [] : readTeam(layout.team, read);
   const cols = layout.entryColumns;
   const entries: Record<string, Entry> = {};
-  for (const { clause, row } of layout.items) {
+  for (const { clause, row, lastRow } of layout.items) {
     const entry: Entry = {};
     const at = (column: string | undefined) => (column === undefined ? null : read(`${column}${row}`));
     if (cols.percent !== undefined) entry.percent = percentOf(at(cols.percent));
     if (cols.score !== undefined) entry.score = typed(at(cols.score));
     if (cols.conclusion !== undefined) entry.conclusion = text(at(cols.conclusion));
-    if (cols.evidence !== undefined) entry.evidence = text(at(cols.evidence));
+    if (cols.evidence !== undefined) entry.evidence = evidenceOf(cols.evidence, row, lastRow, read);
     if (cols.note !== undefined) entry.note = text(at(cols.note));
     for (const key of Object.keys(entry) as (keyof Entry)[]) if (entry[key] === null) delete entry[key];
     // 样本数 / 不符合数: a sample record when either is filled (the engine says what is wrong with half of one).
@@ -102,7 +113,9 @@ export function cellOf(layout: SheetLayout, location: Finding["location"]): stri
     const cols = layout.entryColumns;
     // A reason for 删减 is written in the row's remark, or on the self form in its evidence cell (leftOut.ts).
     const column = field === "reason" ? (cols.note ?? cols.evidence) : field !== undefined ? cols[field as keyof SheetLayout["entryColumns"]] : undefined;
-    if (row !== undefined) return `${column ?? layout.structureColumns.clause ?? "A"}${row}`;
+    // An evidence finding about one material is on that material's line (the self form's rows row … lastRow).
+    const line = field === "evidence" ? (location.line ?? 0) : 0;
+    if (row !== undefined) return `${column ?? layout.structureColumns.clause ?? "A"}${row + line}`;
   }
   if (field === "deductions" && layout.deductions !== null) return `${layout.deductions.reasonColumn}${layout.deductions.firstRow}`;
   if (field === "bonus" && layout.bonus !== null) return layout.bonus.points;

@@ -92,6 +92,11 @@ export interface PlannedConditionalFormat {
 export interface ItemLayout {
   clause: string;
   row: number;
+  /**
+   * The item's last row, where it has more than one: on the self form a clause that requires several materials has
+   * one row per material (row … lastRow), its entries (结论, 分数) on the first.
+   */
+  lastRow?: number;
 }
 
 /** 审查组成员: its entry rows, and the column letter each member field starts in (TEAM_COLUMNS). */

@@ -2,7 +2,7 @@ import { FluentProvider, Tab, TabList, Text, webDarkTheme, webLightTheme } from 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../findings/finding";
 import { layOut, readLive, readLivePair, readWorkbookState, relayOut, selectCell, watchWorkbook, writeSpecials, type KnownSheet, type LiveScore, type Run, type SheetCalculated, type SheetChange, type SheetSelection } from "../excel/session";
-import { selectedClause, type Followed } from "../excel/follow";
+import { headerLeaving, selectedClause, type Followed } from "../excel/follow";
 import { addRadarChart, ProtectionRefusedError } from "../excel/chart";
 import { runSelfTest, type StepResult } from "../excel/selfTest";
 import { clauseAt } from "../sheets/clauseAt";
@@ -63,7 +63,6 @@ const DEBOUNCE_MS = 300;
 
 /** A tiny page for the self-test's dialog step: opened, shown, closed. */
 const PROBE_HTML = '<!DOCTYPE html><html lang="zh-CN"><head><title>StarScore 自检</title></head><body><p>StarScore 自检 / self-test</p></body></html>';
-
 
 export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
   const t = strings(lang);
@@ -132,8 +131,16 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     if (followed.current !== null && e.worksheetId === followed.current.id) reads.poke();
   };
 
-  /** Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause. */
-  const onSelection = (e: SheetSelection) => pick(selectedClause(followed.current, e));
+  /**
+   * Selection events, routed the same way: a cell on an item row of the followed sheet picks that row's clause; the
+   * selection leaving one of its header cells asks for a read (a pick in a header dropdown no formula reads raises no
+   * other event on the web, see follow.ts).
+   */
+  const leavesHeader = useMemo(headerLeaving, []);
+  const onSelection = (e: SheetSelection) => {
+    pick(selectedClause(followed.current, e));
+    if (leavesHeader(followed.current, e)) reads.poke();
+  };
 
   useEffect(() => {
     let unwatch: (() => Promise<void>) | null = null;
@@ -375,7 +382,7 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
         {TABS.map((x) => (
           <Tab key={x.id} value={x.id}>
             {t[x.label]}
-            {x.id === "findings" && live !== null && live.card.findings.length > 0 ? `（${live.card.findings.length}）` : ""}
+            {x.id === "findings" && live !== null && live.card.findings.length > 0 ? t.tabCount(live.card.findings.length) : ""}
           </Tab>
         ))}
       </TabList>

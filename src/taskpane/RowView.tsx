@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { ScoreCard } from "../scoring/card";
+import { materialLines } from "../scoring/materials";
 import { qualitative, readSamples, sampledPoints, sampleShare } from "../scoring/samples";
 import type { RowEntries } from "../excel/writeRow";
 import type { Strings } from "./i18n";
@@ -30,7 +31,33 @@ const shown = (n: string | number | null | undefined): string => (n === undefine
 /** What the form shows for a clause: its sample counts and remark as the last live read of the sheet has them. */
 function fieldsOf(assessment: Assessment, clause: string): { checked: string; nonconforming: string; reason: string } {
   const e = assessment.entries[clause];
-  return { checked: shown(e?.samples?.checked), nonconforming: shown(e?.samples?.nonconforming), reason: e?.note ?? (typeof e?.evidence === "string" ? e.evidence : "") };
+  // On the self form the remark is the evidence cell's first line (the first material's), where 删减 reasons go.
+  const firstLine = typeof e?.evidence === "string" ? e.evidence : (e?.evidence?.[0] ?? "");
+  return { checked: shown(e?.samples?.checked), nonconforming: shown(e?.samples?.nonconforming), reason: e?.note ?? firstLine };
+}
+
+/**
+ * The clause's required materials as the scheme words them, each with the applicant's entry from the last live read
+ * or 缺 where its line is empty (issue 22); a clause left out owes none. Typed into the sheet's own lines.
+ */
+function Materials({ t, lines, owed }: { t: Strings; lines: ReturnType<typeof materialLines>; owed: boolean }) {
+  const missing = lines.filter((l) => l.entry === "").length;
+  return (
+    <div className="stack" data-testid="row-materials">
+      <Text weight="semibold">{owed && missing > 0 ? t.rowMaterialsMissing(missing, lines.length) : t.rowMaterials(lines.length)}</Text>
+      <ol className="materials">
+        {lines.map((l, k) => (
+          <li key={k} data-testid="row-material" data-missing={owed && l.entry === "" ? "true" : "false"}>
+            <Text size={200}>{l.material}</Text>
+            <br />
+            <Text size={200} weight={l.entry === "" ? "semibold" : "regular"}>
+              {l.entry !== "" ? `→ ${l.entry}` : owed ? t.rowMaterialMissing : t.rowMaterialNotOwed}
+            </Text>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }
 
 const count = (text: string): number | null => (/^\s*[0-9]+\s*$/.test(text) ? Number(text) : null);
@@ -77,6 +104,7 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
         </Select>
       </Field>
       {item !== undefined && <Text size={200}>{item.text}</Text>}
+      {item !== undefined && (item.evidence?.length ?? 0) > 0 && <Materials t={t} lines={materialLines(item, assessment.entries[clause]?.evidence)} owed={score?.applicable !== false} />}
       {hasSamples && allOrNothing !== null && (
         <Text size={200} data-testid="row-qualitative">
           {t.rowQualitative(allOrNothing.why)}

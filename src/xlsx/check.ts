@@ -1,12 +1,13 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import { fileReferences } from "../review/evidenceFiles";
 import { expectationFindings, type Expected } from "../review/expect";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
 import { fileCheck, unreadable, type FileCheck } from "../review/verdict";
 import { leftOutFacts } from "../review/leftOutCheck";
 import type { Scheme } from "../scheme/load";
 import { resultName } from "../scoring/levels";
-import { decodeMeta, LAYOUT_VERSION, LAYOUTS, layoutVersion, META_SHEET } from "../sheets/meta";
+import { decodeMeta, LAYOUT_VERSION, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { scoreSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, metaRecord } from "./read";
@@ -22,10 +23,10 @@ const STARSCORE_MARK = "StarScore 星级评分";
 
 /** Plans are pure and the same for every file of a scheme and role: make each once per worker. */
 const plans = new Map<string, ReturnType<typeof planSheet>>();
-function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1], version: number): ReturnType<typeof planSheet> {
-  const key = `${scheme.id}@${scheme.version}/${role}/${version}`;
+function planOf(scheme: Scheme, role: Parameters<typeof planSheet>[1]): ReturnType<typeof planSheet> {
+  const key = `${scheme.id}@${scheme.version}/${role}`;
   let plan = plans.get(key);
-  if (plan === undefined) plans.set(key, (plan = planSheet(scheme, role, version)));
+  if (plan === undefined) plans.set(key, (plan = planSheet(scheme, role)));
   return plan;
 }
 
@@ -55,21 +56,21 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   if (scheme === undefined) {
     return fileCheck(file, { ...NO_FACTS, scheme: recorded.schemeId, role: recorded.role }, [...unexpected, finding("SS803", {}, { scheme: recorded.schemeId })], lang);
   }
-  // Layout 1 cannot be rebuilt to compare with: not tampered, not checked either — laid out again, it can be.
-  // Later ones are compared with the plan of their own version.
+  // An older layout cannot be rebuilt to compare with: not tampered, not checked either — laid out again, it can be.
   const version = layoutVersion(first.meta);
-  if (version < LAYOUTS.unfilled) {
+  if (version < LAYOUT_VERSION) {
     return fileCheck(file, { ...NO_FACTS, scheme: scheme.id, role: recorded.role }, [finding("SS805", {}, { version, current: LAYOUT_VERSION })], lang);
   }
   // Read entries through the scheme's own layout, not the file's record of it.
-  const plan = planOf(scheme, recorded.role, version);
+  const plan = planOf(scheme, recorded.role);
   const snap = snapshot(first.sheet, first.name);
   // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
-  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name, version);
+  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
   const leftOut = leftOutFacts(scheme, scored.card);
   const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
   const header = scored.assessment.header ?? {};
-  return fileCheck(
+  const references = fileReferences(scheme, scored.assessment, plan.layout, first.name, first.sheet.hyperlinks());
+  const checked = fileCheck(
     file,
     {
       scheme: scheme.id,
@@ -85,6 +86,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
     findings,
     lang,
   );
+  return references.length > 0 ? { ...checked, references } : checked;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface Relationship {
   type: string;
   /** The target part's name, resolved; null for an external target. */
   target: string | null;
+  /** An external target as written (a hyperlink's `证明材料/客户清单.pdf`, `https://…`); absent for a part. */
+  external?: string;
 }
 
 /** A part name as a key: percent-escapes decoded, case folded, no leading slash. */
@@ -87,7 +89,8 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
             const target = el.attr("Target");
             if (id === undefined || target === undefined) throw new XmlError(`${relsName}: 关系缺少 Id 或 Target / relationship without Id or Target`);
             if (out.has(id)) throw new XmlError(`${relsName}: 关系 ${id} 重复 / relationship ${id} appears twice`);
-            out.set(id, { type: el.attr("Type") ?? "", target: el.attr("TargetMode") === "External" ? null : resolveTarget(source, target) });
+            const external = el.attr("TargetMode") === "External";
+            out.set(id, { type: el.attr("Type") ?? "", target: external ? null : resolveTarget(source, target), ...(external ? { external: target } : {}) });
           },
         },
         REL_NS,

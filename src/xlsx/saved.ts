@@ -31,6 +31,8 @@ export interface SavedSheet {
   hiddenRows(): ReadonlySet<number>;
   hiddenColumns(): ReadonlySet<string>;
   validations(): readonly SheetValidation[];
+  /** Each cell's hyperlink to outside the workbook (a file beside it, a web page): cell → target as written. */
+  hyperlinks(): ReadonlyMap<string, string>;
 }
 
 /** A workbook StarScore cannot use, with a one-line reason (无法读取：…). */
@@ -180,6 +182,19 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS)
         return p;
       });
 
+    // A hyperlink's target is in the sheet's relationships (TargetMode="External"); links within the workbook have none.
+    const linksOf = (sheet: Listed, p: Parsed): Map<string, string> =>
+      guarded(() => {
+        const out = new Map<string, string>();
+        if (p.hyperlinks.length === 0 || sheet.part === null) return out;
+        const rels = pkg.relationships(sheet.part);
+        for (const { ref, id } of p.hyperlinks) {
+          const target = rels.get(id)?.external;
+          if (target !== undefined && !out.has(ref)) out.set(ref, target);
+        }
+        return out;
+      });
+
     const sheets: SavedSheet[] = listed.map((s) => ({
       name: s.name,
       state: s.state,
@@ -189,6 +204,7 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS)
       hiddenRows: () => load(s).hiddenRows,
       hiddenColumns: () => load(s).hiddenColumns,
       validations: () => load(s).validations,
+      hyperlinks: () => linksOf(s, load(s)),
     }));
     return {
       sheets,

@@ -19,7 +19,12 @@ export interface Parsed {
   hiddenRows: Set<number>;
   hiddenColumns: Set<string>;
   validations: SheetValidation[];
+  /** The sheet's hyperlinks: the cell (`G12`, or the first of a range) and its relationship id (an external target). */
+  hyperlinks: { ref: string; id: string }[];
 }
+
+/** Hyperlinks kept from one sheet: Excel allows 65,530 (Excel specifications and limits). */
+const MAX_HYPERLINKS = 65_530;
 
 /** Excel's limit on a formula's length (Excel specifications and limits); a longer one is not a formula Excel saved. */
 const MAX_FORMULA = 8_192;
@@ -66,6 +71,7 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
   /** Column ranges as a difference array: each <col> costs O(1), however wide. */
   const hiddenDiff = new Int32Array(MAX_COLUMN + 2);
   const validations: SheetValidation[] = [];
+  const hyperlinks: Parsed["hyperlinks"] = [];
   let lastRow = 0;
   let row = 0;
   let rows = 0;
@@ -155,6 +161,10 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
         } else if (cell !== null && el.name === "t" && (parent === "is" || (parent === "r" && path[depth - 2] === "is"))) {
           // The runs of an inline string; its phonetic guides (<rPh>) are not shown in the cell.
           text = [];
+        } else if (depth === 2 && parent === "hyperlinks" && el.name === "hyperlink") {
+          const ref = el.attr("ref")?.split(":")[0]?.toUpperCase();
+          const id = el.attr("id", "r");
+          if (ref !== undefined && id !== undefined && hyperlinks.length < MAX_HYPERLINKS) hyperlinks.push({ ref, id });
         } else if (depth === 2 && parent === "dataValidations" && el.name === "dataValidation") {
           validation = { el, formula1: "", formula2: "" };
         } else if (depth === 3 && parent === "dataValidation" && validation !== null && (el.name === "formula1" || el.name === "formula2")) {
@@ -240,5 +250,6 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
     hiddenRows,
     hiddenColumns,
     validations,
+    hyperlinks,
   };
 }

@@ -10,7 +10,9 @@ import { crc32 } from "./crc32";
  * the browser's DecompressionStream).
  */
 export interface ZipEntry {
+  /** The name as UTF-8 (an .xlsx's part names); `rawName` holds its bytes for names in another encoding. */
   name: string;
+  rawName: Uint8Array;
   method: number;
   flags: number;
   crc: number;
@@ -62,8 +64,10 @@ export function zipEntries(buf: Uint8Array, maxEntries: number): ZipEntry[] {
     for (let n = 0; n < count; n++) {
       if (p + 46 > offset + size || f.getUint32(p, true) !== DIRECTORY_HEADER) throw new ZipError("压缩包目录损坏 / damaged zip directory");
       const nameLength = f.getUint16(p + 28, true);
+      const rawName = buf.subarray(p + 46, p + 46 + nameLength);
       const entry: ZipEntry = {
-        name: utf8(buf.subarray(p + 46, p + 46 + nameLength)),
+        name: utf8(rawName),
+        rawName,
         flags: f.getUint16(p + 8, true),
         method: f.getUint16(p + 10, true),
         crc: f.getUint32(p + 16, true),
@@ -115,7 +119,8 @@ export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: 
   const p = e.localOffset;
   if (p + 30 > buf.length || f.getUint32(p, true) !== LOCAL_HEADER) throw damaged("local header missing");
   const nameLength = f.getUint16(p + 26, true);
-  if (utf8(buf.subarray(p + 30, p + 30 + nameLength)) !== e.name) throw damaged("local header names another part");
+  const localName = buf.subarray(p + 30, p + 30 + nameLength);
+  if (localName.length !== e.rawName.length || localName.some((b, i) => b !== e.rawName[i])) throw damaged("local header names another part");
   if (f.getUint16(p + 8, true) !== e.method) throw damaged("compression method differs from the directory");
   // With a data descriptor (flag 3) the local header may leave sizes and CRC as 0; the directory has them.
   if ((f.getUint16(p + 6, true) & 0x8) === 0) {

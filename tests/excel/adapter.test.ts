@@ -1,5 +1,5 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import { CELL_CHARS, META_SHEET } from "../../src/sheets/meta";
+import { CELL_CHARS, decodeMeta, encodeMeta, LAYOUT_VERSION, LAYOUTS, layoutVersion, META_FORMAT, META_SHEET, type MetaEntry } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import { rolesOf } from "../../src/scheme/roles";
 import type { Role } from "../../src/scheme/roles";
@@ -14,6 +14,8 @@ import path from "node:path";
 import { fakeExcel, fakeRun } from "../fakes/excel";
 import { generateAssessment } from "../support/generate";
 import { inflatedMaturity } from "../support/inflated";
+import { olderLayout, olderWrites } from "../support/olderLayout";
+import { materialEntries } from "../../src/scoring/materials";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
@@ -183,6 +185,53 @@ describe("re-laying out over a filled sheet loses no entry", () => {
       expect(after.assessment.bonus).toEqual(before.assessment.bonus);
       expect(after.card.total).toBe(scoreAssessment(scheme, original).total);
       expect(Object.keys(kept.entries)).toHaveLength(scheme.items.length);
+    }
+  });
+});
+
+describe("a sheet of an older layout (2, 3) is laid out again as the current one, keeping its entries", () => {
+  /** The older sheet as a workbook holds it: its cells, and its record naming the older layout. */
+  const olderSheet = (book: ReturnType<typeof fakeExcel>, scheme: Scheme, role: Role, version: number, a: Assessment): MetaEntry => {
+    const plan = planSheet(scheme, role);
+    const layout = olderLayout(plan.layout, version);
+    const sheet = book.addSheet(`旧表${version}`);
+    for (const w of olderWrites(layout, a)) sheet.cells.set(w.address, { value: w.value, formula: null, numberFormat: "General", format: null });
+    const text = encodeMeta(sheet.name, "旧表", layout).replace(META_FORMAT, `starscore-layout/${version}`);
+    const decoded = decodeMeta(text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    return decoded.entry;
+  };
+
+  it.each([
+    ["gbt27922-2011-self", "self", LAYOUTS.unfilled],
+    ["gbt27922-2011-self", "self", LAYOUTS.materials],
+    ["cct-sc03-12", "audit", LAYOUTS.unfilled],
+    ["maturity-jsgf-06", "audit", LAYOUTS.materials],
+  ] as const)("%s %s, layout %i → current: 2 syncs, every entry kept", async (id, role, version) => {
+    const scheme = schemes.get(id) as Scheme;
+    const book = fakeExcel();
+    const run = fakeRun(book);
+    const original = generateAssessment(scheme, 11, { role, naShare: 0.1 });
+    if (role === "audit") original.header = { ...original.header, 审查员: "张三", 审查时间: "2025-05-01" };
+    const old = olderSheet(book, scheme, role, version, original);
+    const before = await readLive(run, scheme, old);
+    const syncs = book.syncCount;
+    const { entry: again } = await relayOut(run, scheme, old);
+    expect(book.syncCount - syncs).toBe(2);
+    expect(layoutVersion(again)).toBe(LAYOUT_VERSION);
+    const after = await readLive(run, scheme, again);
+    expect(after.card.total).toBe(before.card.total);
+    expect(after.card.findings.filter((f) => f.code !== "SS705").map((f) => [f.code, f.location.clause])).toEqual(
+      before.card.findings.filter((f) => f.code !== "SS705").map((f) => [f.code, f.location.clause]),
+    );
+    for (const item of scheme.items) {
+      const n = Math.max(1, item.evidence?.length ?? 0);
+      const [b, a] = [before.assessment.entries[item.clause], after.assessment.entries[item.clause]];
+      expect({ ...a, evidence: materialEntries(a?.evidence ?? null, n) }).toEqual({ ...b, evidence: materialEntries(b?.evidence ?? null, n) });
+    }
+    if (role === "audit") {
+      expect(before.card.findings.map((f) => f.code)).toContain("SS705");
+      expect(after.assessment.header).toMatchObject({ 报告编制人: "张三", 编制日期: "2025-05-01" });
     }
   });
 });

@@ -3,10 +3,10 @@
 // routed by worksheet id; the row's clause comes from the sheet's layout, with no read of the sheet.
 // Event arguments: https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import { selectedClause, type Followed } from "../../src/excel/follow";
+import { headerLeaving, selectedClause, type Followed } from "../../src/excel/follow";
 import { layOut, selectCell, watchWorkbook, type SheetSelection } from "../../src/excel/session";
 import type { Scheme } from "../../src/scheme/load";
-import { clauseAt } from "../../src/sheets/clauseAt";
+import { clauseAt, headerFieldAt } from "../../src/sheets/clauseAt";
 import { planSheet } from "../../src/sheets/plan";
 import { fakeExcel, fakeRun } from "../fakes/excel";
 
@@ -78,5 +78,41 @@ describe("the sampling helper follows the selected row", () => {
     const first = layout.items[0] as { clause: string; row: number };
     expect(clauseAt(layout, `'评分 表'!$G$${first.row}`)).toBe(first.clause);
     expect(clauseAt(layout, `${first.row}:${first.row}`)).toBeNull();
+  });
+});
+
+// OfficeDev/office-js#4066: on the web a value picked from a dropdown raises no change event, and no formula reads
+// the header's dropdowns (申报级别, 审查类型), so no calculation event either: the selection moving on is the cue.
+describe("a pick in a header dropdown is read when the selection moves on", () => {
+  it("headerFieldAt names the header field whose cell a selection starts at", () => {
+    const { layout } = planSheet(cct, "audit");
+    const claimed = layout.header["申报级别"] as string;
+    expect(headerFieldAt(layout, claimed)).toBe("申报级别");
+    expect(headerFieldAt(layout, `'评分表'!${claimed}:H3`)).toBe("申报级别");
+    expect(headerFieldAt(layout, "A1")).toBeNull();
+    expect(headerFieldAt(layout, `G${layout.firstItemRow}`)).toBeNull();
+  });
+
+  it("leaving a header cell of the followed sheet (to a cell or another sheet) asks for a read; nothing else does", async () => {
+    const { book, audit, other, row } = await setUp();
+    const followed: Followed = { entry: audit.entry, id: audit.id };
+    const claimed = audit.entry.layout.header["申报级别"] as string;
+    const kind = audit.entry.layout.header["审查类型"] as string;
+    const leaving = headerLeaving();
+    const reads: boolean[] = [];
+    const before = book.syncCount;
+    const unwatch = await watchWorkbook(fakeRun(book), { onSelect: (e) => reads.push(leaving(followed, e)) });
+    await book.userSelects(audit.sheet, `G${row("5.1.2.2")}`);
+    await book.userSelects(audit.sheet, claimed);
+    await book.userSelects(audit.sheet, kind);
+    await book.userSelects(audit.sheet, `G${row("5.1.2.2")}`);
+    await book.userSelects(audit.sheet, claimed);
+    await book.userSelects(other.sheet, "A1");
+    await book.userSelects(other.sheet, claimed);
+    await book.userSelects(other.sheet, "A1");
+    expect(reads).toEqual([false, false, true, true, false, true, false, false]);
+    // Registering the handler is the only sync.
+    expect(book.syncCount - before).toBe(1);
+    await unwatch();
   });
 });

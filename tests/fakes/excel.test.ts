@@ -1,4 +1,4 @@
-import { fakeExcel, OfficeError, qualify, type ChangeEvent, type SelectionEvent } from "./excel";
+import { fakeExcel, formulaRefs, OfficeError, qualify, type ChangeEvent, type SelectionEvent } from "./excel";
 
 describe("the in-memory Excel keeps Office.js's semantics", () => {
   it("a property is readable only after load and sync", async () => {
@@ -116,6 +116,12 @@ describe("the in-memory Excel keeps Office.js's semantics", () => {
     });
     expect(book.cell("表1", "B2")?.format).toEqual({ "font.bold": true, "fill.color": "#F2F2F2", "borders.EdgeTop.style": "Continuous" });
     expect(book.cell("表1", "C1")).toBeUndefined();
+  });
+
+  it("a formula's references to its own sheet, for what a change leaves to calculate", () => {
+    expect(formulaRefs('=IF(OR(TRIM(E8)="不适用",F8>=0),0,$H$8)')).toEqual([[8, 5, 8, 5], [8, 6, 8, 6], [8, 8, 8, 8]]);
+    expect(formulaRefs("=SUM(J8:J27)+LOG10(A1)")).toEqual([[8, 10, 27, 10], [1, 1, 1, 1]]);
+    expect(formulaRefs("=表2!A1+'My sheet'!B2:C3+\"F3\"")).toEqual([]);
   });
 
   it("addresses are qualified as Excel writes them", () => {
@@ -244,13 +250,15 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
 
   // OfficeDev/office-js#4066 and #3888: on the web a dropdown pick raises no onChanged; ExcelApi 1.8 onCalculated
   // ("Occurs when any worksheet in the workbook is calculated") follows the recalculation on every platform.
-  it("a dropdown pick raises onChanged on desktop only; onCalculated on both, for a sheet with formulas", async () => {
+  it("a dropdown pick raises onChanged on desktop only; onCalculated on both where a formula reads the cell, on neither where none does", async () => {
     for (const platform of ["desktop", "web"] as const) {
       const book = fakeExcel();
       book.platform = platform;
       const sheet = book.addSheet("表1");
       sheet.validations.push({ range: "A1:A9", rule: { list: { inCellDropDown: true, source: "符合,不符合,不适用" } }, prompt: null, errorAlert: null });
-      sheet.cells.set("B1", { value: null, formula: '=COUNTIF(A1:A9,"符合")', numberFormat: "General", format: null });
+      // A header dropdown no formula reads (the text "D1" inside the formula's string is no reference).
+      sheet.validations.push({ range: "D1", rule: { list: { inCellDropDown: true, source: "一星,二星" } }, prompt: null, errorAlert: null });
+      sheet.cells.set("B1", { value: null, formula: '=COUNTIF(A1:A9,"符合")&"D1"', numberFormat: "General", format: null });
       const seen: string[] = [];
       await book.run(async (context) => {
         context.workbook.worksheets.onChanged.add((e) => seen.push(`changed ${e.address}`));
@@ -260,12 +268,15 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
       await book.userPicks("表1", "A2", "符合");
       expect(book.cell("表1", "A2")?.value).toBe("符合");
       expect(seen).toEqual(platform === "desktop" ? ["changed A2", "calculated true"] : ["calculated true"]);
+      seen.length = 0;
+      await book.userPicks("表1", "D1", "二星");
+      expect(seen).toEqual(platform === "desktop" ? ["changed D1"] : []);
       await expect(book.userPicks("表1", "A3", "也许")).rejects.toThrow(/not in the dropdown/);
       await expect(book.userPicks("表1", "C3", "符合")).rejects.toThrow(/no in-cell dropdown/);
     }
   });
 
-  it("onCalculated follows the add-in's own writes too, once per sheet with formulas, after onChanged", async () => {
+  it("onCalculated follows the add-in's own writes too, once per sheet where a formula reads what changed, after onChanged", async () => {
     const book = fakeExcel();
     const withFormulas = book.addSheet("表1");
     withFormulas.cells.set("B1", { value: null, formula: "=A1*2", numberFormat: "General", format: null });
@@ -279,9 +290,15 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
       context.workbook.worksheets.getItem("表1").getRange("A2").values = [[2]];
       context.workbook.worksheets.getItem("表2").getRange("A1").values = [[3]];
       await context.sync();
+      // Only cells no formula reads: nothing to calculate.
+      context.workbook.worksheets.getItem("表1").getRange("A2:C2").values = [[4, 5, 6]];
+      await context.sync();
+      // A formula written: it is calculated.
+      context.workbook.worksheets.getItem("表2").getRange("B1").formulas = [["=A1+1"]];
+      await context.sync();
     });
     await new Promise((go) => setTimeout(go, 5));
-    expect(seen).toEqual(["changed A1", "changed A2", "changed A1", `calculated ${withFormulas.id}`]);
+    expect(seen).toEqual(["changed A1", "changed A2", "changed A1", `calculated ${withFormulas.id}`, "changed A2:C2", "changed B1", `calculated ${book.sheet("表2")?.id}`]);
   });
 
   // OfficeDev/office-js#4691: on the web, select() of the cell already selected raises no onSelectionChanged.

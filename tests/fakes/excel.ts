@@ -1,32 +1,41 @@
 /**
- * An in-memory Excel with the Office.js semantics the adapter depends on, strict where Excel is strict:
- * - properties are readable only after `load()` and `context.sync()` (reading earlier throws PropertyNotLoaded);
- * - writes are queued and applied in order at `sync()`, which is counted;
- * - a 2-D write must have the range's exact shape (InvalidArgument), a duplicate sheet name fails
- *   (ItemAlreadyExists, case-insensitive), `getItem` of a missing sheet fails at sync (ItemNotFound);
+ * An in-memory Excel with the Office.js semantics the adapter depends on. Each rule cites the page or
+ * OfficeDev/office-js issue it comes from; where the documentation is silent the fake is stricter, and says so
+ * ("the fake's choice"). Each has its own test in excel.test.ts.
+ * Documented:
+ * - properties are readable only after `load()` and `context.sync()` (PropertyNotLoaded before); methods and
+ *   property writes are queued and run in order at `sync()`, which is counted ("Application-specific API model",
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model, "load()" and "sync()");
+ * - `getItem` of a missing sheet fails with ItemNotFound, `getItemOrNullObject` gives a null object (same page,
+ *   "*OrNullObject methods and properties"); a sheet added under a name in use fails with ItemAlreadyExists ("The
+ *   resource being created already exists", the error-code table,
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
  * - a request or a response larger than 5 MB fails (Request-/ResponsePayloadSizeLimitExceeded): "Excel on the web
  *   has a payload size limit for requests and responses of 5MB" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
  *   the fake enforces it on every platform;
- * - a failing batch keeps what was applied before the failure (Office.js batches are not transactions).
- * Stricter, each rule with its source (and its own test in excel.test.ts):
- * - text written through `values` or `formulas` is parsed as if typed (see `typed`);
+ * - text written through `values` or `formulas` is parsed as if typed (see `typed`, Excel.Range.values);
  * - `protect()` on a protected sheet and `unprotect()` on an unprotected one fail with AccessDenied
  *   (OfficeDev/office-js#6784); a wrong password fails with BadPassword (the error-code table); structure and
- *   format changes on a protected sheet fail unless its options allow them;
+ *   format changes on a protected sheet fail unless its options allow them (see `guard`);
  * - the undo history: the calls the "Undo capabilities" page lists as not undoable are recorded in `undoCleared`;
  * - `onChanged` fires for the add-in's own writes too, with `triggerSource: "ThisLocalAddin"`; `onCalculated`
- *   fires after a change on a sheet that holds formulas; sheets have ids, `getItem` takes a name or an id, and a
- *   sheet can be deleted or renamed by the user under a running pane;
- * - a method on a null object fails at sync;
- * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails;
- * - a non-empty value written into a merged area anywhere but its top-left cell fails;
+ *   fires only where a change leaves a formula to calculate (see `fireCalculated`); sheets have ids, `getItem`
+ *   takes a name or an id, and a sheet can be deleted or renamed by the user under a running pane;
+ * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails (RunOptions);
  * - `onSelectionChanged` (sheet and workbook level) fires for the user's selection and the add-in's own `select()`,
  *   with only the address and the worksheet id (Excel.WorksheetSelectionChangedEventArgs);
  * - a fit-to-pages print zoom is not applied (OfficeDev/office-js#1860); a scale is.
  * Platforms differ, and `platform` (which the tests set) says which one this is: on "web" a value picked from an
  * in-cell dropdown raises no onChanged (OfficeDev/office-js#4066, #3888), and `select()` of the cell already
  * selected raises no onSelectionChanged (OfficeDev/office-js#4691); "desktop" raises both.
- * Rules no page documents are the fake's own choice, marked so where they are made (a chart needs 2 × 2 cells).
+ * The fake's choice, where no page says what Excel does (each stricter than any Excel could be):
+ * - a 2-D write must have the range's exact shape (InvalidArgument; no single value spread over a range);
+ * - sheet names are compared case-insensitively (more names refused, never fewer);
+ * - a failing batch keeps what was applied before the failure: no rollback, so the adapter must cope with a
+ *   half-done batch;
+ * - a method on a null object fails at sync; a value written inside a merged area, off its top-left cell, fails;
+ *   a text longer than a cell holds (32,767 characters) fails; a chart needs 2 × 2 cells;
+ * - no onCalculated when nothing depends on the change; only same-sheet references count.
  * It computes formulas only through a `calculator` a test plugs in (LibreOffice in tests/support/calculate.ts);
  * without one, `values` of a formula cell read as null.
  * For the self-test's tests it can fail silently (`silent`): an operation that reports success and does nothing.
@@ -223,6 +232,33 @@ export function qualify(sheet: string, address: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 }
 
+/**
+ * The ranges of its own sheet a formula refers to (`A1`, `$B$2:C9`): string literals, other sheets' references
+ * (`表2!A1`, `'My sheet'!A1`) and function names (`LOG10(`) left out; whole columns and rows (`G:G`) are not seen.
+ */
+export function formulaRefs(formula: string): [number, number, number, number][] {
+  const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const refs: [number, number, number, number][] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_.!$':])\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?(?![A-Za-z0-9_(!])/g)) {
+    refs.push(parseRange(m[0]));
+  }
+  return refs;
+}
+
+type Box = readonly [number, number, number, number];
+/** Whether two ranges ([r1, c1, r2, c2]) share a cell. */
+const overlap = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** Whether a change of `address` on `s` leaves a formula of `s` to calculate: one written there, or one that refers to it. */
+function recalculates(s: SheetData, address: string): boolean {
+  const changed = parseRange(address);
+  for (const [cell, data] of s.cells) {
+    if (data.formula === null) continue;
+    if (overlap(parseRange(cell), changed) || formulaRefs(data.formula).some((r) => overlap(r, changed))) return true;
+  }
+  return false;
+}
+
 /** The workbook itself: what persists between batches. */
 export class FakeWorkbook {
   readonly sheets: SheetData[] = [];
@@ -331,14 +367,14 @@ export class FakeWorkbook {
     s.cells.set(address, { ...typed(value), numberFormat: old?.numberFormat ?? "General", format: old?.format ?? null });
     this.stale.add(s);
     await this.fire(s, address, "Unknown");
-    await this.fireCalculated(s);
+    if (recalculates(s, address)) await this.fireCalculated(s);
   }
 
   /**
    * What a person picking a value from a cell's in-cell dropdown does: the value changes; onChanged fires on
    * "desktop" but not on "web" (OfficeDev/office-js#4066, in backlog, and #3888: "onChange Event Not Triggering When
-   * Data in Cell is Updated via a Data Validation Dropdown in Excel for Web"); the sheet's formulas recompute and
-   * onCalculated fires on both. A dropdown offers only its list, so a value not in the cell's list is refused.
+   * Data in Cell is Updated via a Data Validation Dropdown in Excel for Web"); where a formula of the sheet reads
+   * the cell, it recomputes and onCalculated fires on both (see `fireCalculated`). A dropdown offers only its list, so a value not in the cell's list is refused.
    */
   async userPicks(sheet: string, address: string, value: string): Promise<void> {
     const s = this.sheet(sheet);
@@ -354,7 +390,7 @@ export class FakeWorkbook {
     s.cells.set(address, { value, formula: null, numberFormat: old?.numberFormat ?? "General", format: old?.format ?? null });
     this.stale.add(s);
     if (this.platform === "desktop") await this.fire(s, address, "Unknown");
-    await this.fireCalculated(s);
+    if (recalculates(s, address)) await this.fireCalculated(s);
   }
 
   /** onChanged for a sheet's handlers and the workbook-level ones, as Excel raises it after a change. */
@@ -365,11 +401,16 @@ export class FakeWorkbook {
 
   /**
    * onCalculated (Worksheet.onCalculated and WorksheetCollection.onCalculated, ExcelApi 1.8: "Occurs when any
-   * worksheet in the workbook is calculated"), after a change on a sheet that holds formulas (automatic
-   * calculation recomputes them). A sheet without formulas has nothing to calculate: no event.
+   * worksheet in the workbook is calculated"), raised only after a change that leaves something on the sheet to
+   * calculate (`recalculates`): a formula written, or a formula of the sheet that refers to a changed cell. Excel recalculates "cells
+   * that Excel has marked as dirty, that is, dependents of volatile or changed data" (Excel.CalculationType,
+   * https://learn.microsoft.com/javascript/api/excel/excel.calculationtype; "Excel recalculation",
+   * https://learn.microsoft.com/office/client-developer/excel/excel-recalculation). Whether onCalculated fires when
+   * nothing depends on the change is not documented: the fake raises none (a value picked from a header dropdown no
+   * formula reads raises no event at all on the web). Only references on the same sheet count, and no function is
+   * treated as volatile: both give fewer events, never more.
    */
   async fireCalculated(s: SheetData): Promise<void> {
-    if (![...s.cells.values()].some((c) => c.formula !== null)) return;
     const e: CalculatedEvent = { worksheetId: s.id, type: "WorksheetCalculated" };
     for (const h of [...s.calculatedHandlers, ...this.calculatedHandlers]) await h(e);
   }
@@ -524,11 +565,13 @@ export class FakeContext {
       // Excel raises onChanged after the batch, for the add-in's own writes too (triggerSource ThisLocalAddin),
       // then onCalculated once for each sheet with formulas that the batch changed.
       const changed = this.changed.splice(0);
+      // What the batch leaves to calculate, as it stands after the batch.
+      const calculated = [...new Set(changed.map(([s]) => s))].filter((sheet) => changed.some(([s, address]) => s === sheet && recalculates(sheet, address)));
       const selected = this.selectedNow;
       this.selectedNow = null;
       if (changed.length > 0 || selected !== null) setTimeout(() => void (async () => {
         for (const [sheet, address] of changed) if (this.book.sheets.includes(sheet)) await this.book.fire(sheet, address, "ThisLocalAddin");
-        for (const sheet of new Set(changed.map(([s]) => s))) if (this.book.sheets.includes(sheet)) await this.book.fireCalculated(sheet);
+        for (const sheet of calculated) if (this.book.sheets.includes(sheet)) await this.book.fireCalculated(sheet);
         if (selected !== null && this.book.sheets.includes(selected[0])) await this.book.fireSelection(selected[0], selected[1]);
       })(), 0);
     }

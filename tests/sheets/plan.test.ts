@@ -4,6 +4,7 @@ import { planSheet } from "../../src/sheets/plan";
 import { headerFields, reportFields, rolesOf } from "../../src/scheme/roles";
 import { HIGHLIGHT, STYLES } from "../../src/sheets/styles";
 import type { SheetPlan } from "../../src/sheets/types";
+import type { Scheme } from "../../src/scheme/load";
 
 const schemes = [...loadSchemes().values()];
 const pairs = schemes.flatMap((s) => rolesOf(s).map((role) => [s.id, role, s, planSheet(s, role)] as const));
@@ -18,11 +19,13 @@ function cellAt(plan: SheetPlan, address: string) {
 const PORTABLE = new Set(["IF", "INT", "OR", "AND", "ISNUMBER", "ISBLANK", "TRIM", "LEN", "SUM", "SUMPRODUCT", "ROUND", "MIN", "MAX", "N", "LOOKUP", "COUNTIF", "SUMIF", "FIXED"]);
 
 describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
-  it("has one row per item, in the scheme's order, each carrying its clause id", () => {
+  it("has one row per item (on the self form, one per required material), in the scheme's order, each carrying its clause id", () => {
     expect(plan.layout.items.map((i) => i.clause)).toEqual(scheme.items.map((i) => i.clause));
     const clauseColumn = plan.layout.structureColumns.clause as string;
     for (const { clause, row } of plan.layout.items) expect(cellAt(plan, `${clauseColumn}${row}`)?.value).toBe(clause);
-    expect(plan.layout.lastItemRow - plan.layout.firstItemRow + 1).toBe(scheme.items.length);
+    const rowsOf = (item: Scheme["items"][number]) => (role === "self" ? Math.max(1, item.evidence?.length ?? 0) : 1);
+    expect(plan.layout.lastItemRow - plan.layout.firstItemRow + 1).toBe(scheme.items.reduce((n, item) => n + rowsOf(item), 0));
+    plan.layout.items.forEach((item, i) => expect((item.lastRow ?? item.row) - item.row + 1).toBe(rowsOf(scheme.items[i] as Scheme["items"][number])));
   });
 
   it("keeps entry cells unlocked and everything else locked; sample cells are entry cells only on sampled rows (评分要求 1–2)", () => {
@@ -147,6 +150,14 @@ describe("points plans", () => {
     const plan = planSheet(scheme, "self");
     const row2 = plan.layout.items[1]?.row ?? 0;
     expect(cellAt(plan, `C${row2}`)?.value).toBe("5.1.1.2 根据需要，服务网点覆盖商品销售区域，能够对服务网点进行有效管理。（3分）\n5.1.1.3 可通过自建或委托设立服务网点。（0分）");
-    expect(cellAt(plan, `D${row2}`)?.value).toBe("a) 客户清单（包括客户名称和地址）\nb) 服务网点清单（包括网点类型）");
+    // One line per material: the material as the scheme words it, its entry cell beside it, the clause text merged
+    // down both (at the top, its first row tall enough for it); 结论 and 分数 once, on the first line.
+    expect([cellAt(plan, `D${row2}`)?.value, cellAt(plan, `D${row2 + 1}`)?.value]).toEqual(["a) 客户清单（包括客户名称和地址）", "b) 服务网点清单（包括网点类型）"]);
+    expect(plan.layout.items[1]?.lastRow).toBe(row2 + 1);
+    expect([cellAt(plan, `E${row2}`)?.style, cellAt(plan, `F${row2}`)?.style, cellAt(plan, `G${row2}`)?.style, cellAt(plan, `G${row2 + 1}`)?.style]).toEqual(["entryChoice", "entryScore", "entryText", "entryText"]);
+    expect([cellAt(plan, `E${row2 + 1}`)?.style, cellAt(plan, `F${row2 + 1}`)?.style]).toEqual(["points", "points"]);
+    expect(plan.merges).toContain(`C${row2}:C${row2 + 1}`);
+    expect(plan.merges.filter((m) => m === `E${row2}:E${row2 + 1}` || m === `F${row2}:F${row2 + 1}`)).toEqual([]);
+    expect(plan.layout.items[2]?.row).toBe(row2 + 2);
   });
 });

@@ -6,7 +6,7 @@ import type { FindingCode } from "../../src/findings/catalogue";
 import type { Scheme } from "../../src/scheme/load";
 import type { Role } from "../../src/scheme/roles";
 import { entryWrites } from "../../src/sheets/fill";
-import { LAYOUT_VERSION, LAYOUTS, META_FORMAT, META_SHEET } from "../../src/sheets/meta";
+import { LAYOUTS, META_FORMAT, META_SHEET } from "../../src/sheets/meta";
 import { planSheet } from "../../src/sheets/plan";
 import type { SheetPlan } from "../../src/sheets/types";
 import { workbookFromPlan, xlsxBuffer } from "../../src/xlsx/write";
@@ -26,19 +26,18 @@ export interface Expectation {
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** The metadata's record of its layout version changed, as an older StarScore wrote it. */
+/** The metadata's record of its layout version changed, as an older StarScore wrote it (the cells stay today's). */
 function recordVersion(wb: ExcelJS.Workbook, version: number): void {
   const meta = (wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet).getCell("B2");
   meta.value = String(meta.value).replace(`"format":"${META_FORMAT}"`, `"format":"starscore-layout/${version}"`);
 }
 
-/** An honest workbook, laid out (by the layout `version`, the current one by default) and filled, loaded for a tamperer to edit. */
-async function honest(scheme: Scheme, role: Role, seed: number, version = LAYOUT_VERSION): Promise<{ wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }> {
-  const plan = planSheet(scheme, role, version);
+/** An honest workbook, laid out and filled, loaded for a tamperer to edit. */
+async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }> {
+  const plan = planSheet(scheme, role);
   const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: false });
   if (a.header !== undefined) delete a.header["申报级别"];
   const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
-  if (version !== LAYOUT_VERSION) recordVersion(wb, version);
   return { wb, sheet: wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet, plan };
 }
 
@@ -238,12 +237,15 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
       put(`older-layout${altered ? "-altered" : ""}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
     }
   }
-  // An audit form of layout 2 (before the 审查报告信息 block): the check rebuilds that layout, so an honest one
-  // passes (SS705 only says what it lacks) and an altered one is caught as on a current form.
-  for (const altered of [false, true]) {
-    const h = await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 104, LAYOUTS.report - 1);
-    if (altered) h.sheet.getCell(`${col(h.plan, "points")}${itemRow(h.plan, 3)}`).value = 9;
-    put(`layout-2${altered ? "-altered" : ""}-cct-sc03-12-audit.xlsx`, await xlsxBuffer(h.wb), altered ? { verdict: "不一致", code: "SS815" } : { verdict: "通过", code: "SS705" });
+  // Forms of layout 2 (before the material lines and the audit form's 审查报告信息 block) and 3 (before the block):
+  // older too, so SS805 alike.
+  for (const [version, id, role] of [
+    [LAYOUTS.unfilled, "cct-sc03-12", "audit"],
+    [LAYOUTS.materials, "gbt27922-2011-self", "self"],
+  ] as const) {
+    const h = await honest(schemes.get(id) as Scheme, role, 104);
+    recordVersion(h.wb, version);
+    put(`layout-${version}-${id}-${role}.xlsx`, await xlsxBuffer(h.wb), { verdict: "需补正", code: "SS805" });
   }
   for (const b of BAD_ENTRIES) {
     const scheme = schemes.get(b.role === "self" ? "gbt27922-2011-self" : "cct-sc03-12") as Scheme;

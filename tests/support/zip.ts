@@ -15,6 +15,31 @@ export interface ZipPart {
   body?: Buffer;
   /** Where the directory says the entry starts, as the index of another entry whose local header it names. */
   offsetOf?: number;
+  /** The name's bytes in GBK and the UTF-8 flag (bit 11) off, as Windows' own "compressed folder" writes names. */
+  gbk?: boolean;
+}
+
+let gbkTable: Map<string, number[]> | null = null;
+/** A name in GBK (code page 936), built from the decoder both Node and browsers have (there is no GBK encoder). */
+export function gbkBytes(text: string): Buffer {
+  if (gbkTable === null) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder("gbk");
+    for (let a = 0x81; a <= 0xfe; a++)
+      for (let b = 0x40; b <= 0xfe; b++) {
+        const ch = decoder.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== "\ufffd" && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
+      }
+  }
+  const table = gbkTable;
+  return Buffer.from(
+    [...text].flatMap((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+      const bytes = table.get(ch);
+      if (bytes === undefined) throw new Error(`no GBK for ${ch}`);
+      return bytes;
+    }),
+  );
 }
 
 /** A zip written by hand (stored or deflated entries), for the files no spreadsheet program makes. */
@@ -25,14 +50,16 @@ export function zip(entries: ZipPart[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const body = e.body ?? (e.deflate === true ? deflateRawSync(e.data) : e.data);
-    const name = Buffer.from(e.name, "utf8");
-    const localName = Buffer.from(e.localName ?? e.name, "utf8");
+    const encode = (n: string) => (e.gbk === true ? gbkBytes(n) : Buffer.from(n, "utf8"));
+    const flags = e.gbk === true ? 0 : 0x800;
+    const name = encode(e.name);
+    const localName = encode(e.localName ?? e.name);
     const crc = e.crc ?? crc32(e.data);
     const method = e.deflate === true || e.body !== undefined ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -42,7 +69,7 @@ export function zip(entries: ZipPart[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(e.directoryMethod ?? method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);

@@ -48,10 +48,12 @@ describe("the reader forgives what spreadsheets do to cells", () => {
     const r = rowOf("5.1.1.2");
     sheet.getCell(`E${r}`).value = "符合 ";
     sheet.getCell(`F${r}`).value = { richText: [{ text: "３" }, { text: "分" }] };
-    sheet.getCell(`G${r}`).value = "客户清单；服务网点清单 ";
+    // Each material on its own line (issue 22): a) 客户清单, b) 服务网点清单.
+    sheet.getCell(`G${r}`).value = "客户清单 ";
+    sheet.getCell(`G${r + 1}`).value = { richText: [{ text: "服务网点" }, { text: "清单" }] };
     const { card, assessment } = scoreWorkbook(await reload(wb), schemes);
     expect(card.items[1]).toMatchObject({ clause: "5.1.1.2", status: "scored", earned: 3, conclusion: "conform" });
-    expect(assessment.entries["5.1.1.2"]?.evidence).toBe("客户清单；服务网点清单");
+    expect(assessment.entries["5.1.1.2"]?.evidence).toEqual(["客户清单", "服务网点清单"]);
     expect(card.findings.filter((f) => f.location.clause === "5.1.1.2")).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { run } from "../support/cli";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseAssessment, type Assessment } from "../../src/scoring/assessment";
+import { materialEntries } from "../../src/scoring/materials";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -19,7 +20,9 @@ function meaning(a: Assessment) {
   const remarkCell = a.role === "self" ? "evidence" : "note";
   const texts = Object.fromEntries(
     Object.entries(a.entries).map(([clause, e]) => {
-      const evidence = Array.isArray(e.evidence) ? e.evidence.join("；") : (e.evidence ?? null);
+      // A clause that asks for several materials has a line per material (issue 22): compare the lines' entries.
+      const materials = scheme.byClause.get(clause)?.evidence?.length ?? 0;
+      const evidence = materials > 1 ? materialEntries(e.evidence, materials).filter((x) => x !== "").join("；") || null : Array.isArray(e.evidence) ? e.evidence.join("；") : (e.evidence ?? null);
       const reason = e.reason ?? null;
       return [clause, { evidence: evidence ?? (remarkCell === "evidence" ? reason : null), note: e.note ?? (remarkCell === "note" ? reason : null) }];
     }),

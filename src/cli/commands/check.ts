@@ -12,10 +12,11 @@ import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../rev
 import { rolesOf } from "../../scheme/roles";
 import { localMinute } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
+import { checkZip, isZipGiven, resolveEvidence, unnamedLines } from "../evidence";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
-import { loadScheme, schemeIds } from "../schemeFiles";
+import { loadScheme, loadSchemes, schemeIds } from "../schemeFiles";
 import { submittedFiles } from "../submitted";
 import type { Parsed } from "../options";
 
@@ -71,8 +72,11 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
   if (limit === null && values["max-left-out"] !== undefined) throw new UsageError(`--max-left-out takes a share of the full marks such as 10%, not "${values["max-left-out"]}"`);
   const expected = expectedOf(values.expect);
-  const submitted = submittedFiles(positionals);
-  if (submitted.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
+  // A .zip given is a submission of its own, checked as the folder it holds (issue 22); the rest are walked.
+  const zips = positionals.filter(isZipGiven);
+  const walkedPaths = positionals.filter((p) => !zips.includes(p));
+  const submitted = walkedPaths.length > 0 ? submittedFiles(walkedPaths) : [];
+  if (submitted.length === 0 && zips.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
   const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
 
   const tty = process.stderr.isTTY === true;
@@ -91,7 +95,12 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
 
   // Entries the walk could not read are results too, in the walk's order.
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const all = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
+  const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
+  // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
+  const folders = resolveEvidence(walkedPaths, walked, l);
+  const zipped = zips.map((z) => checkZip(z, loadSchemes(), l, expected));
+  const all = [...folders.results, ...zipped.flatMap((z) => z.results)];
+  const unnamed = [...folders.unnamed, ...zipped.flatMap((z) => z.unnamed)];
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
     const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
@@ -111,6 +120,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const n = writeNotices(values.notices, results, l, now.slice(0, 10), force);
     out.push(l === "en" ? `${n} notice${n === 1 ? "" : "s"} of corrections in ${values.notices}` : `补正通知 ${n} 份，在 ${values.notices}`);
   }
+  out.push(...unnamedLines(unnamed, l));
   out.push(summaryLine(results, l));
   io.out(out.join("\n"));
   if (values.json !== undefined) writeNew(values.json, checkJson(results), force);

@@ -16,8 +16,8 @@ export interface Column extends PlannedColumn {
   letter: string;
 }
 
-/** The A1 addresses of one item row's cells, by column key. */
-export type RowRefs = (key: string) => string;
+/** The A1 addresses of one item's cells, by column key: on its first row, or on its `line`-th row (from 0). */
+export type RowRefs = (key: string, line?: number) => string;
 
 /** The entry area (all item rows) of a column, by key: `G8:G101`, its top cell `G8`, and `$G8` for rules. */
 export interface EntryArea {
@@ -31,6 +31,11 @@ export interface EntryArea {
 export interface ItemCells {
   cells: [key: string, cell: PlannedCell][];
   wraps?: [text: string, key: string][];
+  /**
+   * The item's further rows, below its first (the self form's material lines: one row per required material).
+   * Where an item has them, its clause text is merged down all its rows; its entries stay on the first.
+   */
+  below?: { cells: [key: string, cell: PlannedCell][]; wraps?: [text: string, key: string][] }[];
 }
 
 export interface FormDescriptor {
