@@ -13,7 +13,8 @@ describe("starscore cycle", () => {
 
   it("--json --lang en: late and missing audits flagged with their codes", async () => {
     const { code, out } = await run("cycle", "--issued", "2024-02-29", "--audits", "2025-03-01", "--today", "2026-07-01", "--json", "--lang", "en");
-    expect(code).toBe(0);
+    // Not in order: exit 1, as check exits 1 unless every file passes.
+    expect(code).toBe(1);
     const c = JSON.parse(out);
     expect([c.expires, c.recertification]).toEqual(["2027-02-28", { from: "2026-11-28", to: "2027-02-28", audit: null, by: null, status: "upcoming" }]);
     expect(c.surveillances.map((s: { deadline: string; status: string }) => [s.deadline, s.status])).toEqual([
@@ -29,7 +30,7 @@ describe("starscore cycle", () => {
 
   it("--audits 2029-02-15: the recertification (in its window); both surveillances still listed, missing", async () => {
     const { code, out } = await run("cycle", "--issued", "2026-03-01", "--audits", "2029-02-15", "--today", "2029-04-01");
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(rows(out)).toEqual([
       ["第 1 次监督", "2026-03-01", "2027-03-01", "证书签发日起 12 个月内", "—", "缺失"],
       ["第 2 次监督", "2027-03-01", "2028-06-01", "两次监督间隔不超过 15 个月", "—", "缺失"],
@@ -41,7 +42,8 @@ describe("starscore cycle", () => {
   });
 
   it("with no audits: the same two surveillances missing, and the certificate expired (SS906)", async () => {
-    const { out } = await run("cycle", "--issued", "2026-03-01", "--today", "2029-04-01");
+    const { code, out } = await run("cycle", "--issued", "2026-03-01", "--today", "2029-04-01");
+    expect(code).toBe(1);
     expect(rows(out).map((r) => [r[0], r[2], r[5]])).toEqual([
       ["第 1 次监督", "2027-03-01", "缺失"],
       ["第 2 次监督", "2028-06-01", "缺失"],
@@ -78,6 +80,12 @@ describe("starscore cycle", () => {
     expect([marked.recertification.audit, marked.recertification.by, marked.state]).toEqual(["2028-11-20", "mark", "recertified"]);
     const bad = await run("cycle", "--issued", "2026-03-01", "--recertified", "soon");
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--recertified takes a date such as 2029-02-15, or "none", not "soon"')]);
+  });
+
+  it("a date typed in doubt (before the certificate) only warns: exit 0 while the cycle is in order", async () => {
+    const { code, out } = await run("cycle", "--issued", "2026-03-01", "--audits", "2026-01-10,2027-02-10", "--today", "2027-06-01");
+    expect(out.match(/\* SS\d+/g)).toEqual(["* SS903"]);
+    expect(code).toBe(0);
   });
 
   it("a date that is no day is a usage error (exit 2), as is a scheme without a cycle", async () => {

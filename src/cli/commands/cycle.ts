@@ -51,7 +51,7 @@ function mark(text: string | undefined): RecertificationMark {
   return read.mark;
 }
 
-/** `starscore cycle --issued 2026-03-01 [--audits 2027-02-10,…] [--recertified …] [--today …] [--json] [--lang en]`. */
+/** `starscore cycle --issued 2026-03-01 [--audits 2027-02-10,…] [--recertified …] [--today …] [--json] [--lang en]`: exit 1 when the cycle is not in order. */
 export function cycleCommand({ values }: Parsed<typeof CYCLE.options>, io: Io): number {
   const l = lang(values.lang);
   const scheme = schemeById(values.scheme ?? "cct-sc03-12");
@@ -78,5 +78,8 @@ export function cycleCommand({ values }: Parsed<typeof CYCLE.options>, io: Io): 
   } else {
     io.out(renderCycle(c, rule, l));
   }
-  return 0;
+  // As `check` exits 1 unless every file passes: 1 when the certificate's cycle is not in order (an audit late or
+  // missing, the certificate expired: the findings of kind outcome); doubts about the dates typed (SS903–SS905) only
+  // warn. Automation can act on it without reading the text.
+  return c.findings.some((f) => f.kind === "outcome") ? 1 : 0;
 }
