@@ -137,7 +137,7 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}条款 ${p.whole} 整条填写了一次，其分项 ${p.part} 又单独填写；分项的条目计分。请只保留一种写法。`,
     en: (p) => `${atEn(p)}clause ${p.whole} was entered as a whole and its part ${p.part} on its own; the part's entry counts. Keep one of them.`,
   },
-  SS117: {
+  SS118: {
     name: "samples-on-qualitative",
     severity: "warning",
     kind: "consistency",
@@ -146,7 +146,7 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}本指标按定性评分，不按样本比例扣分（${p.source}；本方案的判断：${p.why}），样本记录未采用，按得分比例计分。请给 0% 或 100%，删除样本数和不符合数（样本情况可写入现场评审记录）。`,
     en: (p) => `${atEn(p)}this indicator is scored qualitatively, not in proportion to samples (${p.source}; this scheme's reading: ${p.why}), so the sample record was not used and the percentage counts. Give 0% or 100% and remove the sample counts (what the samples showed can go into the remark).`,
   },
-  SS118: {
+  SS119: {
     name: "partial-on-qualitative",
     severity: "warning",
     kind: "consistency",

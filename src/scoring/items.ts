@@ -74,7 +74,7 @@ function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, f
   const rule = role === "audit" ? scheme.partialCredit : undefined;
   // A qualitative indicator is all or nothing (评分要求 2): a record on it is not used, as its row has no sample cells.
   const q = rule === undefined || !hasSampleRecord(entry) ? null : qualitative(rule, item);
-  if (q !== null) out.push(finding("SS117", { clause: item.clause, field: "checked" }, q));
+  if (q !== null) out.push(finding("SS118", { clause: item.clause, field: "checked" }, q));
   if (q !== null || !hasSampleRecord(entry)) {
     const typed = readPoints(item, entry, field, out);
     if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);

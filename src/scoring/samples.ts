@@ -109,13 +109,13 @@ export function qualitative(rule: Scheme["partialCredit"], item: Item): { why: s
 
 /**
  * In a scheme whose document allows partial credit only on samples, a partial figure is a warning: without a record
- * on a sampled indicator (SS110), or at all on a qualitative one (SS118).
+ * on a sampled indicator (SS110), or at all on a qualitative one (SS119).
  */
 export function checkPartialCredit(rule: Scheme["partialCredit"], item: Item, field: "percent" | "score", earned: number, out: Finding[]): void {
   if (rule === undefined || !rule.needsSamples || item.max === 0) return;
   if (earned <= 0 || earned >= item.max) return;
   const q = qualitative(rule, item);
-  if (q !== null) out.push(finding("SS118", { clause: item.clause, field }, { share: earned / item.max, ...q }));
+  if (q !== null) out.push(finding("SS119", { clause: item.clause, field }, { share: earned / item.max, ...q }));
   else out.push(finding("SS110", { clause: item.clause, field }, { share: earned / item.max, source: rule.source }));
 }
 

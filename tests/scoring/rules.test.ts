@@ -113,26 +113,26 @@ describe("which indicators are sampled (评分要求 1) and which all or nothing
     expect(item(card, "5.3.2.2")?.earned).toBeCloseTo(5.6, 12);
   });
 
-  it("a qualitative indicator: 80 % is partial credit on an all-or-nothing indicator (SS118), located to the percentage; it counts", () => {
+  it("a qualitative indicator: 80 % is partial credit on an all-or-nothing indicator (SS119), located to the percentage; it counts", () => {
     const card = cctAudit({ "5.2.1.3": { percent: 80 } });
-    expect(found(card)).toEqual([["SS118", "5.2.1.3", "percent"]]);
+    expect(found(card)).toEqual([["SS119", "5.2.1.3", "percent"]]);
     const f = card.findings[0];
-    expect(f?.code === "SS118" ? [f.params.share, f.params.why] : undefined).toEqual([0.8, "评分要求 2 自己的例子：“明示商品的报修期限”"]);
+    expect(f?.code === "SS119" ? [f.params.share, f.params.why] : undefined).toEqual([0.8, "评分要求 2 自己的例子：“明示商品的报修期限”"]);
     expect(item(card, "5.2.1.3")?.earned).toBe(0.8);
   });
 
-  it("a sample record on 5.2.1.3 gives no 70 %: the record is not used (SS117, located to 样本数) and the percentage counts", () => {
+  it("a sample record on 5.2.1.3 gives no 70 %: the record is not used (SS118, located to 样本数) and the percentage counts", () => {
     const card = cctAudit({ "5.2.1.3": { samples: { checked: 10, nonconforming: 3 } } });
     expect(found(card)).toEqual([
-      ["SS117", "5.2.1.3", "checked"],
+      ["SS118", "5.2.1.3", "checked"],
       ["SS101", "5.2.1.3", "percent"],
     ]);
     expect(item(card, "5.2.1.3")).toMatchObject({ earned: 0, status: "missing", samples: null });
     const typed = cctAudit({ "5.2.1.3": { percent: 100, samples: { checked: 10, nonconforming: 3 } } });
-    expect([found(typed), item(typed, "5.2.1.3")?.earned]).toEqual([[["SS117", "5.2.1.3", "checked"]], 1]);
+    expect([found(typed), item(typed, "5.2.1.3")?.earned]).toEqual([[["SS118", "5.2.1.3", "checked"]], 1]);
     expect(found(cctAudit({ "5.2.1.3": { percent: 70, samples: { checked: 10, nonconforming: 3 } } }))).toEqual([
-      ["SS117", "5.2.1.3", "checked"],
-      ["SS118", "5.2.1.3", "percent"],
+      ["SS118", "5.2.1.3", "checked"],
+      ["SS119", "5.2.1.3", "percent"],
     ]);
   });
 
@@ -141,12 +141,12 @@ describe("which indicators are sampled (评分要求 1) and which all or nothing
       expect(found(cctAudit({ [clause]: { percent: 0 } }))).toEqual([]);
       expect(found(cctAudit({ [clause]: { percent: 100 } }))).toEqual([]);
     }
-    expect(found(cctAudit({ "5.2.1.3": { percent: 0.5 } }))).toEqual([["SS118", "5.2.1.3", "percent"]]);
+    expect(found(cctAudit({ "5.2.1.3": { percent: 0.5 } }))).toEqual([["SS119", "5.2.1.3", "percent"]]);
     expect(found(cctAudit({ "5.3.2.2": { percent: 99.5 } }))).toEqual([["SS110", "5.3.2.2", "percent"]]);
   });
 
   it("a score instead of a percentage is read the same way", () => {
-    expect(found(cctAudit({ "5.2.1.3": { score: 0.5 } }))).toEqual([["SS118", "5.2.1.3", "score"]]);
+    expect(found(cctAudit({ "5.2.1.3": { score: 0.5 } }))).toEqual([["SS119", "5.2.1.3", "score"]]);
     expect(found(cctAudit({ "5.3.2.2": { score: 3.5 } }))).toEqual([["SS110", "5.3.2.2", "score"]]);
   });
 
