@@ -6,6 +6,7 @@ import { loadSchemes } from "../../src/cli/schemeFiles";
 import type { Scheme } from "../../src/scheme/load";
 import type { Assessment } from "../../src/scoring/assessment";
 import type { Role } from "../../src/scheme/roles";
+import { AUDIT_TYPE_NAMES, AUDIT_TYPES } from "../../src/scheme/words";
 import type { CellWrite } from "../../src/sheets/cells";
 import { STEPS } from "../../src/excel/selfTest";
 import { entryWrites } from "../../src/sheets/fill";
@@ -543,7 +544,10 @@ describe("the task pane in real Excel, round 2", () => {
     await waitForQuiet(page);
     expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(1);
     const [dialog] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "生成审查报告" }).click()]);
-    await dialog.waitForFunction((value) => document.querySelector("table.cover-fields")?.textContent?.includes(value) === true, kind as string);
+    // The cover ticks the kind picked, as the template words it (监督 is 保持认证 there).
+    const type = AUDIT_TYPES.find((t) => AUDIT_TYPE_NAMES[t].form === kind);
+    const ticked = `☑${type === undefined ? "" : AUDIT_TYPE_NAMES[type].cover}`;
+    await dialog.waitForFunction((value) => document.querySelector("table.cover-fields .choices .on")?.textContent === value, ticked);
     await page.close();
   }, 120_000);
 
