@@ -246,6 +246,16 @@ export async function hostileCorpus(): Promise<{ sheetName: string; cases: Hosti
   const bzip = Buffer.from(honestZip);
   for (let i = bzip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i !== -1; i = bzip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) bzip.writeUInt16LE(12, i + 10);
   add({ name: "method-bzip2", kind: "a compression method other than deflate", bytes: bzip, verdict: "无法读取", reason: /压缩方式|compression/ });
+
+  // 7. Other files under a workbook's name: recognised by their content, each with its reason and advice.
+  const kind = (name: string, what: string, bytes: Buffer, reason: RegExp) => add({ name, kind: what, bytes, verdict: "无法读取", reason });
+  kind("ods-named-xlsx", "an OpenDocument spreadsheet named .xlsx", zip([{ name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.spreadsheet") }, { name: "content.xml", data: Buffer.from("<office:document-content/>"), deflate: true }]), /OpenDocument 表格.*另存为/);
+  kind("numbers-named-xlsx", "an Apple Numbers document named .xlsx", zip([{ name: "Index/Document.iwa", data: Buffer.alloc(16) }]), /Numbers/);
+  kind("html-named-xlsx", "a web page saved as an \"Excel\" export", Buffer.from('<html><body><table><tr><td>5.1.1.1</td><td>95%</td></tr></table></body></html>'), /网页（HTML）/);
+  kind("spreadsheetml-2003", "an Excel 2003 XML spreadsheet", Buffer.from('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), /Excel 2003 XML/);
+  kind("pdf-named-xlsx", "a PDF named .xlsx", Buffer.from("%PDF-1.4\n%%EOF\n"), /PDF 文件/);
+  kind("json-named-xlsx", "assessment JSON named .xlsx", Buffer.from('{"scheme":"cct-sc03-12","role":"audit","entries":{}}'), /JSON/);
+  kind("docx-named-xlsx", "a Word document named .xlsx", zip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "word/document.xml", data: Buffer.from("<w/>") }]), /文字文档，不是 Excel 工作簿/);
   return { sheetName, cases };
 }
 

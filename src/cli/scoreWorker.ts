@@ -7,7 +7,7 @@ import { loadScheme } from "./schemeFiles";
 
 const { file } = workerData as { file: string };
 try {
-  const r = scoreXlsx(readRegular(file), { get: loadScheme });
+  const r = scoreXlsx(readRegular(file), { get: loadScheme }, file);
   parentPort?.postMessage({ ok: true, schemeId: r.scheme.id, assessment: r.assessment, card: r.card, workbook: { sheet: r.sheet.name, sheetTotal: r.sheetTotal, sheetLevel: r.sheetLevel } });
 } catch (e) {
   // The errors a command reports in one line travel by name; anything else is an internal error.

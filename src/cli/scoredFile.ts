@@ -3,7 +3,8 @@ import type { Scheme } from "../scheme/load";
 import { parseAssessment, type Assessment } from "../scoring/assessment";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import { WorkbookError } from "../xlsx/saved";
-import { readText, shownName } from "./files";
+import { sniffXlsx } from "../xlsx/sniff";
+import { readBytes, shownName } from "./files";
 import { timedOut } from "../review/refusals";
 import { schemeById, UsageError } from "./io";
 import { workerScript } from "./workerScript";
@@ -16,10 +17,6 @@ export interface ScoredFile {
   card: ScoreCard;
   /** Set for a workbook: its sheet and the total and level the workbook itself saved. */
   workbook: { sheet: string; sheetTotal: number | null; sheetLevel: string | null } | null;
-}
-
-export function isWorkbook(file: string): boolean {
-  return /\.xls[xm]$/i.test(file);
 }
 
 type Answer =
@@ -38,7 +35,7 @@ function scoreWorkbookFile(file: string, timeoutMs: number): Promise<ScoredFile>
       clearTimeout(timer);
       void worker.terminate();
       if (a.ok) resolve({ scheme: schemeById(a.schemeId), assessment: a.assessment, card: a.card, workbook: a.workbook });
-      else if (a.name === "WorkbookError") reject(new WorkbookError(a.message));
+      else if (a.name === "WorkbookError") reject(new WorkbookError(`${shownName(file)}: 无法读取：${a.message}`));
       else if (a.name === "FileRefused") reject(new UsageError(`${shownName(file)}: ${a.missing ? "no such file" : `cannot be read (${a.message})`}`));
       else reject(new Error(a.message));
     });
@@ -49,10 +46,16 @@ function scoreWorkbookFile(file: string, timeoutMs: number): Promise<ScoredFile>
   });
 }
 
-/** Reads assessment JSON or a StarScore workbook (.xlsx / .xlsm) and scores it; a workbook within `timeoutMs`. */
+/**
+ * Reads assessment JSON or a StarScore workbook and scores it; a workbook within `timeoutMs`. What the file is comes
+ * from its content, not its name: JSON is an assessment, anything else is read as a workbook, and what is not one
+ * (an .xls, .ods, .et, CSV, a PDF …) is refused with the check's reason and advice (exit 2).
+ */
 export async function readScored(file: string, timeoutMs = 20_000): Promise<ScoredFile> {
-  if (isWorkbook(file)) return scoreWorkbookFile(file, timeoutMs);
-  const assessment = parseAssessment(readText(file), file);
+  const bytes = readBytes(file);
+  const sniff = sniffXlsx(bytes, undefined, file);
+  if (sniff.ok || sniff.kind !== "json") return scoreWorkbookFile(file, timeoutMs);
+  const assessment = parseAssessment(Buffer.from(bytes).toString("utf8"), file);
   const scheme = schemeById(assessment.scheme);
   return { scheme, assessment, card: scoreAssessment(scheme, assessment), workbook: null };
 }

@@ -1,13 +1,17 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { namedLikeWorkbook, walkOrder, walkStep } from "../review/submissions";
+import { folderEntry, namedLikeWorkbook, walkOrder } from "../review/submissions";
 import { cannotOpen, unreadableFolder } from "../review/refusals";
 import { UsageError } from "./io";
 
-/** A file to check, or an entry of a folder that cannot be checked, with the reason (a line of the report). */
+/**
+ * A file to check; an entry of a folder that cannot be checked, with the reason (无法读取); or a file the check
+ * does not read (a PDF, a picture), with what it is (未检查). Each is a line of the report.
+ */
 export interface Submitted {
   file: string;
   refused?: string;
+  notChecked?: string;
 }
 
 const reasonOf = (e: unknown) => {
@@ -17,8 +21,8 @@ const reasonOf = (e: unknown) => {
 };
 
 /**
- * Every submission below the given folders (review/submissions.ts says which names are), and the files given by
- * name, sorted. The walk never stops on a bad entry: a folder it may not read, a name that is not UTF-8 (a GBK name
+ * Every file below the given folders — the spreadsheets to read, and every other file as not checked
+ * (review/submissions.ts says which is which) — and the files given by name, sorted. The walk never stops on a bad entry: a folder it may not read, a name that is not UTF-8 (a GBK name
  * unzipped on Linux), a path too long, a link loop — each becomes a refused entry, and the walk goes on. A linked
  * folder is followed once (a second link to it, or a link back up, is reported).
  */
@@ -44,7 +48,8 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
     for (const { raw, name } of decoded) {
       const child = path.join(dir, name);
       if (!Buffer.from(name, "utf8").equals(raw)) {
-        if (namedLikeWorkbook(name) || !name.includes(".")) found.push({ file: child, refused: "文件名不是 UTF-8 编码（可能是 GBK），请改名 / the name is not UTF-8 (GBK?); rename it" });
+        const why = "文件名不是 UTF-8 编码（可能是 GBK），请改名 / the name is not UTF-8 (GBK?); rename it";
+        found.push(folderEntry(name).action === "read" || !name.includes(".") ? { file: child, refused: why } : { file: child, notChecked: why });
         continue;
       }
       entry(child, name);
@@ -58,8 +63,8 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
         try {
           stat = statSync(p);
         } catch (e) {
-          // A broken link named like a workbook is a submission that cannot be opened.
-          if (namedLikeWorkbook(name)) found.push({ file: p, refused: reasonOf(e) });
+          // A broken link named like a workbook is a submission that cannot be opened; any other is listed too.
+          found.push(namedLikeWorkbook(name) ? { file: p, refused: reasonOf(e) } : { file: p, notChecked: `链接无法打开 / a link that cannot be opened: ${reasonOf(e)}` });
           return;
         }
       }
@@ -67,9 +72,10 @@ export function submittedFiles(paths: readonly string[]): Submitted[] {
       found.push({ file: p, refused: reasonOf(e) });
       return;
     }
-    const step = walkStep(name, stat.isDirectory());
-    if (step === "walk") folder(p);
-    else if (step === "check") found.push({ file: p });
+    const rule = folderEntry(name, stat.isDirectory());
+    if (rule.action === "walk") folder(p);
+    else if (rule.action === "read") found.push({ file: p });
+    else found.push(rule.action === "refuse" ? { file: p, refused: rule.reason } : { file: p, notChecked: rule.reason });
   };
   for (const p of paths) {
     let stat;

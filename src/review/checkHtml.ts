@@ -35,6 +35,8 @@ const WORDS = {
     result: "评定",
     total: "总分",
     points: "分",
+    evidence: (n: number) => `证明材料 ${n} 个`,
+    evidenceChecked: "表格列为证明材料的文件（已核对：存在、非空、内容与扩展名相符，下表另有说明的除外）：",
   },
   en: {
     title: "Submission check",
@@ -54,10 +56,12 @@ const WORDS = {
     result: "result",
     total: "total",
     points: "pts",
+    evidence: (n: number) => `${n} evidence file${n === 1 ? "" : "s"}`,
+    evidenceChecked: "Files the form names as evidence (checked: there, not empty, what their extension says, unless a line below says otherwise): ",
   },
 };
 
-const VERDICT_CLASS: Record<Verdict, string> = { 无法读取: "unreadable", 不一致: "inconsistent", 需补正: "to-complete", 通过: "pass" };
+const VERDICT_CLASS: Record<Verdict, string> = { 无法读取: "unreadable", 不一致: "inconsistent", 需补正: "to-complete", 通过: "pass", 未检查: "not-checked" };
 
 const verdictWord = (v: Verdict, lang: Lang) => (lang === "en" ? asLabel(VERDICT_EN[v], lang) : v);
 
@@ -95,17 +99,19 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
   const lang = options.lang ?? "zh";
   const w = WORDS[lang];
   const rows = worstFirst(results);
-  const folder = commonFolder(rows.map((r) => r.file));
+  const folder = commonFolder(rows.flatMap((r) => [r.file, ...(r.evidenceFiles ?? [])]));
   const shown = (r: FileCheck) => r.file.slice(folder.length);
   const anchor = new Map(rows.map((r, i) => [r, `f${i + 1}`]));
   const causes = new Map(rows.map((r) => [r, causeOf(r).cause]));
-  const detailed = rows.filter((r) => r.reason !== null || r.findings.length > 0);
+  // A file that is no spreadsheet (未检查) says what it is in its row; it has nothing more to detail.
+  const detailed = rows.filter((r) => r.verdict === "无法读取" || r.findings.length > 0 || r.evidenceFiles !== undefined);
   const warned = rows.filter((r) => causes.get(r) === "warnings").length;
 
   const row = (r: FileCheck) => {
     const cause = causes.get(r) as Cause;
     const name = esc(shown(r));
-    const file = r.reason !== null || r.findings.length > 0 ? `<a href="#${anchor.get(r) ?? ""}">${name}</a>` : name;
+    const evidence = r.evidenceFiles === undefined ? "" : `<span class="ev">${w.evidence(r.evidenceFiles.length)}</span>`;
+    const file = `${detailed.includes(r) ? `<a href="#${anchor.get(r) ?? ""}">${name}</a>` : name}${evidence}`;
     const claimAbove = cause === "claim-above" ? " above" : "";
     return `<tr class="${VERDICT_CLASS[r.verdict]} c-${cause}"><td class="file">${file}</td><td class="v">${verdictCell(r, cause, lang)}</td><td>${esc(mainReason(r, lang) ?? "")}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(schemeAndForm(r, lang))}</td><td class="nowrap${claimAbove}">${esc(r.claimedLevel ?? "")}</td><td class="nowrap">${esc(r.level ?? "")}</td><td class="num">${r.total?.toFixed(2) ?? ""}</td><td class="num">${leftOut(r, lang)}</td></tr>`;
   };
@@ -128,10 +134,10 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
             .join("")}</tbody></table>`;
     return `<section id="${anchor.get(r) ?? ""}" class="${VERDICT_CLASS[r.verdict]}"><h3><span class="verdict">${verdictWord(r.verdict, lang)}</span>${label !== null ? `<span class="cause">${esc(label[lang])}</span>` : ""} ${esc(shown(r))} <a class="back" href="#summary">↑ ${w.back}</a></h3>${facts(r)}${
       r.reason !== null ? `<p>${w.unreadable}${esc(mainReason(r, lang) ?? "")}</p>` : ""
-    }${table}</section>`;
+    }${r.evidenceFiles === undefined ? "" : `<p class="evidence">${w.evidenceChecked}${r.evidenceFiles.map((f) => esc(shown({ ...r, file: f }))).join("、")}</p>`}${table}</section>`;
   };
 
-  const clean = rows.length - detailed.length;
+  const clean = rows.filter((r) => r.verdict === "通过" && r.findings.length === 0).length;
   const expected = options.expected;
   const meta = [
     `${w.generated} ${esc(options.generated)}`,
@@ -147,7 +153,7 @@ ${rows.map(row).join("\n")}
 </tbody></table>
 <h2>${w.perFile}</h2>
 ${detailed.map(detail).join("\n")}
-<p class="clean">${detailed.length === 0 ? w.allClean : clean > 0 ? w.clean(clean) : ""}</p>
+<p class="clean">${clean === rows.length ? w.allClean : clean > 0 ? w.clean(clean) : ""}</p>
 </body></html>
 `;
 }
@@ -159,11 +165,12 @@ table.files{table-layout:fixed;font-size:12px}
 col.c-file{width:17%}col.c-verdict{width:9%}col.c-reason{width:31%}col.c-org{width:11%}col.c-form{width:12%}col.c-level{width:6%}col.c-total{width:4.5%}col.c-left{width:6.5%}
 td{overflow-wrap:anywhere}
 .verdict{font-weight:700;white-space:nowrap}.cause{display:block;font-size:11px;font-weight:600}
-.inconsistent .verdict,.inconsistent .cause{color:#a4262c}.to-complete .verdict,.to-complete .cause{color:#8a5a00}.unreadable .verdict{color:#605e5c}
+.inconsistent .verdict,.inconsistent .cause{color:#a4262c}.to-complete .verdict,.to-complete .cause{color:#8a5a00}.unreadable .verdict{color:#605e5c}.not-checked td{color:#8a8886}
 .pass .verdict{color:#107c10}.c-warnings .cause{color:#8a5a00}
 tr.c-warnings td.v{border-left:4px solid #d69a00}tr.inconsistent td.v{border-left:4px solid #a4262c}tr.to-complete td.v{border-left:4px solid #d69a00}tr.unreadable td.v{border-left:4px solid #8a8886}tr.c-clean td.v{border-left:4px solid #107c10}
 td.above{color:#a4262c;font-weight:600}
 section{margin:0 0 14px;break-inside:avoid-page}section h3 .verdict{margin-right:6px}section h3 .cause{display:inline;margin-right:6px}
+.ev{display:block;font-size:11px;color:#605e5c}.evidence{margin:0 0 4px;font-size:12px;color:#444}
 .back{font-weight:400;font-size:11px;margin-left:8px}.facts{margin:0 0 4px;color:#444;font-size:12px}
 table.findings{table-layout:fixed;font-size:12px}col.c-code{width:5.5em}col.c-clause{width:6.5em}col.c-cell{width:9em}
 tr.sev-warning td:first-child{color:#8a5a00}tr.sev-error td:first-child{color:#a4262c}

@@ -12,11 +12,12 @@ export function csvCell(value: string | number | boolean | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-const COLUMNS = ["文件 file", "结论 verdict", "原因 reason", "方案 scheme", "表格 role", "组织名称", "申报级别", "评定级别", "总分", "工作簿保存的总分", "通过", "未填写", "缺证明材料", "错误", "改动", "删减项数", "删减分值", "删减占满分", "问题 findings"];
+const COLUMNS = ["文件 file", "结论 verdict", "原因 reason", "方案 scheme", "表格 role", "组织名称", "申报级别", "评定级别", "总分", "工作簿保存的总分", "通过", "未填写", "缺证明材料", "错误", "改动", "删减项数", "删减分值", "删减占满分", "问题 findings", "证明材料 evidence files"];
 
 /**
  * The report as CSV: UTF-8 with a BOM (so Excel reads the Chinese right), CRLF line ends, worst first. 原因 is
- * every file's main reason in words (review/mainReason.ts), empty when nothing was found.
+ * every file's main reason in words (review/mainReason.ts), empty when nothing was found; 证明材料 the files its
+ * evidence names that are accounted for under it (review/evidenceFiles.ts), one a line.
  */
 export function checkCsv(results: readonly FileCheck[], lang: Lang = "zh"): string {
   const rows = worstFirst(results).map((r) => [
@@ -39,6 +40,7 @@ export function checkCsv(results: readonly FileCheck[], lang: Lang = "zh"): stri
     r.leftOut?.points ?? null,
     r.leftOut === null ? null : leftOutShare(r.leftOut.share),
     r.findings.map((f) => `${f.code} ${f.message}`).join("\n"),
+    (r.evidenceFiles ?? []).join("\n"),
   ]);
   return `\uFEFF${[COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

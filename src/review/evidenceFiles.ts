@@ -10,7 +10,7 @@ import type { Lang } from "../findings/language";
 /**
  * The files a submission's evidence names, resolved against the files handed in (issue 22). Pure: the CLI's folder
  * walk, a zip's entries and a browser's folder drop list the files; this decides what is named, what is there, what
- * is empty or not what its name says, and what no clause names.
+ * is empty or not what its name says, and which workbook each named file is accounted for under.
  *
  * Names compare as Windows compares them, since most submissions are made on Windows: case-insensitive, either
  * slash, Unicode NFC (a name typed on a Mac is NFD), `.` and `..` resolved; a name that climbs out of the
@@ -232,20 +232,45 @@ export function resolveReferences(workbook: string, references: readonly FileRef
   return { findings, named };
 }
 
+/** One entry of a submission as the walk found it: the submission's root, its path from there, and its result. */
+export interface HandedIn {
+  /** The folder or .zip handed in (any text that tells submissions apart). */
+  root: string;
+  /** The entry's path from the root (`申请/证明材料/a.pdf`). */
+  path: string;
+  result: FileCheck;
+}
+
 /**
- * The files handed in that no clause names, in path order: every file but the workbooks checked (`workbooks`) and
- * Excel's lock files. A reviewer looks at these: evidence no clause claims, or a file named wrongly.
+ * Every file handed in accounted for once (issues 19, 22). Each workbook's evidence is resolved against the files of
+ * its root (`listings`; SS203–SS205 join its findings); a file the check did not read (未检查: a PDF, a picture) that
+ * a workbook names is no line of its own but one of that workbook's `evidenceFiles` (the first workbook naming it,
+ * in the walk's order); every other entry stays as it is — a workbook with its verdict, a spreadsheet of another
+ * kind with its reason, a file no form names as 未检查. The results keep the walk's order.
  */
-export function unnamedFiles(files: readonly SubmittedFile[], workbooks: readonly string[], named: ReadonlySet<string>): string[] {
-  const skip = new Set(workbooks.map(pathKey));
-  return files
-    .filter((f) => {
-      const key = pathKey(f.path);
-      const base = f.path.replace(/\\/g, "/").split("/").pop() ?? "";
-      return key !== null && !skip.has(key) && !named.has(key) && !base.startsWith("~$");
-    })
-    .map((f) => f.path)
-    .sort();
+export function accountFor(entries: readonly HandedIn[], listings: ReadonlyMap<string, readonly SubmittedFile[]>, lang: Lang): FileCheck[] {
+  const owner = new Map<string, number>(); // root + key → the index of the workbook that names it first
+  const own = (root: string, key: string) => `${root}\u0000${key}`;
+  const results = entries.map((e, i) => {
+    const refs = e.result.references;
+    if (refs === undefined) return e.result;
+    const resolved = resolveReferences(e.path, refs, listings.get(e.root) ?? []);
+    for (const key of resolved.named) if (!owner.has(own(e.root, key))) owner.set(own(e.root, key), i);
+    return withEvidenceFiles(e.result, resolved.findings, lang);
+  });
+  const under = new Map<number, string[]>();
+  const kept: number[] = [];
+  entries.forEach((e, i) => {
+    const key = e.result.verdict === "未检查" ? pathKey(e.path) : null;
+    const by = key === null ? undefined : owner.get(own(e.root, key));
+    if (by === undefined) kept.push(i);
+    else under.set(by, [...(under.get(by) ?? []), e.result.file]);
+  });
+  return kept.map((i) => {
+    const files = under.get(i);
+    const r = results[i] as FileCheck;
+    return files === undefined ? r : { ...r, evidenceFiles: files };
+  });
 }
 
 /**

@@ -10,14 +10,15 @@ import { VERDICT_EN, VERDICT_ORDER, type CheckedFinding, type FileCheck, type Ve
  * edited), or for entries that contradict each other; 需补正 for the wrong scheme or form (SS806) or for entries
  * to complete; 通过 with warnings or clean.
  */
-export type Cause = "unreadable" | "altered" | "claim-above" | "contradiction" | "not-expected" | "to-complete" | "warnings" | "clean";
+export type Cause = "unreadable" | "not-checked" | "altered" | "claim-above" | "contradiction" | "not-expected" | "to-complete" | "warnings" | "clean";
 
 /** Worst first within each verdict, as the report and the workbench's table order their rows. */
-export const CAUSE_ORDER: readonly Cause[] = ["unreadable", "altered", "claim-above", "contradiction", "not-expected", "to-complete", "warnings", "clean"];
+export const CAUSE_ORDER: readonly Cause[] = ["unreadable", "not-checked", "altered", "claim-above", "contradiction", "not-expected", "to-complete", "warnings", "clean"];
 
 /** The label beside the verdict; null where the verdict says it all. */
 export const CAUSE_WORDS: Record<Cause, { zh: string; en: string } | null> = {
   unreadable: null,
+  "not-checked": null,
   altered: { zh: "表格被改动", en: "form altered" },
   "claim-above": { zh: "申报级别高于评定结果", en: "claimed level above the result" },
   // SS107, SS301, SS703: the reason names which (entries against each other, or an older layout).
@@ -51,6 +52,7 @@ const TESTS: [Cause, (f: CheckedFinding) => boolean][] = [
 /** The cause of a file's verdict and the finding that decides it (none for a clean or unreadable file). */
 export function causeOf(r: FileCheck): { cause: Cause; finding: CheckedFinding | null } {
   if (r.verdict === "无法读取") return { cause: "unreadable", finding: null };
+  if (r.verdict === "未检查") return { cause: "not-checked", finding: null };
   for (const [cause, test] of TESTS) {
     const f = r.findings.find(test);
     if (f !== undefined) return { cause, finding: f };
@@ -95,17 +97,23 @@ const HAN = /\p{Script=Han}/u;
  */
 const byName = new Intl.Collator("zh-CN").compare;
 
-/** Files worst first: by verdict (无法读取, 不一致, 需补正, 通过), then by cause, then by name. */
+/** Files worst first: by verdict (无法读取, 不一致, 需补正, 通过, then 未检查 for what is no spreadsheet), then by cause, then by name. */
 export function worstFirst(results: readonly FileCheck[]): FileCheck[] {
   const rank = (r: FileCheck) => VERDICT_ORDER.indexOf(r.verdict) * CAUSE_ORDER.length + CAUSE_ORDER.indexOf(causeOf(r).cause);
   return [...results].sort((a, b) => rank(a) - rank(b) || byName(a.file, b.file));
 }
 
-/** `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the workbench. */
+/**
+ * `共 84 个文件：无法读取 15，不一致 35，需补正 3，通过 31` — the summary line of the terminal, the report and the
+ * workbench. Files no spreadsheet (未检查) and the evidence files accounted for under their workbooks (证明材料) are
+ * counted when the folder held some, so the counts add up to the files handed in.
+ */
 export function summaryLine(results: readonly FileCheck[], lang: Lang): string {
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  const evidence = results.reduce((n, r) => n + (r.evidenceFiles?.length ?? 0), 0);
+  const shown = VERDICT_ORDER.filter((v) => v !== "未检查" || count(v) > 0);
+  const total = results.length + evidence;
   return lang === "en"
-    ? `${results.length} files: ${VERDICT_ORDER.map((v) => `${VERDICT_EN[v]} ${count(v)}`).join(", ")}`
-    : `共 ${results.length} 个文件：${VERDICT_ORDER.map((v) => `${v} ${count(v)}`).join("，")}`;
+    ? `${total} files: ${[...shown.map((v) => `${VERDICT_EN[v]} ${count(v)}`), ...(evidence > 0 ? [`evidence ${evidence}`] : [])].join(", ")}`
+    : `共 ${total} 个文件：${[...shown.map((v) => `${v} ${count(v)}`), ...(evidence > 0 ? [`证明材料 ${evidence}`] : [])].join("，")}`;
 }
-

@@ -4,7 +4,7 @@ import { FORM_WORDS } from "../scheme/words";
 import { findingLine, type FindingLine } from "./findingLine";
 import { BASE_CSS, esc } from "./html";
 import { CAUSE_WORDS, causeOf, decidesVerdict, reasonIn } from "./mainReason";
-import { VERDICT_EN, type FileCheck, type Verdict } from "./verdict";
+import { settled, VERDICT_EN, type FileCheck, type Verdict } from "./verdict";
 
 /**
  * The 补正通知: what a reviewer sends an applicant whose file does not pass — what to correct, clause by clause
@@ -33,8 +33,9 @@ export interface Notice {
   toCheck: FindingLine[];
 }
 
+/** A file that passes needs none, nor a file handed in that is no spreadsheet (a PDF, a picture: 未检查). */
 export function needsNotice(r: FileCheck): boolean {
-  return r.verdict !== "通过";
+  return !settled(r.verdict);
 }
 
 /** The notice for a file, or null when it passes. `schemeTitle`: the scheme's title in `lang`, when the caller has the scheme. */

@@ -5,11 +5,17 @@ import type { Lang } from "../findings/language";
 import type { FileReference } from "./evidenceFiles";
 import type { LeftOutFacts } from "./leftOutCheck";
 
-/** A reviewer's verdict on one submitted file. */
-export type Verdict = "通过" | "需补正" | "不一致" | "无法读取";
+/**
+ * A reviewer's verdict on one submitted file; 未检查 for a file handed in that is no spreadsheet (a PDF, a
+ * picture), listed so that the report accounts for every file of the folder.
+ */
+export type Verdict = "通过" | "需补正" | "不一致" | "无法读取" | "未检查";
 
-export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过"];
-export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable" };
+export const VERDICT_ORDER: Verdict[] = ["无法读取", "不一致", "需补正", "通过", "未检查"];
+export const VERDICT_EN: Record<Verdict, string> = { 通过: "pass", 需补正: "to complete", 不一致: "inconsistent", 无法读取: "unreadable", 未检查: "not checked" };
+
+/** Whether a result leaves nothing for the applicant to do: passed, or not a spreadsheet at all. */
+export const settled = (v: Verdict): boolean => v === "通过" || v === "未检查";
 
 
 /**
@@ -25,7 +31,7 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 export interface FileCheck {
   file: string;
   verdict: Verdict;
-  /** Why the file could not be read (无法读取 only). */
+  /** Why the file could not be read (无法读取), or what it is (未检查). */
   reason: string | null;
   scheme: string | null;
   role: string | null;
@@ -44,6 +50,12 @@ export interface FileCheck {
    * absent when it names none.
    */
   references?: FileReference[];
+  /**
+   * The files handed in that its evidence names and the check did not read (PDFs, pictures …), accounted for here
+   * rather than as lines of their own (evidenceFiles.ts, `accountFor`): there, and — or a finding says otherwise —
+   * not empty and what their extension says. Absent when it names none that were handed in.
+   */
+  evidenceFiles?: string[];
 }
 
 /**
@@ -64,9 +76,18 @@ export function checkedFinding(f: Finding, lang: Lang): CheckedFinding {
 }
 
 export function unreadable(file: string, reason: string): FileCheck {
+  return withoutContent(file, "无法读取", reason);
+}
+
+/** A file handed in that is no spreadsheet (a PDF, a picture): listed, not read. */
+export function notChecked(file: string, reason: string): FileCheck {
+  return withoutContent(file, "未检查", reason);
+}
+
+function withoutContent(file: string, verdict: "无法读取" | "未检查", reason: string): FileCheck {
   return {
     file,
-    verdict: "无法读取",
+    verdict,
     reason,
     scheme: null,
     role: null,

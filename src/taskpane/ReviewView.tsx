@@ -20,7 +20,7 @@ export interface ReviewViewProps {
   onSelect: (cell: string) => void;
 }
 
-const VERDICT_CLASS: Record<Verdict, string> = { 无法读取: "unreadable", 不一致: "inconsistent", 需补正: "to-complete", 通过: "pass" };
+const VERDICT_CLASS: Record<Verdict, string> = { 无法读取: "unreadable", 不一致: "inconsistent", 需补正: "to-complete", 通过: "pass", 未检查: "not-checked" };
 
 /**
  * 审核: the open workbook checked as the reviewers check a submission — the same reader, rules and verdict as

@@ -62,6 +62,7 @@ const zh = {
     不一致: "表格被改动，或内容自相矛盾",
     需补正: "有未填写、缺证明材料或填错的内容",
     通过: "完整、一致、未被改动",
+    未检查: "不是表格文件（PDF、图片等）：列出，未读取",
   } as Record<Verdict, string>,
   // 报告
   reportTitle: "审查报告",
@@ -138,6 +139,7 @@ const en: Strings = {
     不一致: "the form was altered, or contradicts itself",
     需补正: "entries or evidence missing or wrong",
     通过: "complete, consistent, unaltered",
+    未检查: "not a spreadsheet (a PDF, a picture): listed, not read",
   },
   reportTitle: "Audit report",
   reportIntro: "Choose a scored workbook (audit or self-assessment) for the report starscore report makes; Print saves it as an A4 PDF.",

@@ -1,7 +1,7 @@
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
-import { unreadable, type FileCheck } from "../review/verdict";
+import { notChecked, unreadable, type FileCheck } from "../review/verdict";
 import { errorName, type Submission } from "./walk";
 import type { Answer, Task } from "./worker";
 
@@ -57,8 +57,9 @@ export class Lane {
 }
 
 /** A file's bytes, or why it is not read (too large, gone since it was chosen): as the CLI refuses a file. */
-async function readFile(s: Submission): Promise<Uint8Array | string> {
+async function readFile(s: Submission): Promise<Uint8Array | string | { notChecked: string }> {
   if (s.refused !== undefined) return s.refused;
+  if (s.notChecked !== undefined) return { notChecked: s.notChecked };
   try {
     const file = await s.open();
     if (file.size > MAX_FILE_BYTES) return tooLarge(file.size);
@@ -95,7 +96,7 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
     results[i] = r;
     options.onProgress?.(++done, submissions.length);
   };
-  const take = (): Promise<{ i: number; bytes: Uint8Array | string }> | null => {
+  const take = (): Promise<{ i: number; bytes: Uint8Array | string | { notChecked: string } }> | null => {
     if (next >= submissions.length || options.stopped?.() === true) return null;
     const i = next++;
     return readFile(submissions[i] as Submission).then((bytes) => ({ i, bytes }));
@@ -109,6 +110,10 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
         const name = (submissions[i] as Submission).name;
         if (typeof bytes === "string") {
           finish(i, unreadable(name, bytes));
+          continue;
+        }
+        if (!(bytes instanceof Uint8Array)) {
+          finish(i, notChecked(name, bytes.notChecked));
           continue;
         }
         try {

@@ -5,7 +5,7 @@
  * with <input webkitdirectory> (all three) or with showDirectoryPicker (Chromium, Edge).
  */
 import { IS_FOLDER, unreadableFolder } from "../review/refusals";
-import { walkOrder, walkStep } from "../review/submissions";
+import { folderEntry, walkOrder } from "../review/submissions";
 
 /** What a browser calls an error it throws (a DOMException's name: NotFoundError, NotReadableError, SecurityError). */
 export const errorName = (e: unknown): string => (typeof e === "object" && e !== null && typeof (e as { name?: unknown }).name === "string" ? (e as { name: string }).name : String(e));
@@ -13,12 +13,18 @@ export const errorName = (e: unknown): string => (typeof e === "object" && e !==
 /** A file or folder as the browser hands it over. */
 export type Handed = { name: string; kind: "file"; open: () => Promise<File> } | { name: string; kind: "folder"; list: () => Promise<Handed[]> };
 
-/** A file to check, named by its path from what was chosen (as the CLI names it from where it ran), or why not. */
-export type Submission = { name: string; refused?: undefined; open: () => Promise<File> } | { name: string; refused: string };
+/**
+ * A file to check, named by its path from what was chosen (as the CLI names it from where it ran); or why not
+ * (无法读取); or a file the check does not read (a PDF, a picture: 未检查), with what it is.
+ */
+export type Submission =
+  | { name: string; refused?: undefined; notChecked?: undefined; open: () => Promise<File> }
+  | { name: string; refused: string; notChecked?: undefined }
+  | { name: string; refused?: undefined; notChecked: string };
 
 /**
- * Every submission in what was handed over, in the CLI's order: files chosen by name are checked whatever they are
- * called; in a folder, each entry as the walk's rule says, folders before their contents are listed by name.
+ * Every file in what was handed over, in the CLI's order: files chosen by name are checked whatever they are
+ * called; in a folder, each entry as the walk's rule says (read, walked into, refused, or listed as not checked).
  * A folder that cannot be listed is a line of its own; the walk goes on.
  */
 export async function submissions(handed: readonly Handed[]): Promise<Submission[]> {
@@ -33,9 +39,12 @@ export async function submissions(handed: readonly Handed[]): Promise<Submission
     }
     for (const entry of [...entries].sort((a, b) => walkOrder(a.name, b.name))) {
       const at = `${path}/${entry.name}`;
-      const step = walkStep(entry.name, entry.kind === "folder");
-      if (step === "walk" && entry.kind === "folder") await folder(entry, at);
-      else if (step === "check") found.push(entry.kind === "file" ? { name: at, open: entry.open } : { name: at, refused: IS_FOLDER });
+      // Every entry is accounted for, as the CLI's walk accounts for it (review/submissions.ts, folderEntry).
+      const rule = folderEntry(entry.name, entry.kind === "folder");
+      if (rule.action === "walk" && entry.kind === "folder") await folder(entry, at);
+      else if (rule.action === "read") found.push(entry.kind === "file" ? { name: at, open: entry.open } : { name: at, refused: IS_FOLDER });
+      else if (rule.action === "refuse") found.push({ name: at, refused: rule.reason });
+      else if (rule.action === "list") found.push({ name: at, notChecked: rule.reason });
     }
   };
   for (const h of [...handed].sort((a, b) => walkOrder(a.name, b.name))) {

@@ -97,7 +97,7 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
  */
 export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected): FileCheck {
   try {
-    return checkWorkbook(name, openWorkbook(bytes), schemes, lang, expected);
+    return checkWorkbook(name, openWorkbook(bytes, undefined, name), schemes, lang, expected);
   } catch (e) {
     // Parts are unpacked as they are read, so a damaged or oversized part surfaces here.
     if (e instanceof WorkbookError) return unreadable(name, e.message);

@@ -1,3 +1,4 @@
+import { FILE_KINDS, reasonText } from "../review/submissions";
 import type { SheetValidation } from "../sheets/cells";
 import type { CellRead } from "../sheets/cells";
 import { formatKind } from "./numberFormat";
@@ -144,19 +145,19 @@ function guarded<T>(read: () => T): T {
 }
 
 /**
- * Opens an .xlsx from its bytes. Throws WorkbookError (with the reviewer's one-line reason) for anything that is
- * not a workbook or is not safe to unpack; worksheets are unpacked and parsed when first read, and throw the same
+ * Opens an .xlsx from its bytes (`name`, the file's name, only tells WPS's .et from .xls). Throws WorkbookError
+ * (with the reviewer's one-line reason) for anything that is not a workbook or is not safe to unpack; worksheets are unpacked and parsed when first read, and throw the same
  * way when damaged.
  */
-export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): SavedWorkbook {
-  const sniff = sniffXlsx(bytes, limits);
+export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, name = ""): SavedWorkbook {
+  const sniff = sniffXlsx(bytes, limits, name);
   if (!sniff.ok) throw new WorkbookError(sniff.reason);
   return guarded(() => {
     const pkg = openPackage(bytes, sniff.entries, limits);
     // The workbook is the part the package's own relationships name, wherever it lies.
     const workbookPart = related(pkg.relationships(""), "officeDocument");
     if (workbookPart === null) throw new WorkbookError("不是 Excel 工作簿（_rels/.rels 未指向工作簿）/ not an Excel workbook (no officeDocument relationship)");
-    if (/\.bin$/i.test(workbookPart)) throw new WorkbookError("二进制工作簿 .xlsb，请另存为 .xlsx / .xlsb is not supported");
+    if (/\.bin$/i.test(workbookPart)) throw new WorkbookError(reasonText(FILE_KINDS.xlsb));
     const workbookXml = pkg.text(workbookPart);
     if (workbookXml === null) throw new WorkbookError(`缺少工作簿部件 ${workbookPart} / workbook part missing`);
     const rels = pkg.relationships(workbookPart);

@@ -21,7 +21,10 @@ export function scoreWorkbook(wb: SavedWorkbook, schemes: SchemeSource): ScoredW
   return { ...scoreSheet(scheme, laid.meta.layout, laid.sheet.read, laid.name, layoutVersion(laid.meta)), sheet: laid, scheme };
 }
 
-/** Scores a workbook's bytes; throws WorkbookError with a one-line reason when they are not a StarScore workbook. */
-export function scoreXlsx(data: Uint8Array, schemes: SchemeSource): ScoredWorkbook {
-  return scoreWorkbook(openWorkbook(data), schemes);
+/**
+ * Scores a workbook's bytes (`name` tells WPS's .et from .xls); throws WorkbookError with a one-line reason when
+ * they are not a StarScore workbook.
+ */
+export function scoreXlsx(data: Uint8Array, schemes: SchemeSource, name = ""): ScoredWorkbook {
+  return scoreWorkbook(openWorkbook(data, undefined, name), schemes);
 }

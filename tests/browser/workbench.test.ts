@@ -98,15 +98,15 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   it("accounts for every file as the CLI's folder walk does, with the same verdict for each", () => {
     const results = JSON.parse(cli.json) as FileCheck[];
     expect(results.length).toBeGreaterThanOrEqual(15);
-    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取"]));
-    // The nested folder's files, the folder named like a workbook; not the lock file or the text file.
+    expect(new Set(results.map((r) => r.verdict))).toEqual(new Set(["通过", "需补正", "不一致", "无法读取", "未检查"]));
+    // The nested folder's files, the folder named like a workbook; the lock file and the text file listed, not read.
     expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(["submissions/华东分公司/2025/Upper-Case.XLSX", "submissions/folder-named.xlsx"]));
-    expect(results.some((r) => /~\$|说明/.test(r.file))).toBe(false);
+    expect(results.filter((r) => /~\$|说明/.test(r.file)).map((r) => r.verdict)).toEqual(results.filter((r) => /~\$|说明/.test(r.file)).map(() => "未检查"));
     expect([...rows].sort((a, b) => a.file.localeCompare(b.file))).toEqual(results.map((r) => ({ file: r.file, verdict: r.verdict })).sort((a, b) => a.file.localeCompare(b.file)));
   });
 
   it("lists the worst first and ends with the CLI's summary line", async () => {
-    const order = ["无法读取", "不一致", "需补正", "通过"];
+    const order = ["无法读取", "不一致", "需补正", "通过", "未检查"];
     expect(rows.map((r) => order.indexOf(r.verdict))).toEqual([...rows.map((r) => order.indexOf(r.verdict))].sort((a, b) => a - b));
     expect(await page.textContent("[data-testid=summary]")).toBe(cli.out.trim().split("\n").pop());
   });
@@ -117,7 +117,7 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   });
 
   it("offers a 补正通知 for every file that needs one, the one `check --notices` writes", async () => {
-    const needing = rows.filter((r) => r.verdict !== "通过").map((r) => r.file);
+    const needing = rows.filter((r) => r.verdict !== "通过" && r.verdict !== "未检查").map((r) => r.file);
     const offered = await page.$$eval("tr[data-file]", (trs) => trs.filter((tr) => tr.querySelector("[data-testid=notice]") !== null).map((tr) => tr.getAttribute("data-file")));
     expect(offered).toEqual(needing);
     expect(readdirSync(path.join(work, "notices")).length).toBe(needing.length);

@@ -45,8 +45,8 @@ describe("starscore check over the generated fixtures", () => {
     }
   });
 
-  it("skips Excel's lock files (~$name.xlsx) in a folder", () => {
-    expect([...results.keys()].some((f) => path.basename(f).startsWith("~$"))).toBe(false);
+  it("lists Excel's lock files (~$name.xlsx) in a folder as not checked, never reads them", () => {
+    expect([...results.values()].filter((r) => path.basename(r.file).startsWith("~$")).map((r) => [r.verdict, r.findings.length])).toEqual([["未检查", 0]]);
   });
 
   it("catches each bad file with its expected code or reason", () => {
@@ -69,7 +69,7 @@ describe("starscore check over the generated fixtures", () => {
     expect(cli.out.indexOf("无法读取 (")).toBeLessThan(cli.out.indexOf("不一致 ("));
     // A file whose metadata is gone has no scheme or role: shown as "-", never as "null".
     expect(cli.out).not.toContain("null");
-    expect(cli.out.trim().split("\n").pop()).toMatch(/^共 [0-9]+ 个文件：无法读取 [0-9]+，不一致 [0-9]+，需补正 [0-9]+，通过 [0-9]+$/);
+    expect(cli.out.trim().split("\n").pop()).toMatch(/^共 [0-9]+ 个文件：无法读取 [0-9]+，不一致 [0-9]+，需补正 [0-9]+，通过 [0-9]+，未检查 [0-9]+$/);
   });
 
   it("writes a CSV that Excel reads as UTF-8 and that cannot inject formulas, and a self-contained HTML", () => {

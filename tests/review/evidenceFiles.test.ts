@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { loadSchemes } from "../../src/cli/schemeFiles";
-import { contentOf, fileNamesIn, pathKey, resolveReferences, unnamedFiles, type FileReference } from "../../src/review/evidenceFiles";
-import type { FileCheck } from "../../src/review/verdict";
+import { accountFor, contentOf, fileNamesIn, pathKey, resolveReferences, type FileReference } from "../../src/review/evidenceFiles";
+import { notChecked, type FileCheck } from "../../src/review/verdict";
 import type { Scheme } from "../../src/scheme/load";
 import { planSheet } from "../../src/sheets/plan";
 import { evidenceSubmission, LINKED_CLAUSE, MAGIC, materialCell, writeSubmission, type Submission } from "../support/evidenceSubmission";
@@ -53,12 +53,35 @@ describe("resolving a workbook's references against the files handed in", () => 
       ["SS204", "5.1.1.2", "自评估表!G12", "证明材料/空.pdf"],
       ["SS205", "5.1.1.2", "自评估表!G12", "证明材料/假.pdf"],
     ]);
-    expect(unnamedFiles(files, ["申请/自评估表.xlsx"], r.named)).toEqual(["申请/证明材料/多余.docx"]);
+    expect([...r.named]).toEqual(["申请/证明材料/网点.pdf", "申请/证明材料/空.pdf", "申请/证明材料/假.pdf"].map(pathKey));
+  });
+
+  it("every file accounted for once: a named file under the first workbook that names it, the rest as the walk found them", () => {
+    const workbook = (p: string, refs: FileReference[]): FileCheck => ({ ...notChecked(`提交/${p}`, ""), verdict: "通过", reason: null, references: refs });
+    const entries = [
+      { path: "申请/~$自评估表.xlsx", result: notChecked("提交/申请/~$自评估表.xlsx", "锁定文件") },
+      { path: "申请/自评估表.xlsx", result: workbook("申请/自评估表.xlsx", [ref("证明材料/网点.pdf"), ref("证明材料/空.pdf"), ref("证明材料/假.pdf")]) },
+      { path: "申请/证明材料/假.pdf", result: notChecked("提交/申请/证明材料/假.pdf", "PDF") },
+      { path: "申请/证明材料/多余.docx", result: notChecked("提交/申请/证明材料/多余.docx", "文字文档") },
+      { path: "申请/证明材料/空.pdf", result: notChecked("提交/申请/证明材料/空.pdf", "PDF") },
+      { path: "申请/证明材料/网点.pdf", result: notChecked("提交/申请/证明材料/网点.pdf", "PDF") },
+      { path: "申请/评分表副本.xlsx", result: workbook("申请/评分表副本.xlsx", [ref("证明材料/网点.pdf")]) },
+    ].map((e) => ({ root: "提交", ...e }));
+    const out = accountFor(entries, new Map([["提交", files]]), "zh");
+    expect(out.map((r) => [r.file, r.verdict, r.evidenceFiles ?? null])).toEqual([
+      ["提交/申请/~$自评估表.xlsx", "未检查", null],
+      ["提交/申请/自评估表.xlsx", "需补正", ["提交/申请/证明材料/假.pdf", "提交/申请/证明材料/空.pdf", "提交/申请/证明材料/网点.pdf"]],
+      ["提交/申请/证明材料/多余.docx", "未检查", null],
+      // It names 网点.pdf too: resolved (no finding), listed under the first workbook only.
+      ["提交/申请/评分表副本.xlsx", "通过", null],
+    ]);
+    expect(out[1]?.findings.map((f) => f.code)).toEqual(["SS204", "SS205"]);
+    expect(out.length + out.reduce((n, r) => n + (r.evidenceFiles?.length ?? 0), 0)).toBe(entries.length);
   });
 });
 
 /** Writes the submission into a new folder, checks it with `starscore check`, and gives the workbook's result and what was printed. */
-async function check(edit: (s: Submission) => void = () => undefined): Promise<{ result: FileCheck; out: string; code: number }> {
+async function check(edit: (s: Submission) => void = () => undefined): Promise<{ result: FileCheck; results: FileCheck[]; out: string; code: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "starscore-evidence-"));
   const s = evidenceSubmission(scheme);
   edit(s);
@@ -66,22 +89,31 @@ async function check(edit: (s: Submission) => void = () => undefined): Promise<{
   const json = path.join(dir, "r.json");
   let out = "";
   const code = await main(["check", path.join(dir, "提交"), "--json", json, "--jobs", "1"], { out: (t) => (out += `${t}\n`), err: () => undefined });
-  const [result] = JSON.parse(readFileSync(json, "utf8")) as FileCheck[];
+  const results = JSON.parse(readFileSync(json, "utf8")) as FileCheck[];
+  const [result] = results;
   if (result === undefined) throw new Error(out);
-  return { result, out, code };
+  return { result, results, out, code };
 }
 
 const evidenceFindings = (r: FileCheck) => r.findings.filter((f) => /^SS2/.test(f.code));
 
 describe("starscore check on a submission folder: the evidence files resolved", () => {
-  it("every material named and present (one by a hyperlink, some typed with \\ and upper case): no evidence finding, 通过; unnamed files listed", async () => {
-    const { result, out } = await check();
+  it("every material named and present (one by a hyperlink, some typed with \\ and upper case): no evidence finding, 通过; each named file under the workbook, the unnamed one 未检查", async () => {
+    const { result, results, out } = await check();
     expect(evidenceFindings(result)).toEqual([]);
     expect(result.verdict).toBe("通过");
     expect(result.references?.find((r) => r.clause === LINKED_CLAUSE)?.name).toBe("证明材料/管理师证书.jpg");
-    expect(out).toContain("未被任何条款引用的文件");
-    expect(out).toContain("  证明材料/说明.txt");
-    expect(out).not.toContain("证明材料/管理师证书.jpg\n");
+    const s = evidenceSubmission(scheme);
+    const handedIn = [...s.files.values()].filter((b) => b !== null).length + 1;
+    expect(result.evidenceFiles?.map((f) => path.basename(f))).toContain("管理师证书.jpg");
+    expect(results.map((r) => [path.basename(r.file), r.verdict])).toEqual([
+      ["自评估表.xlsx", "通过"],
+      ["说明.txt", "未检查"],
+    ]);
+    expect(results[1]?.reason).toMatch(/^不是表格文件，没有表格把它列为证明材料/);
+    expect(1 + (result.evidenceFiles?.length ?? 0) + 1).toBe(handedIn);
+    expect(out).toMatch(/证明材料 [0-9]+ 个（已核对存在、非空、内容与扩展名相符/);
+    expect(out.trim().split("\n").pop()).toBe(`共 ${handedIn} 个文件：无法读取 0，不一致 0，需补正 0，通过 1，未检查 1，证明材料 ${handedIn - 2}`);
   }, 120_000);
 
   it("one material not named: SS202 at its own line's cell, naming the material", async () => {
@@ -154,7 +186,8 @@ describe("a submission handed in as a .zip is checked as the folder it holds", (
     expect(workbook?.verdict).toBe(folder.result.verdict);
     expect(evidenceFindings(workbook as FileCheck).map((f) => [f.code, f.clause, f.cell, f.message])).toEqual(evidenceFindings(folder.result).map((f) => [f.code, f.clause, f.cell, f.message]));
     expect(evidenceFindings(workbook as FileCheck).map((f) => f.code)).toEqual(["SS203", "SS202"]);
-    expect(out).toContain("  提交/证明材料/说明.txt");
+    expect(out).toMatch(/提交\/证明材料\/说明\.txt {2}未检查：不是表格文件，没有表格把它列为证明材料/);
+    expect(results.map((r) => r.file.split("提交材料.zip/").pop())).toEqual(folder.results.map((r) => r.file.split("提交/").pop()).map((f) => `提交/${f}`));
   }, 120_000);
 
   it("names in UTF-8 (the flag set): every material present, no evidence finding; an entry outside the archive refused, the rest checked", async () => {

@@ -7,7 +7,7 @@ import { checkCsv } from "../../src/review/checkReport";
 import { findingLine, firstSentence } from "../../src/review/findingLine";
 import { causeOf, mainReason, reasonIn, summaryLine, worstFirst } from "../../src/review/mainReason";
 import { noticeFileName, noticeHtml, noticeOf } from "../../src/review/notice";
-import { fileCheck, unreadable, type FileCheck } from "../../src/review/verdict";
+import { fileCheck, notChecked, unreadable, type FileCheck } from "../../src/review/verdict";
 
 const facts = (organisation: string, scheme = "gbt27922-2011-self", role = "self") => ({
   scheme,
@@ -168,10 +168,27 @@ describe("the CSV", () => {
   it("keeps its columns, fills 原因 with each file's main reason, and names a finding's cell once", () => {
     const csv = checkCsv(files);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe('\uFEFF"文件 file","结论 verdict","原因 reason","方案 scheme","表格 role","组织名称","申报级别","评定级别","总分","工作簿保存的总分","通过","未填写","缺证明材料","错误","改动","删减项数","删减分值","删减占满分","问题 findings"');
+    expect(lines[0]).toBe('\uFEFF"文件 file","结论 verdict","原因 reason","方案 scheme","表格 role","组织名称","申报级别","评定级别","总分","工作簿保存的总分","通过","未填写","缺证明材料","错误","改动","删减项数","删减分值","删减占满分","问题 findings","证明材料 evidence files"');
     expect(lines[1]).toMatch(/^"批次\/old.xlsx","无法读取","旧版 .xls 格式，请另存为 .xlsx",/);
     expect(csv).toContain('"SS815 条款 5.1.2.2 的分值被改为 9');
     expect(csv.match(/自评估表!H10/g)).toHaveLength(2); // the reason column and the finding, once each
+  });
+});
+
+describe("files named as evidence, accounted for under their workbook", () => {
+  const withEvidence: FileCheck[] = [
+    { ...make("提交/自评估表.xlsx", []), evidenceFiles: ["提交/证明材料/网点.pdf", "提交/证明材料/证书.jpg"] },
+    notChecked("提交/说明.txt", "不是表格文件，没有表格把它列为证明材料，未检查内容 / not a spreadsheet; no form names it as evidence; its content was not checked"),
+  ];
+  it("are counted in the summary, so that it adds up to the files handed in", () => {
+    expect(summaryLine(withEvidence, "zh")).toBe("共 4 个文件：无法读取 0，不一致 0，需补正 0，通过 1，未检查 1，证明材料 2");
+    expect(summaryLine(withEvidence, "en")).toBe("4 files: unreadable 0, inconsistent 0, to complete 0, pass 1, not checked 1, evidence 2");
+  });
+  it("are in the CSV's last column and the HTML report's detail of the workbook", () => {
+    expect(checkCsv(withEvidence).split("\r\n")[1]).toMatch(/,"提交\/证明材料\/网点.pdf\n提交\/证明材料\/证书.jpg"$/);
+    const html = checkHtml(withEvidence, { generated: "2026-03-01 14:30" });
+    expect(html).toContain('<span class="ev">证明材料 2 个</span>');
+    expect(html).toContain("（已核对：存在、非空、内容与扩展名相符，下表另有说明的除外）：证明材料/网点.pdf、证明材料/证书.jpg</p>");
   });
 });
 

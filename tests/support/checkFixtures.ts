@@ -19,7 +19,7 @@ import { recalculateWithLibreOffice } from "./libreoffice";
 /** What the check must say of a fixture: a verdict, and the finding code or unreadable reason that proves it. */
 export interface Expectation {
   file: string;
-  verdict: "通过" | "需补正" | "不一致" | "无法读取";
+  verdict: "通过" | "需补正" | "不一致" | "无法读取" | "未检查";
   code?: FindingCode;
   reason?: RegExp;
 }
@@ -277,10 +277,10 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   // Hostile and foreign files.
   const content = '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
   const real = await xlsxBuffer((await honest(schemes.get("cct-sc03-12") as Scheme, "audit", 3)).wb);
-  put("not-a-zip.xlsx", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { verdict: "无法读取", reason: /不是 xlsx 文件/ });
+  put("not-a-zip.xlsx", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { verdict: "无法读取", reason: /不是 Excel 工作簿/ });
   put("truncated.xlsx", real.subarray(0, Math.floor(real.length / 2)), { verdict: "无法读取", reason: /截断/ });
-  put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
-  put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 \.xls/ });
+  put("old-format.xlsx", Buffer.concat([OLE2, Buffer.alloc(4096)]), { verdict: "无法读取", reason: /旧版 Excel 97-2003.*另存为/ });
+  put("old-format.xls.xlsx", Buffer.concat([OLE2, Buffer.alloc(512, 1)]), { verdict: "无法读取", reason: /旧版 Excel 97-2003.*另存为/ });
   put("encrypted.xlsx", Buffer.concat([OLE2, Buffer.alloc(512), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(512)]), { verdict: "无法读取", reason: /已加密/ });
   put("zip-bomb.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 1024 * 1024), deflate: true }]), { verdict: "无法读取", reason: /过大|不是 Excel 工作簿/ });
   put("zip-bomb-lying.xlsx", zip([{ name: "xl/workbook.xml", data: Buffer.from(content) }, { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true, declaredSize: 1000 }]), { verdict: "无法读取", reason: /损坏|不是 Excel 工作簿/ });
@@ -300,8 +300,8 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
   const foreign = new ExcelJSModule.Workbook();
   foreign.addWorksheet("Sheet1").getCell("A1").value = "别人的表格";
   put("foreign-workbook.xlsx", Buffer.from(await foreign.xlsx.writeBuffer()), { verdict: "无法读取", reason: /不是 StarScore/ });
-  // Excel's owner file beside an open workbook: not a submission, skipped by the folder walk (no expectation).
-  writeFileSync(path.join(dir, "~$honest-open-in-excel.xlsx"), Buffer.from("owner file", "utf8"));
+  // Excel's owner file beside an open workbook: not a submission, listed as not checked.
+  put("~$honest-open-in-excel.xlsx", Buffer.from("owner file", "utf8"), { verdict: "未检查", reason: /锁定文件/ });
   const broken = path.join(dir, "unreadable.xlsx");
   symlinkSync(path.join(dir, "no-such-target"), broken);
   expect.push({ file: broken, verdict: "无法读取", reason: /无法打开/ });

@@ -65,8 +65,8 @@ function webkitFiles(p: string, rel = path.basename(p)): File[] {
  * folder is refused when the CLI reads it (checkFile), the page refuses it as it walks: the same line either way.
  */
 const cli = () =>
-  submittedFiles([root]).map((s) => ({ name: path.relative(dir, s.file), refused: s.refused ?? (statSync(s.file).isDirectory() ? (checkFile(s.file, new Map()).reason ?? "") : undefined) }));
-const page = async (handed: Handed[]) => (await submissions(handed)).map((s) => ({ name: s.name, refused: s.refused }));
+  submittedFiles([root]).map((s) => ({ name: path.relative(dir, s.file), refused: s.refused ?? (statSync(s.file).isDirectory() ? (checkFile(s.file, new Map()).reason ?? "") : undefined), notChecked: s.notChecked }));
+const page = async (handed: Handed[]) => (await submissions(handed)).map((s) => ({ name: s.name, refused: s.refused, notChecked: s.notChecked }));
 
 describe("the page's folder walk", () => {
   it("lists what `starscore check` lists, in its order, from a drop or a chosen folder", async () => {
@@ -79,8 +79,13 @@ describe("the page's folder walk", () => {
       "交来的/a.xlsm",
       "交来的/b.xlsx",
       "交来的/folder-named.xlsx",
+      "交来的/notes.txt",
+      "交来的/old.xls",
+      "交来的/report.pdf",
       "交来的/zz/1.xlsx",
       "交来的/zz/deeper/2.xlsx",
+      "交来的/zz/deeper/~$2.xlsx",
+      "交来的/~$b.xlsx",
       "交来的/华东/4.xlsx",
     ]);
     expect(expected.find((s) => s.name.endsWith("folder-named.xlsx"))?.refused).toBe("是文件夹 / a folder");
@@ -96,8 +101,8 @@ describe("the page's folder walk", () => {
   it("reports a folder it cannot list, and goes on", async () => {
     const locked: Handed = { name: "locked", kind: "folder", list: () => Promise.reject(new DOMException("gone", "NotFoundError")) };
     expect(await page([locked, { name: "z.xlsx", kind: "file", open: () => Promise.resolve(new File([], "z.xlsx")) }])).toEqual([
-      { name: "locked", refused: "无法读取文件夹：NotFoundError" },
-      { name: "z.xlsx", refused: undefined },
+      { name: "locked", refused: "无法读取文件夹：NotFoundError", notChecked: undefined },
+      { name: "z.xlsx", refused: undefined, notChecked: undefined },
     ]);
   });
 });

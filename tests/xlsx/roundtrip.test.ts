@@ -95,6 +95,6 @@ describe("starscore new", () => {
     writeFileSync(fake, "组织名称,分数\n");
     const r = await run("score", fake);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^starscore: 不是 xlsx 文件/);
+    expect(r.err).toMatch(/^starscore: .*fake\.xlsx: 无法读取：CSV 文本文件.*请提交原始的 \.xlsx/);
   });
 });

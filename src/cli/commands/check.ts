@@ -8,11 +8,11 @@ import { parseExpected, type Expected } from "../../review/expect";
 import { parseLimit, withLeftOutLimit } from "../../review/leftOutCheck";
 import { CAUSE_WORDS, causeOf, mainReason, summaryLine, worstFirst } from "../../review/mainReason";
 import { noticeFileName, noticeHtml, noticeOf } from "../../review/notice";
-import { unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
+import { notChecked, settled, unreadable, VERDICT_EN, VERDICT_ORDER, type FileCheck } from "../../review/verdict";
 import { rolesOf } from "../../scheme/roles";
 import { localMinute } from "../../scoring/dates";
 import { checkFiles } from "../checkPool";
-import { checkZip, isZipGiven, resolveEvidence, unnamedLines } from "../evidence";
+import { checkZip, isZipGiven, resolveEvidence } from "../evidence";
 import { shownName, writeNew } from "../files";
 import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
@@ -24,13 +24,24 @@ import type { Parsed } from "../options";
 function line(r: FileCheck, l: Lang): string {
   const file = shownName(r.file);
   const reason = mainReason(r, l);
-  if (r.verdict === "无法读取") return `  ${file}  ${l === "en" ? "unreadable: " : "无法读取："}${reason ?? ""}`;
+  if (r.verdict === "无法读取" || r.verdict === "未检查") return `  ${file}  ${l === "en" ? `${VERDICT_EN[r.verdict]}: ` : `${r.verdict}：`}${reason ?? ""}`;
   const level = r.claimedLevel !== null && r.claimedLevel !== r.level ? `${r.claimedLevel} → ${r.level ?? "-"}` : (r.level ?? "-");
   const label = CAUSE_WORDS[causeOf(r).cause];
   const lo = r.leftOut;
   const leftOut = lo === null || lo.count === 0 ? "" : l === "en" ? `  left out ${lo.count} (${lo.points} pts)` : `  删减 ${lo.count} 项 ${lo.points} 分`;
   const why = [label !== null ? `[${label[l]}]` : null, reason].filter((x) => x !== null).join(" ");
   return `  ${file}  ${r.scheme ?? "-"}/${r.role ?? "-"}  ${r.organisation ?? ""}  ${level}  ${r.total?.toFixed(2) ?? "-"}${leftOut}${why !== "" ? `  ${why}` : ""}`;
+}
+
+/** The files a workbook names as evidence, under its line: from its folder, the first ten, then how many more. */
+function evidenceLine(r: FileCheck, l: Lang): string[] {
+  const files = r.evidenceFiles;
+  if (files === undefined) return [];
+  const names = files.slice(0, 10).map((f) => shownName(path.relative(path.dirname(r.file), f)));
+  const more = files.length - names.length;
+  return l === "en"
+    ? [`    evidence, ${files.length} file${files.length === 1 ? "" : "s"} (checked: there, not empty, what the extension says, unless SS204/SS205 says otherwise): ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`]
+    : [`    证明材料 ${files.length} 个（已核对存在、非空、内容与扩展名相符，不符的见 SS204/SS205）：${names.join("、")}${more > 0 ? ` 等，另有 ${more} 个` : ""}`];
 }
 
 /** `--expect scheme[/role]`: a scheme that exists and, when given, one of its forms. */
@@ -76,8 +87,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
   const zips = positionals.filter(isZipGiven);
   const walkedPaths = positionals.filter((p) => !zips.includes(p));
   const submitted = walkedPaths.length > 0 ? submittedFiles(walkedPaths) : [];
-  if (submitted.length === 0 && zips.length === 0) throw new UsageError(`no .xlsx files under ${positionals.join(", ")}`);
-  const files = submitted.filter((s) => s.refused === undefined).map((s) => s.file);
+  if (zips.length === 0 && submitted.every((s) => s.notChecked !== undefined)) {
+    throw new UsageError(`no workbooks under ${positionals.join(", ")}${submitted.length > 0 ? ` (${submitted.length} other files)` : ""}`);
+  }
+  const files = submitted.filter((s) => s.refused === undefined && s.notChecked === undefined).map((s) => s.file);
 
   const tty = process.stderr.isTTY === true;
   const checked = await checkFiles(files, {
@@ -95,15 +108,13 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
 
   // Entries the walk could not read are results too, in the walk's order.
   const byFile = new Map(checked.map((r) => [r.file, r]));
-  const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : (byFile.get(s.file) as FileCheck)));
-  // The files each workbook's evidence names, resolved against the folder it came in (issue 22).
-  const folders = resolveEvidence(walkedPaths, walked, l);
-  const zipped = zips.map((z) => checkZip(z, loadSchemes(), l, expected));
-  const all = [...folders.results, ...zipped.flatMap((z) => z.results)];
-  const unnamed = [...folders.unnamed, ...zipped.flatMap((z) => z.unnamed)];
+  const walked = submitted.map((s) => (s.refused !== undefined ? unreadable(s.file, s.refused) : s.notChecked !== undefined ? notChecked(s.file, s.notChecked) : (byFile.get(s.file) as FileCheck)));
+  // Every file accounted for once: the files each workbook's evidence names go under it (issues 19, 22).
+  const all = [...resolveEvidence(walkedPaths, walked, l), ...zips.flatMap((z) => checkZip(z, loadSchemes(), l, expected))];
   // Paths as the reviewer typed them: relative to where they ran the command.
   const results = all.map((r) => {
-    const shown = { ...r, file: path.relative(process.cwd(), r.file) || r.file };
+    const here = (f: string) => path.relative(process.cwd(), f) || f;
+    const shown = { ...r, file: here(r.file), ...(r.evidenceFiles !== undefined ? { evidenceFiles: r.evidenceFiles.map(here) } : {}) };
     return limit === null ? shown : withLeftOutLimit(shown, limit, l);
   });
   const out: string[] = [];
@@ -112,7 +123,7 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const group = sorted.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
     out.push(`${l === "en" ? VERDICT_EN[verdict] : verdict} (${group.length})`);
-    for (const r of group) out.push(line(r, l));
+    for (const r of group) out.push(line(r, l), ...evidenceLine(r, l));
   }
   const force = values.force === true;
   const now = localMinute(new Date());
@@ -120,11 +131,10 @@ export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.
     const n = writeNotices(values.notices, results, l, now.slice(0, 10), force);
     out.push(l === "en" ? `${n} notice${n === 1 ? "" : "s"} of corrections in ${values.notices}` : `补正通知 ${n} 份，在 ${values.notices}`);
   }
-  out.push(...unnamedLines(unnamed, l));
   out.push(summaryLine(results, l));
   io.out(out.join("\n"));
   if (values.json !== undefined) writeNew(values.json, checkJson(results), force);
   if (values.csv !== undefined) writeNew(values.csv, checkCsv(results, l), force);
   if (values.html !== undefined) writeNew(values.html, checkHtml(results, { generated: now, lang: l, ...(expected !== undefined ? { expected } : {}) }), force);
-  return results.every((r) => r.verdict === "通过") ? 0 : 1;
+  return results.every((r) => settled(r.verdict)) ? 0 : 1;
 }
