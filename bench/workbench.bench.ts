@@ -1,11 +1,16 @@
 // Reviewers without a terminal: the workbench page (#check, Web Workers in Debian's Chromium) checks a folder of
 // honest maturity audit submissions, and `starscore check` checks the same folder (a fresh process, start-up
 // included), one after the other in one run on this machine. Target: the page within 1.5× the CLI's wall time.
-// Memory: the browser's processes sampled while it checks a fifth of the files and all of them — one file at a time
-// per worker, so the peak must not grow with the number of files.
-// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300; WORKBENCH_DIST=<folder> to use a build made before)
+// Memory: the browser's processes sampled while the page checks folders of 60, 300, 600 and 1200 files (each in a fresh
+// tab), and what the tab holds once the table is shown (its JavaScript heap after a forced garbage collection, its
+// DOM nodes). The page keeps one compact result per file (no file's bytes: they move to the worker that checks it)
+// and lists the first rows of the table (ROWS_SHOWN); each worker's heap and the file buffers it frees are bounded
+// by its garbage collector, not by the number of files. So once the workers' heaps have grown to where their
+// collector holds them (by about 300 files here), the peak must stay flat.
+// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300 for the timing, BENCH_WORKBENCH_SIZES=60,300,600,1200
+// for the memory; WORKBENCH_DIST=<folder> to use a build made before)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -55,10 +60,24 @@ function cli(cwd: string, folder: string, jobs: number): { s: number; cpu: numbe
   return { s, cpu: (user ?? 0) + (system ?? 0), summary: r.stdout.trim().split("\n").pop() ?? "" };
 }
 
-/** The page checks the folder: seconds from handing it over to the summary line, and the browser's peak memory. */
-async function page(browser: Browser, url: string, folder: string): Promise<{ s: number; idleMb: number; peakMb: number; summary: string }> {
+interface PageRun {
+  s: number;
+  /** The browser's processes (PSS): with the page open, at the peak of the check, with the results shown. */
+  idleMb: number;
+  peakMb: number;
+  doneMb: number;
+  /** The tab once the results are shown: its JavaScript heap after a forced collection, and its DOM nodes. */
+  heapMb: number;
+  nodes: number;
+  summary: string;
+}
+
+/** The page checks the folder: seconds from handing it over to the summary line, and the browser's memory. */
+async function page(browser: Browser, url: string, folder: string): Promise<PageRun> {
   const context = await browser.newContext({ locale: "zh-CN" });
   const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  await cdp.send("Performance.enable");
   await p.goto(`${url}/#check`);
   await p.waitForSelector("body[data-ready=true]");
   const idleMb = browserMb();
@@ -69,8 +88,21 @@ async function page(browser: Browser, url: string, folder: string): Promise<{ s:
   const summary = (await (await p.waitForSelector("[data-testid=summary]", { timeout: 600_000 })).textContent()) ?? "";
   const s = (performance.now() - start) / 1000;
   clearInterval(sample);
+  const doneMb = browserMb();
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const metrics = await cdp.send("Performance.getMetrics");
   await context.close();
-  return { s, idleMb, peakMb, summary };
+  return { s, idleMb, peakMb, doneMb, heapMb: heap.usedSize / 1048576, nodes: metrics.metrics.find((m) => m.name === "Nodes")?.value ?? 0, summary };
+}
+
+/** A folder of `n` submissions: the first `made` as written, then copies of them under other names. */
+function folderOf(work: string, n: number, made: string): string {
+  const folder = path.join(work, `files-${n}`);
+  mkdirSync(folder);
+  const honest = readdirSync(made);
+  for (let i = 0; i < n; i++) copyFileSync(path.join(made, honest[i % honest.length] as string), path.join(folder, `submission-${i}.xlsx`));
+  return folder;
 }
 
 async function main(): Promise<void> {
@@ -82,23 +114,34 @@ async function main(): Promise<void> {
     const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
     if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
   }
-  const few = Math.max(10, Math.round(count / 5));
-  for (const [name, n] of [["all", count], ["fifth", few]] as const) {
-    mkdirSync(path.join(work, name));
-    for (let i = 0; i < n; i++) writeFileSync(path.join(work, name, `submission-${i}.xlsx`), await honestWorkbook(i + 1));
-  }
+  const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600,1200").split(",").map(Number);
+  mkdirSync(path.join(work, "all"));
+  for (let i = 0; i < count; i++) writeFileSync(path.join(work, "all", `submission-${i}.xlsx`), await honestWorkbook(i + 1));
+  const folders = new Map(sizes.map((n) => [n, n === count ? path.join(work, "all") : folderOf(work, n, path.join(work, "all"))]));
   const jobs = availableParallelism();
   const server = await servePane(dist);
   const browser = await launchChromium();
   try {
     const c = cli(work, "all", jobs);
-    const small = await page(browser, server.url, path.join(work, "fifth"));
     const p = await page(browser, server.url, path.join(work, "all"));
     if (p.summary !== c.summary) throw new Error(`the page and the CLI disagree: "${p.summary}" / "${c.summary}"`);
     console.log(`${count} honest maturity-jsgf-06 audit submissions, ${jobs} workers each (${p.summary})`);
     console.log(`  starscore check --jobs ${jobs}:       ${c.s.toFixed(2).padStart(6)} s wall  ${c.cpu.toFixed(2).padStart(6)} s CPU  (a fresh process, start-up included)`);
     console.log(`  workbench #check, Chromium:      ${p.s.toFixed(2).padStart(6)} s wall  (${(p.s / c.s).toFixed(2)}× the CLI; target ≤ 1.5×)`);
-    console.log(`  browser memory (all its processes, PSS): ${p.idleMb.toFixed(0)} MB with the page open; peak ${small.peakMb.toFixed(0)} MB checking ${few} files, ${p.peakMb.toFixed(0)} MB checking ${count}`);
+    console.log(`Memory by folder size (a fresh tab each; the browser's processes, PSS; the tab's heap after a forced GC):`);
+    console.log(`   files  open MB  peak MB  peak−open  shown MB  tab heap MB  DOM nodes   s`);
+    const runs: [number, PageRun][] = [];
+    for (const [n, folder] of folders) {
+      const r = await page(browser, server.url, folder);
+      runs.push([n, r]);
+      const cells = [n, r.idleMb, r.peakMb, r.peakMb - r.idleMb, r.doneMb, r.heapMb, r.nodes, r.s];
+      console.log(cells.map((x, i) => (i === 5 || i === 7 ? x.toFixed(1) : x.toFixed(0)).padStart([8, 9, 9, 11, 10, 13, 11, 6][i] ?? 8)).join(""));
+    }
+    for (let i = 1; i < runs.length; i++) {
+      const [[a, ra], [b, rb]] = [runs[i - 1], runs[i]] as [[number, PageRun], [number, PageRun]];
+      const per = (f: (r: PageRun) => number) => (((f(rb) - f(ra)) * 1024) / (b - a)).toFixed(1).padStart(6);
+      console.log(`  per file from ${a} to ${b} files: peak−open ${per((r) => r.peakMb - r.idleMb)} KB, tab heap ${per((r) => r.heapMb)} KB, DOM nodes ${((rb.nodes - ra.nodes) / (b - a)).toFixed(2)}`);
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -8,29 +8,20 @@ const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
 const makeConfig = require("../webpack.config");
 const { announceWhenBuilt } = require("./announce");
+const { startMessage } = require("./startMessage");
 const { sideload } = require("./sideload");
 
 const root = path.join(__dirname, "..");
 const manifest = path.join(root, "manifest.xml");
 
-function howToLoad() {
-  let done;
+/** What sideloading into desktop Excel did, or null where there is none (or it failed: then the manual steps). */
+function sideloaded() {
   try {
-    done = sideload(manifest);
+    return sideload(manifest);
   } catch (e) {
     console.warn(`Could not sideload into desktop Excel (${e.message}); load the manifest by hand as below.`);
-    done = null;
+    return null;
   }
-  return `
-StarScore 星级评分 is served at https://localhost:3000/taskpane.html
-工作台 Workbench (forms, check, report, cycle in the browser, no Excel needed): https://localhost:3000/
-${done !== null ? `manifest.xml ${done}.` : `No desktop Excel on this system. To use the add-in in Excel on the web:
-  1. Open a workbook at https://www.office.com (or your Microsoft 365 operated by 21Vianet portal).
-  2. Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, and choose:
-     ${manifest}
-  3. Click "StarScore 星级评分" on the Home tab.`}
-The browser must trust the development certificate (npx office-addin-dev-certs install).
-Stop with Ctrl+C.`;
 }
 
 async function main() {
@@ -42,7 +33,7 @@ async function main() {
   const compiler = webpack(config);
   announceWhenBuilt(
     compiler,
-    () => console.log(howToLoad()),
+    () => console.log(startMessage({ origin: `https://${config.devServer.host}:${config.devServer.port}`, manifest, sideloaded: sideloaded() })),
     () => console.error("The build failed (above); the address is printed once a build succeeds. Fix the error and save."),
   );
   const server = new WebpackDevServer(config.devServer, compiler);

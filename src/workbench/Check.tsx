@@ -34,6 +34,12 @@ interface Run {
 
 type Phase = { kind: "idle" } | { kind: "walking" } | { kind: "empty" } | { kind: "checking"; done: number; total: number } | { kind: "done"; run: Run };
 
+/**
+ * Rows the table shows at first, worst first, and how many more each click on 再显示 adds. A row is a few dozen DOM
+ * nodes: the page's memory stays what a reviewer looks at, not the folder's size (bench/workbench.bench.ts).
+ */
+export const ROWS_SHOWN = 100;
+
 /** Web Workers for a run: one per core the browser reports, at most 8 (each holds one file). */
 const workerCount = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
 
@@ -187,6 +193,7 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
 function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly Scheme[] }) {
   const { results, lang } = run;
   const [open, setOpen] = useState<string | null>(null);
+  const [shownRows, setShownRows] = useState(ROWS_SHOWN);
   const [noticeLang, setNoticeLang] = useState<Lang>(lang);
   const notice = (r: FileCheck) => {
     const scheme = schemes.find((s) => s.id === r.scheme);
@@ -239,7 +246,7 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
         </colgroup>
         <Head cells={t.head} />
         <tbody>
-          {rows.map((r) => {
+          {rows.slice(0, shownRows).map((r) => {
             const cause = CAUSE_WORDS[causeOf(r).cause];
             const form = formWord(r.role, lang);
             return (
@@ -290,6 +297,14 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
           })}
         </tbody>
       </table>
+      {rows.length > shownRows && (
+        <p className="buttons">
+          {t.rowsShown(shownRows, rows.length)}
+          <button type="button" data-testid="more" onClick={() => setShownRows(shownRows + ROWS_SHOWN)}>
+            {t.moreRows(Math.min(ROWS_SHOWN, rows.length - shownRows))}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

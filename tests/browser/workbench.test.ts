@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -153,6 +153,29 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
   it("sends nothing anywhere: every request is for the page's own origin", () => {
     expect(outside).toEqual([]);
   });
+});
+
+describe("#check: a folder larger than the table lists at first", () => {
+  it("lists the worst 100 files first, the rest on request; the downloads have every file", async () => {
+    // 125 honest copies and 5 tampered ones named to sort last: worst first puts the tampered ones on top.
+    const big = path.join(work, "big");
+    mkdirSync(big);
+    for (let i = 0; i < 125; i++) copyFileSync(path.join(folder, "honest-maturity-audit.xlsx"), path.join(big, `a-${String(i).padStart(3, "0")}.xlsx`));
+    for (let i = 0; i < 5; i++) copyFileSync(path.join(folder, "tampered-points-changed-maturity-jsgf-06-audit.xlsx"), path.join(big, `z-${i}.xlsx`));
+    const { page, outside } = await open("#check");
+    await page.setInputFiles("[data-testid=folder]", big);
+    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe("共 130 个文件：无法读取 0，不一致 5，需补正 0，通过 125");
+    const listed = () => page.$$eval("tr[data-file]", (trs) => trs.map((tr) => tr.getAttribute("data-file") ?? ""));
+    const first = await listed();
+    expect(first).toHaveLength(100);
+    expect(first.slice(0, 5)).toEqual(["big/z-0.xlsx", "big/z-1.xlsx", "big/z-2.xlsx", "big/z-3.xlsx", "big/z-4.xlsx"]);
+    expect((JSON.parse((await downloaded(page, "[data-testid=json]")).text) as FileCheck[]).length).toBe(130);
+    expect(await page.textContent("[data-testid=more]")).toBe("再列出 30 个");
+    await page.click("[data-testid=more]");
+    expect(await listed()).toHaveLength(130);
+    expect(await page.$("[data-testid=more]")).toBeNull();
+    expect(outside).toEqual([]);
+  }, 180_000);
 });
 
 describe("#report: a scored workbook's audit report, as `starscore report` makes it", () => {
