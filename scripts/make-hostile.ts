@@ -29,6 +29,8 @@ export interface HostileCase {
    * a workbook part outside xl/, an mc:Choice for x14).
    */
   cell?: { address: string; value: string | number | boolean | null; libreOffice: boolean };
+  /** A finding the check must raise, at this cell of the form's sheet when given (`评分表!G12`). */
+  finding?: { code: string; cell?: string };
 }
 
 export const SHEET = "xl/worksheets/sheet1.xml";
@@ -77,7 +79,68 @@ function withStyle(parts: Parts, numFmtIds: number[]): { parts: Parts; first: nu
   return { parts: out, first };
 }
 
-async function honestParts(scheme: Scheme): Promise<{ parts: Parts; scoreCell: string; value: number; sheetName: string }> {
+/**
+ * A worksheet added to the package: its part, its relationship, its content type and its <sheet> in workbook.xml,
+ * first in the tab order or last.
+ */
+function withSheet(parts: Parts, name: string, xml: string, state: "visible" | "hidden" | "veryHidden", first: boolean): Parts {
+  const n = [...parts.keys()].filter((k) => k.startsWith("xl/worksheets/sheet")).length + 1;
+  const out = new Map(parts);
+  out.set(`xl/worksheets/sheet${n}.xml`, Buffer.from(xml, "utf8"));
+  const rid = `rIdS${n}`;
+  const sheetElement = `<sheet sheetId="${100 + n}" name="${name}" state="${state}" r:id="${rid}"/>`;
+  const withRel = edited(out, WORKBOOK_RELS, (x) => x.replace("</Relationships>", `<Relationship Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/></Relationships>`));
+  const withType = edited(withRel, "[Content_Types].xml", (x) => x.replace("</Types>", `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`));
+  // A sheet put first moves the others' positions: local names (print titles) follow their sheets.
+  return edited(withType, WORKBOOK, (x) => (first ? x.replace("<sheets>", `<sheets>${sheetElement}`).replace(/localSheetId="(\d+)"/g, (_, i: string) => `localSheetId="${Number(i) + 1}"`) : x.replace("</sheets>", `${sheetElement}</sheets>`)));
+}
+
+/** A shared string added to sharedStrings.xml, and the worksheet edited with its index. */
+function withString(parts: Parts, value: string, edit: (index: number) => (xml: string) => string): Parts {
+  let index = 0;
+  const out = edited(parts, STRINGS, (xml) => {
+    index = (xml.match(/<si>/g) ?? []).length;
+    return xml.replace("</sst>", `<si><t>${value}</t></si></sst>`).replace(/uniqueCount="(\d+)"/, (_, c: string) => `uniqueCount="${Number(c) + 1}"`);
+  });
+  return edited(out, SHEET, edit(index));
+}
+
+/** A cell style added to styles.xml with its own number format and, when given, its own font colour; its index. */
+function withLook(parts: Parts, look: { format?: string; ink?: string }): { parts: Parts; index: number } {
+  let index = 0;
+  const out = edited(parts, STYLES, (xml) => {
+    let x = xml;
+    let numFmtId = 0;
+    if (look.format !== undefined) {
+      numFmtId = 200;
+      x = x.replace(/<numFmts count="(\d+)">/, (_, c: string) => `<numFmts count="${Number(c) + 1}"><numFmt numFmtId="${numFmtId}" formatCode="${look.format}"/>`);
+    }
+    let fontId = 0;
+    if (look.ink !== undefined) {
+      x = x.replace(/<fonts count="(\d+)"([^>]*)>([\s\S]*?)<\/fonts>/, (_, c: string, attrs: string, body: string) => {
+        fontId = Number(c);
+        return `<fonts count="${fontId + 1}"${attrs}>${body}<font><color rgb="FF${look.ink}"/><sz val="10"/><name val="等线"/></font></fonts>`;
+      });
+    }
+    return x.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_, c: string, body: string) => {
+      index = Number(c);
+      return `<cellXfs count="${index + 1}">${body}<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>`;
+    });
+  });
+  return { parts: out, index };
+}
+
+/** An external link to another workbook (`[1]` in formulas), as Excel saves one: its part, its relationships, its reference in workbook.xml. */
+function withExternalLink(parts: Parts, file: string): Parts {
+  const out = new Map(parts);
+  out.set("xl/externalLinks/externalLink1.xml", Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>1</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>', "utf8"));
+  out.set("xl/externalLinks/_rels/externalLink1.xml.rels", Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="${file}" TargetMode="External"/></Relationships>`, "utf8"));
+  const rels = edited(out, WORKBOOK_RELS, (x) => x.replace("</Relationships>", '<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'));
+  const types = edited(rels, "[Content_Types].xml", (x) => x.replace("</Types>", '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>'));
+  return edited(types, WORKBOOK, (x) => x.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdX1"/></externalReferences>'));
+}
+
+async function honestParts(scheme: Scheme): Promise<{ parts: Parts; scoreCell: string; value: number; sheetName: string; plainCell: string }> {
   const plan = planSheet(scheme, "audit");
   const a = generateAssessment(scheme, 7, { role: "audit", naShare: 0, specials: false });
   if (a.header !== undefined) delete a.header["申报级别"];
@@ -89,7 +152,11 @@ async function honestParts(scheme: Scheme): Promise<{ parts: Parts; scoreCell: s
   const column = plan.layout.entryColumns.percent as string;
   const scoreCell = `${column}${item?.row ?? 0}`;
   const m = new RegExp(`<c r="${scoreCell}"[^>]*><v>([^<]*)</v>`).exec(text(parts, SHEET));
-  return { parts, scoreCell, value: Number(m?.[1]), sheetName: plan.sheetName };
+  // An item worth points whose percentage counts (no sample record beside it), for entries that must move the total.
+  const checked = plan.layout.entryColumns.checked as string;
+  const plain = plan.layout.items.find((i) => (scheme.items.find((x) => x.clause === i.clause)?.points ?? 0) >= 3 && new RegExp(`<c r="${checked}${i.row}"[^>]*/>`).test(text(parts, SHEET)));
+  if (plain === undefined) throw new Error("no item worth 3 points without a sample record");
+  return { parts, scoreCell, value: Number(m?.[1]), sheetName: plan.sheetName, plainCell: `${column}${plain?.row ?? 0}` };
 }
 
 const BIG = (n: number, s: string) => s.repeat(n);
@@ -97,7 +164,7 @@ const BIG = (n: number, s: string) => s.repeat(n);
 /** The corpus, and the name of the form's sheet in it. */
 export async function hostileCorpus(): Promise<{ sheetName: string; cases: HostileCase[] }> {
   const scheme = loadSchemes().get("cct-sc03-12") as Scheme;
-  const { parts, scoreCell, value, sheetName } = await honestParts(scheme);
+  const { parts, scoreCell, value, sheetName, plainCell } = await honestParts(scheme);
   const cases: HostileCase[] = [];
   const add = (c: Omit<HostileCase, "bytes"> & { bytes: Buffer | Parts }) => cases.push({ ...c, bytes: Buffer.isBuffer(c.bytes) ? c.bytes : pack(c.bytes) });
   const sheet = (edit: (xml: string) => string) => edited(parts, SHEET, edit);
@@ -157,7 +224,7 @@ export async function hostileCorpus(): Promise<{ sheetName: string; cases: Hosti
   add({ name: "shared-formula-many", kind: "a shared formula of 8,000 characters with 150,000 dependents", bytes: sheet((xml) => addRows(xml, `<row r="${R}"><c r="A${R}"><f t="shared" ref="A${R}:CRD${R + 60}" si="77">${longFormula}</f><v>0</v></c></row>${dependents}`)), verdict: "any" });
   add({ name: "formula-too-long", kind: "a formula longer than Excel's 8,192 characters", bytes: sheet((xml) => addRows(xml, `<row r="${R}"><c r="Z${R}"><f>${BIG(9_000, "1+")}1</f><v>0</v></c></row>`)), verdict: "无法读取", reason: /公式|formula/ });
   add({ name: "sheets-naming-one-part", kind: "60,000 <sheet> elements naming one part", bytes: edited(parts, WORKBOOK, (xml) => xml.replace("</sheets>", `${Array.from({ length: 60_000 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rId4"/>`).join("")}</sheets>`)), verdict: "无法读取", reason: /工作表过多|sheets/ });
-  add({ name: "sheets-few-naming-one-part", kind: "500 sheets naming the form's part (each read once)", bytes: edited(parts, WORKBOOK, (xml) => xml.replace("</sheets>", `${Array.from({ length: 500 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rId4"/>`).join("")}</sheets>`)), verdict: "通过" });
+  add({ name: "sheets-few-naming-one-part", kind: "500 sheets naming the form's part (each read once; each a visible copy of the form, SS824)", bytes: edited(parts, WORKBOOK, (xml) => xml.replace("</sheets>", `${Array.from({ length: 500 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rId4"/>`).join("")}</sheets>`)), verdict: "不一致" });
   add({ name: "deep-nesting", kind: "200,000 nested elements (quadratic in a namespace-aware parser)", bytes: sheet((xml) => xml.replace("</sheetData>", `</sheetData><extLst>${BIG(200_000, "<ext>")}${BIG(200_000, "</ext>")}</extLst>`)), verdict: "无法读取", reason: /嵌套过深/ });
   add({ name: "long-attribute", kind: "an attribute of two million characters", bytes: sheet((xml) => addRows(xml, `<row r="${R}" spans="${BIG(2_000_000, "1")}"/>`)), verdict: "any" });
 
@@ -256,6 +323,48 @@ export async function hostileCorpus(): Promise<{ sheetName: string; cases: Hosti
   kind("pdf-named-xlsx", "a PDF named .xlsx", Buffer.from("%PDF-1.4\n%%EOF\n"), /PDF 文件/);
   kind("json-named-xlsx", "assessment JSON named .xlsx", Buffer.from('{"scheme":"cct-sc03-12","role":"audit","entries":{}}'), /JSON/);
   kind("docx-named-xlsx", "a Word document named .xlsx", zip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "word/document.xml", data: Buffer.from("<w/>") }]), /文字文档，不是 Excel 工作簿/);
+
+  // 8. What the reviewer sees (issue 19): the sheet Excel shows is the one that counts; a cell counts as the sheet's
+  // formulas count it and as it shows; damage is damage; parts decoded as XML says.
+  const at = (address: string) => `${sheetName}!${address}`;
+  const copyName = `${sheetName} (2)`;
+  const hide = (state: "hidden" | "veryHidden") => (xml: string) => xml.replace(/(<sheet sheetId="1" name="[^"]*" state=)"visible"/, `$1"${state}"`);
+  // The honest entries give the item no marks; the other sheet gives it full marks.
+  const lowered = (xml: string) => setCell(xml, plainCell, (attrs) => `<c${attrs.replace(/ t="[^"]*"/, "")}><v>0</v></c>`);
+  const raised = (xml: string) => setCell(xml, plainCell, (attrs) => `<c${attrs.replace(/ t="[^"]*"/, "")}><v>1</v></c>`);
+  add({ name: "form-very-hidden-copy-shown", kind: "the form very hidden with raised entries, a visible copy with the honest ones first (issue case 1)", bytes: withSheet(edited(sheet(raised), WORKBOOK, hide("veryHidden")), copyName, lowered(text(parts, SHEET)), "visible", true), verdict: "不一致", finding: { code: "SS823" } });
+  add({ name: "form-hidden", kind: "the form hidden, no other copy", bytes: edited(parts, WORKBOOK, hide("hidden")), verdict: "不一致", finding: { code: "SS823" } });
+  add({ name: "second-form-visible", kind: "a second visible copy of the form with raised entries after it", bytes: withSheet(sheet(lowered), copyName, raised(text(parts, SHEET)), "visible", false), verdict: "不一致", finding: { code: "SS824" } });
+  add({ name: "second-form-hidden", kind: "a hidden copy of the form with raised entries", bytes: withSheet(sheet(lowered), copyName, raised(text(parts, SHEET)), "hidden", false), verdict: "不一致", finding: { code: "SS824" } });
+  const entry = (element: (attrs: string) => string) => sheet((xml) => setCell(xml, plainCell, element));
+  const plainAttrs = (attrs: string) => attrs.replace(/ t="[^"]*"/, "");
+  add({ name: "percent-as-inline-text", kind: "\"90%\" stored as an inline string (issue case 2)", bytes: entry((a) => `<c${plainAttrs(a)} t="inlineStr"><is><t>90%</t></is></c>`), verdict: "需补正", finding: { code: "SS108", cell: at(plainCell) } });
+  add({ name: "percent-as-shared-text", kind: "\"90\" stored as a shared string, as LibreOffice's setString and openpyxl write it", bytes: withString(parts, "90", (index) => (xml) => setCell(xml, plainCell, (a) => `<c${plainAttrs(a)} t="s"><v>${index}</v></c>`)), verdict: "需补正", finding: { code: "SS108", cell: at(plainCell) } });
+  add({ name: "na-ideographic-space", kind: "不适用 after a full-width space, which the sheet's TRIM does not remove", bytes: entry((a) => `<c${plainAttrs(a)} t="inlineStr"><is><t>\u3000不适用</t></is></c>`), verdict: "需补正", finding: { code: "SS108", cell: at(plainCell) } });
+  add({ name: "percent-error-value", kind: "an error value (#N/A) in an entry cell", bytes: entry((a) => `<c${plainAttrs(a)} t="e"><v>#N/A</v></c>`), verdict: "需补正", finding: { code: "SS108", cell: at(plainCell) } });
+  add({ name: "percent-shown-150", kind: "1.5 in a percent cell shows 150%, counts 1.5% (issue case 3)", bytes: entry((a) => `<c${plainAttrs(a)}><v>1.5</v></c>`), verdict: "需补正", finding: { code: "SS109", cell: at(plainCell) } });
+  const general = withStyle(parts, [0]);
+  add({ name: "percent-bare-fraction", kind: "0.95 in a cell formatted General shows 0.95, counts 95%", bytes: edited(general.parts, SHEET, (xml) => setCell(xml, plainCell, (a) => `<c${plainAttrs(a).replace(/ s="\d+"/, "")} s="${general.first}"><v>0.95</v></c>`)), verdict: "通过", finding: { code: "SS117", cell: at(plainCell) } });
+  add({ name: "shared-string-out-of-range", kind: "t=\"s\" naming a shared string that does not exist (issue case 5)", bytes: entry((a) => `<c${plainAttrs(a)} t="s"><v>99999</v></c>`), verdict: "无法读取", reason: /共享字符串/ });
+  add({ name: "shared-string-not-integer", kind: "t=\"s\" with the index 1.5", bytes: entry((a) => `<c${plainAttrs(a)} t="s"><v>1.5</v></c>`), verdict: "无法读取", reason: /共享字符串/ });
+  add({ name: "number-not-a-number", kind: "a number cell holding \"abc\"", bytes: entry((a) => `<c${plainAttrs(a)}><v>abc</v></c>`), verdict: "无法读取", reason: /数值.*无效/ });
+  add({ name: "boolean-not-a-boolean", kind: "t=\"b\" holding 2", bytes: entry((a) => `<c${plainAttrs(a)} t="b"><v>2</v></c>`), verdict: "无法读取", reason: /逻辑值.*无效/ });
+  add({ name: "unknown-cell-type", kind: "t=\"x\"", bytes: entry((a) => `<c${plainAttrs(a)} t="x"><v>1</v></c>`), verdict: "无法读取", reason: /类型.*无效/ });
+  add({ name: "sheet-names-case", kind: "a second metadata sheet named alike but for case (issue case 6)", bytes: withSheet(parts, "STARSCORE_META", text(parts, "xl/worksheets/sheet2.xml"), "veryHidden", false), verdict: "无法读取", reason: /同名（不区分大小写）/ });
+  const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+  add({ name: "worksheet-utf16-bom", kind: "the worksheet in UTF-16 with a byte-order mark (valid XML 1.0; issue case 7)", bytes: new Map([...parts, [SHEET, utf16(text(parts, SHEET))]]), verdict: "通过", cell: { address: scoreCell, value, libreOffice: false } });
+  add({ name: "shared-strings-utf16-bom", kind: "the shared strings in UTF-16 with a byte-order mark", bytes: new Map([...parts, [STRINGS, utf16(text(parts, STRINGS))]]), verdict: "通过" });
+  add({ name: "declared-utf16-bytes-utf8", kind: "a worksheet declaring UTF-16 whose bytes are UTF-8", bytes: sheet((xml) => xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')), verdict: "无法读取", reason: /声明的编码/ });
+  add({ name: "worksheet-not-utf8", kind: "a worksheet with bytes that are not UTF-8 (GBK text)", bytes: new Map([...parts, [SHEET, Buffer.concat([parts.get(SHEET) as Buffer].map((b) => { const out = Buffer.from(b); const i = out.indexOf("</sheetData>"); return Buffer.concat([out.subarray(0, i), Buffer.from(`<row r="${R}"><c r="A${R}" t="inlineStr"><is><t>`), Buffer.from([0xb7, 0xfe, 0xce, 0xf1]), Buffer.from("</t></is></c></row>"), out.subarray(i)]); }))]]), verdict: "无法读取", reason: /UTF-8/ });
+  // Entries must be typed and seen (issue case 8): a formula in an entry cell, a value its format or colour hides.
+  const formulaIn = (base: Parts, formula: string) => edited(base, SHEET, (xml) => setCell(xml, plainCell, (a) => `<c${plainAttrs(a)}><f>${formula}</f><v>1</v></c>`));
+  add({ name: "entry-external-link", kind: "an entry whose value comes from another workbook ([1]Sheet1!$A$1)", bytes: formulaIn(withExternalLink(parts, "file:///C:/评审/别的表.xlsx"), "[1]Sheet1!$A$1"), verdict: "通过", finding: { code: "SS825", cell: at(plainCell) } });
+  add({ name: "entry-defined-name", kind: "an entry whose value comes from a defined name", bytes: formulaIn(edited(parts, WORKBOOK, (x) => x.replace("<definedNames>", `<definedNames><definedName name="满分">'${sheetName}'!$Z$${R}</definedName>`)), "满分"), verdict: "通过", finding: { code: "SS825", cell: at(plainCell) } });
+  add({ name: "entry-cell-reference", kind: "an entry that refers to a cell below the form", bytes: formulaIn(parts, `Z${R}`), verdict: "通过", finding: { code: "SS825", cell: at(plainCell) } });
+  const hidden = withLook(parts, { format: ";;;" });
+  add({ name: "entry-format-hides", kind: "an entry whose number format ;;; shows nothing", bytes: edited(hidden.parts, SHEET, (xml) => setCell(xml, plainCell, (a) => `<c${plainAttrs(a).replace(/ s="\d+"/, "")} s="${hidden.index}"><v>1</v></c>`)), verdict: "通过", finding: { code: "SS826", cell: at(plainCell) } });
+  const white = withLook(parts, { format: "0%", ink: "FFFFFF" });
+  add({ name: "entry-white-on-white", kind: "an entry written in white on the sheet's white", bytes: edited(white.parts, SHEET, (xml) => setCell(xml, plainCell, (a) => `<c${plainAttrs(a).replace(/ s="\d+"/, "")} s="${white.index}"><v>1</v></c>`)), verdict: "通过", finding: { code: "SS826", cell: at(plainCell) } });
   return { sheetName, cases };
 }
 

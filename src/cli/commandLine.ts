@@ -112,6 +112,11 @@ export const REPORT = {
     output: { type: "string", short: "o", value: "report.html", help: "HTML 文件（默认 <输入名>-report.html）/ the HTML file (default <input>-report.html)" },
     force: FORCE,
     pdf: { type: "string", value: "report.pdf", help: "另出 PDF（需要 Chromium）/ also a PDF (needs Chromium)" },
+    self: {
+      type: "string",
+      value: "self.xlsx|folder|.zip",
+      help: "申请方的自评估表或其提交（文件夹、.zip），用于附录证明材料清单 / the applicant's self-assessment, or the submission (folder, .zip) holding it, for the appendix's evidence list",
+    },
     lang: LANG,
   },
 } as const satisfies CommandSpec;

@@ -9,13 +9,16 @@ import { RoleSchema } from "../scheme/roles";
 import { CONCLUSION_WORDS, CONCLUSIONS, ENTRY_FIELD_WORDS, ENTRY_FIELDS } from "../scheme/words";
 import { catalogue, type Data, type Entry, type Where } from "./entry";
 import type { Lang } from "./language";
-import { DEADLINE_RULES, deadlineRuleText, empty, form, listOf, NUMBER_EXAMPLE, inUnit, percent, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
+import { cellWord, DEADLINE_RULES, deadlineRuleText, empty, form, HIDDEN, listOf, NUMBER_EXAMPLE, inUnit, percent, REFERS, SAMPLE_FIELD, SPECIAL, VALIDATION_CHANGE } from "./phrases";
 
 const at = (p: Where): string => (p.clause !== undefined ? `条款 ${p.clause}：` : "");
 const atEn = (p: Where): string => (p.clause !== undefined ? `Clause ${p.clause}: ` : "");
 const field = z.enum(ENTRY_FIELDS);
 const sampleField = z.enum(["checked", "nonconforming"]);
 const deadlineRule = z.enum(DEADLINE_RULES);
+const sheetState = z.enum(["hidden", "veryHidden"]);
+/** A cell a person fills: an entry field, a sample count, or (as the form prints it) a header field. */
+const cellField = z.enum([...ENTRY_FIELDS, "checked", "nonconforming"]);
 
 export const CATALOGUE = catalogue({
   SS101: {
@@ -38,9 +41,10 @@ export const CATALOGUE = catalogue({
     name: "percent-out-of-range",
     severity: "error",
     kind: "error",
-    params: { value: z.number() },
-    zh: (p) => `${at(p)}得分比例 ${p.value}% 不在 0%–100% 之间。请改为 0 到 100 之间的百分比。`,
-    en: (p) => `${atEn(p)}percentage ${p.value}% is not between 0% and 100%. Enter a percentage from 0 to 100.`,
+    /** `shown`: what the cell shows, where a workbook's number format makes it differ from `value`. */
+    params: { value: z.number(), shown: z.string().optional() },
+    zh: (p) => `${at(p)}得分比例 ${p.value}%${p.shown !== undefined ? `（单元格显示 ${p.shown}）` : ""} 不在 0%–100% 之间。请改为 0 到 100 之间的百分比。`,
+    en: (p) => `${atEn(p)}percentage ${p.value}%${p.shown !== undefined ? ` (the cell shows ${p.shown})` : ""} is not between 0% and 100%. Enter a percentage from 0 to 100.`,
   },
   SS104: {
     name: "not-a-number",
@@ -76,6 +80,38 @@ export const CATALOGUE = catalogue({
     params: { row: z.string() },
     zh: (p) => `${at(p)}同一行（${p.row}）填写了两次，只计第一条。请删除重复的条目。`,
     en: (p) => `${atEn(p)}the same row (${p.row}) was entered twice; only the first entry counts. Remove the repeat.`,
+  },
+  SS108: {
+    name: "entry-not-counted",
+    severity: "error",
+    kind: "error",
+    /**
+     * A sheet's entry that Excel and the sheet's formulas do not count as the person meant: `text` as the cell holds
+     * it; `as`, what it looks like — a number or percentage stored as text, a not-applicable word Excel does not
+     * match (full-width letters, other spaces), or an error value.
+     */
+    params: { field: cellField, text: z.string(), as: z.enum(["number", "na", "error"]) },
+    zh: (p) =>
+      p.as === "number"
+        ? `${at(p)}${cellWord(p.field).zh}“${p.text}”是文本，不是数字：Excel 和本表的公式都不计入它（按 0 计）。请删除后重新输入数字（单元格格式为“文本”时，先改为“常规”或“百分比”）。`
+        : p.as === "na"
+          ? `${at(p)}${cellWord(p.field).zh}“${p.text}”与“不适用”等词只差空格或全角字符，本表的公式不把它当作不适用（按 0 分计，仍计入满分）。请重新输入“不适用”。`
+          : `${at(p)}${cellWord(p.field).zh}是错误值 ${p.text}：本表的公式不计入它，合计等单元格也会显示错误。请删除后重新输入。`,
+    en: (p) =>
+      p.as === "number"
+        ? `${atEn(p)}the ${cellWord(p.field).en} "${p.text}" is text, not a number: neither Excel nor the sheet's formulas count it (it counts as 0). Delete it and type the number again (if the cell is formatted as Text, make it General or Percentage first).`
+        : p.as === "na"
+          ? `${atEn(p)}the ${cellWord(p.field).en} "${p.text}" differs from "不适用" (N/A) only by spaces or full-width letters, so the sheet's formulas do not take it as not applicable (it counts as 0, still within the maximum). Type "不适用" again.`
+          : `${atEn(p)}the ${cellWord(p.field).en} is the error value ${p.text}: the sheet's formulas do not count it, and its totals show an error too. Delete it and type the entry again.`,
+  },
+  SS109: {
+    name: "percent-shown-out-of-range",
+    severity: "error",
+    kind: "error",
+    /** `shown`: what the cell shows (`150.0%`); `counted`: the percentage the sheet's formulas and StarScore count. */
+    params: { shown: z.string(), counted: z.number() },
+    zh: (p) => `${at(p)}得分比例单元格显示 ${p.shown}（超出 0%–100%），本表的公式和 StarScore 却按 ${p.counted}% 计：显示的与计分的不同。请重新输入 0%–100% 之间的百分比（如 95%）。`,
+    en: (p) => `${atEn(p)}the percentage cell shows ${p.shown} (outside 0%–100%), while the sheet's formulas and StarScore count ${p.counted}%: what it shows is not what counts. Enter a percentage from 0% to 100% again (such as 95%).`,
   },
   SS110: {
     name: "partial-without-samples",
@@ -136,6 +172,15 @@ export const CATALOGUE = catalogue({
     params: { whole: z.string(), part: z.string() },
     zh: (p) => `${at(p)}条款 ${p.whole} 整条填写了一次，其分项 ${p.part} 又单独填写；分项的条目计分。请只保留一种写法。`,
     en: (p) => `${atEn(p)}clause ${p.whole} was entered as a whole and its part ${p.part} on its own; the part's entry counts. Keep one of them.`,
+  },
+  SS117: {
+    name: "percent-shown-as-fraction",
+    severity: "warning",
+    kind: "consistency",
+    /** `shown`: what a cell not formatted as a percentage shows (`0.95`, `1`); `counted`: the percentage it counts as. */
+    params: { shown: z.string(), counted: z.number() },
+    zh: (p) => `${at(p)}得分比例单元格显示 ${p.shown}（不是百分比格式），按 ${p.counted}% 计。若指 ${p.shown}%，请输入 ${p.shown}%；否则请输入 ${p.counted}%，使显示的与计分的一致。`,
+    en: (p) => `${atEn(p)}the percentage cell shows ${p.shown} (not formatted as a percentage), which counts as ${p.counted}%. If ${p.shown}% is meant, enter ${p.shown}%; otherwise enter ${p.counted}%, so that what it shows is what counts.`,
   },
   SS118: {
     name: "samples-on-qualitative",
@@ -528,6 +573,62 @@ export const CATALOGUE = catalogue({
       `${p.range}（${p.cells} 格）的数据验证被删除或放宽（${VALIDATION_CHANGE[p.change].zh}），这些单元格可以填入任意值；常见原因是从别的工作簿粘贴。每个值仍已逐一检查。如需恢复，请用 StarScore 重新布局本表。`,
     en: (p) =>
       `Data validation on ${p.range} (${p.cells} cells) was removed or weakened (${VALIDATION_CHANGE[p.change].en}), so any value can be typed there; pasting from another workbook does this. Every value was still checked. To restore it, lay the sheet out again with StarScore.`,
+  },
+  SS823: {
+    name: "form-sheet-hidden",
+    severity: "error",
+    kind: "tamper",
+    /**
+     * The sheet StarScore laid out is hidden. `shown`: the visible copy a reviewer sees instead, which was scored
+     * (null when there is none, and the hidden sheet was scored); `total`/`level`: what the hidden sheet's entries give.
+     */
+    params: { sheet: z.string(), state: sheetState, shown: z.string().nullable(), total: z.number().nullable(), level: z.string().nullable() },
+    zh: (p) =>
+      p.shown === null
+        ? `StarScore 的表格“${p.sheet}”被${HIDDEN[p.state].zh}：审查人员在 Excel 中看不到它，而计分的正是它。请取消隐藏后重新提交。`
+        : `StarScore 布局的工作表“${p.sheet}”被${HIDDEN[p.state].zh}，Excel 中看到的是另一张同样的表“${p.shown}”，已按看到的“${p.shown}”计分${p.total !== null ? `；隐藏的“${p.sheet}”按其条目得 ${p.total.toFixed(2)} 分${p.level !== null ? `（${p.level}）` : ""}` : ""}。请删除多余的表、取消隐藏后重新提交。`,
+    en: (p) =>
+      p.shown === null
+        ? `The StarScore form "${p.sheet}" is ${HIDDEN[p.state].en}: a reviewer does not see it in Excel, yet it is what is scored. Unhide it and submit it again.`
+        : `The sheet StarScore laid out, "${p.sheet}", is ${HIDDEN[p.state].en}; Excel shows another copy of the form, "${p.shown}", which was scored${p.total !== null ? `; the hidden "${p.sheet}" gives ${p.total.toFixed(2)}${p.level !== null ? ` (${p.level})` : ""} by its entries` : ""}. Delete the extra sheet, unhide the form and submit it again.`,
+  },
+  SS824: {
+    name: "second-form-sheet",
+    severity: "error",
+    kind: "tamper",
+    /** `scored`: the sheet scored (what a reviewer sees); `other`: another sheet that looks like the form, and what its entries give. */
+    params: { scored: z.string(), other: z.string(), state: z.enum(["visible", "hidden", "veryHidden"]), total: z.number().nullable(), level: z.string().nullable() },
+    zh: (p) =>
+      `工作簿中另有一张与表格相同的工作表“${p.other}”（${p.state === "visible" ? "可见" : HIDDEN[p.state].zh}）${p.total !== null ? `，按其条目得 ${p.total.toFixed(2)} 分${p.level !== null ? `（${p.level}）` : ""}` : ""}；只按审查人员看到的“${p.scored}”计分。请删除多余的工作表后重新提交。`,
+    en: (p) =>
+      `The workbook holds another sheet that looks like the form, "${p.other}" (${p.state === "visible" ? "visible" : HIDDEN[p.state].en})${p.total !== null ? `, giving ${p.total.toFixed(2)}${p.level !== null ? ` (${p.level})` : ""} by its entries` : ""}; only "${p.scored}", the sheet a reviewer sees, was scored. Delete the extra sheet and submit it again.`,
+  },
+  SS825: {
+    name: "entry-is-formula",
+    severity: "warning",
+    kind: "consistency",
+    /**
+     * An entry or header cell holds a formula: `field` (an entry field, or the header's name on the form), the
+     * `formula`, what it `refers` to and the `target` named (another workbook's file, a defined name, cells).
+     */
+    params: { field: z.string(), formula: z.string(), refers: z.enum(["external", "name", "cell", "constant"]), target: z.string() },
+    zh: (p) => `${at(p)}${cellWord(p.field).zh}不是填写的值，而是公式 ${p.formula}${REFERS[p.refers].zh(p.target)}。评审看到的应是填写人输入的值：请直接输入。`,
+    en: (p) => `${atEn(p)}the ${cellWord(p.field).en} is not an entry but the formula ${p.formula}${REFERS[p.refers].en(p.target)}. A reviewer must see what was entered: type the value itself.`,
+  },
+  SS826: {
+    name: "value-hidden",
+    severity: "warning",
+    kind: "consistency",
+    /** How a filled cell hides its value: its number format (`format`, and what it then shows) or its text colour, that of its fill. */
+    params: { field: z.string(), how: z.enum(["format", "colour"]), format: z.string(), shown: z.string() },
+    zh: (p) =>
+      p.how === "format"
+        ? `${at(p)}${cellWord(p.field).zh}的数字格式“${p.format}”不显示它的值（${p.shown === "" ? "单元格看起来是空的" : `显示为“${p.shown}”`}），它却计入评分。请把单元格格式改回“常规”或“百分比”。`
+        : `${at(p)}${cellWord(p.field).zh}的文字颜色与底色相同，看不见，它却计入评分。请把文字颜色改回“自动”（黑色）。`,
+    en: (p) =>
+      p.how === "format"
+        ? `${atEn(p)}the ${cellWord(p.field).en}'s number format "${p.format}" does not show its value (${p.shown === "" ? "the cell looks empty" : `it shows "${p.shown}"`}), yet the value is scored. Set the cell's format back to General or Percentage.`
+        : `${atEn(p)}the ${cellWord(p.field).en} is written in the colour of its fill, so it cannot be seen, yet it is scored. Set the font colour back to Automatic (black).`,
   },
   SS901: {
     name: "surveillance-late",

@@ -1,5 +1,5 @@
 import type { Role } from "../scheme/roles";
-import { ENTRY_FIELDS, FORM_WORDS } from "../scheme/words";
+import { ENTRY_FIELD_WORDS, ENTRY_FIELDS, FORM_WORDS } from "../scheme/words";
 import type { Lang } from "./language";
 
 /** Phrases the catalogue's messages share, each in 简体中文 and English. */
@@ -86,3 +86,30 @@ export function form(scheme: string, role: Role | undefined, lang: Lang): string
   if (lang === "en") return `${role !== undefined ? `the ${FORM_WORDS[role].en}` : "a form"} of scheme ${scheme}`;
   return `方案 ${scheme} 的${role !== undefined ? FORM_WORDS[role].zh : "表格"}`;
 }
+
+/** What a cell a person fills is called: an entry field, a sample count, or a header field by its name on the form. */
+export function cellWord(field: string): { zh: string; en: string } {
+  const words: Record<string, { zh: string; en: string }> = {
+    ...ENTRY_FIELD_WORDS,
+    ...SAMPLE_FIELD,
+    evidence: { zh: "证明材料", en: "evidence" },
+    note: { zh: "记录", en: "note" },
+    deductions: SPECIAL.deduction,
+    remarks: { zh: "评语", en: "remarks" },
+  };
+  return words[field] ?? { zh: field, en: field };
+}
+
+/** How a sheet is hidden (SS823, SS824). */
+export const HIDDEN = {
+  hidden: { zh: "隐藏", en: "hidden" },
+  veryHidden: { zh: "设为深度隐藏（Excel 的“取消隐藏”中不列出）", en: "very hidden (Excel's Unhide does not list it)" },
+} as const;
+
+/** What an entry's formula refers to (SS825), with the target it names. */
+export const REFERS = {
+  external: { zh: (t: string) => `（引用另一个工作簿 ${t}）`, en: (t: string) => ` (referring to another workbook, ${t})` },
+  name: { zh: (t: string) => `（引用名称 ${t}）`, en: (t: string) => ` (referring to the name ${t})` },
+  cell: { zh: (t: string) => `（引用 ${t}）`, en: (t: string) => ` (referring to ${t})` },
+  constant: { zh: () => "", en: () => "" },
+} as const;

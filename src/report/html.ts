@@ -5,6 +5,7 @@ import { escapeHtml as esc } from "./escape";
 import { formatEarned, formatPercent, formatPoints } from "./format";
 import { coverHtml, dayText, filled, infoHtml, promiseHtml } from "./frontHtml";
 import type { Nonconformity, ReportFinding, ReportItem, ReportModel, ReportSection, ReportSubsection } from "./model";
+import { materialsHtml, MATERIALS_CSS } from "./materialsHtml";
 import { radarSvg } from "./radar";
 
 /**
@@ -284,7 +285,7 @@ td.flag { color: #b3261e; font-weight: bold; }
 
 function css(t: Labels, draft: ReportModel["draft"]): string {
   const box = draft === null ? "" : `@top-center { content: "${t.draftLine(draft.errors)}"; font-size: 9pt; color: #b3261e; font-weight: bold; }`;
-  return CSS.replace("PAGE_FOOTER", `${t.pageFooter[0]} counter(page) ${t.pageFooter[1]} counter(pages) ${t.pageFooter[2]}`).replace("DRAFT_BOX", box);
+  return (CSS + MATERIALS_CSS).replace("PAGE_FOOTER", `${t.pageFooter[0]} counter(page) ${t.pageFooter[1]} counter(pages) ${t.pageFooter[2]}`).replace("DRAFT_BOX", box);
 }
 
 function stars(n: number): string {
@@ -507,6 +508,9 @@ export function renderReportHtml(m: ReportModel, lang: Lang = "zh"): string {
       `<div>${esc(t.signedOn)}${filled(dayText(m.signedOn ?? "", lang))}</div></div>`,
   );
   if (audit) out.push(`<p class="stamp">${esc(t.stamp((m.fields["认证机构"] ?? "") || t.stampBody))}</p>`);
-  out.push(`</section></body></html>\n`);
+  out.push(`</section>`);
+  // The appendix: the template has no part for it, so it follows the report's own parts.
+  out.push(materialsHtml(m.materials, lang));
+  out.push(`</body></html>\n`);
   return out.join("\n");
 }

@@ -10,6 +10,7 @@ import { cellText } from "../scoring/cellText";
 import { readAuditType } from "../scoring/lenient";
 import { onSiteDays, readOnSiteMoment, type OnSiteMoment } from "../scoring/onSite";
 import { documentRules, type DocumentRules } from "./documentRules";
+import { materialsPart, type MaterialsSource, type ReportMaterials } from "./materials";
 import { RADAR_MAX_AXES, RADAR_MIN_AXES } from "./radar";
 import type { ItemStatus, ScoreCard } from "../scoring/card";
 
@@ -169,6 +170,8 @@ export interface ReportModel {
   findings: ReportFinding[];
   /** Sample records, 删减 with reasons, why not graded, the certificate's cycle (documentRules.ts). */
   rules: DocumentRules;
+  /** The appendix 证明材料清单: each clause's required materials, the applicant's entries and files (materials.ts). */
+  materials: ReportMaterials;
 }
 
 function share(earned: number, applicableMax: number): number | null {
@@ -233,8 +236,12 @@ function nonconformitiesOf(scheme: Scheme, assessment: Assessment, card: ScoreCa
   });
 }
 
-/** Builds the report for a points scheme. Throws a RangeError for a checklist (it has no scores to report). */
-export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreCard, lang: Lang = "zh"): ReportModel {
+/**
+ * Builds the report for a points scheme. Throws a RangeError for a checklist (it has no scores to report).
+ * `materials`: the self-assessment whose 证明材料清单 the report lists — by default a self-assessment's own (its files
+ * not checked), and for an audit none (the part then says the self-assessment was not supplied).
+ */
+export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreCard, lang: Lang = "zh", materials?: MaterialsSource | null): ReportModel {
   if (scheme.kind !== "points" || card.total === null) throw new RangeError(`scheme ${scheme.id} is a checklist: an audit report needs a points scheme`);
   const fields = headerText(scheme, assessment);
   const audit = assessment.role !== "self";
@@ -358,5 +365,9 @@ export function buildReport(scheme: Scheme, assessment: Assessment, card: ScoreC
     signedOn: value("编制日期") ?? value("评估时间"),
     findings: groupFindings(card.findings, lang),
     rules: documentRules(scheme, assessment, card),
+    materials: materialsPart(
+      materials !== undefined ? materials : assessment.role === "self" ? { scheme, assessment, card, source: null, references: null, submission: null } : null,
+      value("组织名称"),
+    ),
   };
 }

@@ -5,7 +5,7 @@ import type { Assessment, Entry } from "./assessment";
 import type { ItemScore, ItemStatus } from "./card";
 import { itemByCode, partEntry, partsOf } from "./clauseParts";
 import { checkReason, reasonOf } from "./leftOut";
-import { fold, readConclusion, readNumber } from "./lenient";
+import { fold, readEntryConclusion, readEntryNumber, type EntrySource } from "./lenient";
 import { checkMaterials } from "./materials";
 import type { Conclusion } from "../scheme/words";
 import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, qualitative, readSamples, typedText, type SampleRecord } from "./samples";
@@ -30,8 +30,8 @@ function isBlank(entry: Entry | undefined): boolean {
 }
 
 /** Reads a points value (a percentage of the item, or a score) and checks its range. */
-function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): ItemOutcome {
-  const reading = field === "percent" ? readNumber(entry.percent, "%") : readNumber(entry.score, "分");
+function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: Finding[], source: EntrySource): ItemOutcome {
+  const reading = field === "percent" ? readEntryNumber(entry.percent, "%", source) : readEntryNumber(entry.score, "分", source);
   if (reading.kind === "number" && reading.value >= 0 && reading.value <= (field === "percent" ? 100 : item.max)) {
     // The common case, kept free of allocations: a number in range.
     return { earned: field === "percent" ? item.max * (reading.value / 100) : reading.value, status: "scored", conclusion: null };
@@ -45,6 +45,10 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
       return { earned: 0, status: "missing", conclusion: null };
     case "invalid":
       out.push(finding("SS104", location, { field, text: reading.text }));
+      return { earned: 0, status: "invalid", conclusion: null };
+    case "uncounted":
+      // What the sheet's formulas count: nothing, as for any text; the finding says which cell and why.
+      out.push(finding("SS108", location, { field, text: reading.text, as: reading.as }));
       return { earned: 0, status: "invalid", conclusion: null };
     case "number": {
       const v = reading.value;
@@ -69,20 +73,20 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
  * The typed figure's points, unless the entry has a usable sample record: then the record's (samples.ts).
  * The common case, no sample record, takes the typed figure without a detour.
  */
-function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, field: "percent" | "score", out: Finding[]): ItemOutcome {
+function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, field: "percent" | "score", out: Finding[], source: EntrySource): ItemOutcome {
   // 评分要求 1)–2) are the auditors' rules for 附件2; a self-assessment's partial score is the organisation's own claim.
   const rule = role === "audit" ? scheme.partialCredit : undefined;
   // A qualitative indicator is all or nothing (评分要求 2): a record on it is not used, as its row has no sample cells.
   const q = rule === undefined || !hasSampleRecord(entry) ? null : qualitative(rule, item);
   if (q !== null) out.push(finding("SS118", { clause: item.clause, field: "checked" }, q));
   if (q !== null || !hasSampleRecord(entry)) {
-    const typed = readPoints(item, entry, field, out);
+    const typed = readPoints(item, entry, field, out, source);
     if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);
     return typed;
   }
-  const record = readSamples(item.clause, entry, out);
+  const record = readSamples(item.clause, entry, out, source);
   const scratch: Finding[] = [];
-  const typed = readPoints(item, entry, field, scratch);
+  const typed = readPoints(item, entry, field, scratch, source);
   if (record === null || typed.status === "na") {
     out.push(...scratch);
     if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);
@@ -94,17 +98,18 @@ function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, f
   return { earned, status: "scored", conclusion: null, samples: record };
 }
 
-function scoreAudit(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): ItemOutcome {
+function scoreAudit(scheme: Scheme, item: Item, entry: Entry, out: Finding[], source: EntrySource): ItemOutcome {
   const usesScore = (entry.percent === undefined || entry.percent === null) && entry.score !== undefined && entry.score !== null;
-  return pointsOrSamples(scheme, "audit", item, entry, usesScore ? "score" : "percent", out);
+  return pointsOrSamples(scheme, "audit", item, entry, usesScore ? "score" : "percent", out, source);
 }
 
-function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): ItemOutcome {
-  const c = readConclusion(entry.conclusion);
+function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[], source: EntrySource): ItemOutcome {
+  const c = readEntryConclusion(entry.conclusion, source);
   const location = { clause: item.clause, field: "conclusion" };
   if (c.kind === "invalid") out.push(finding("SS105", location, { text: c.text }));
+  if (c.kind === "uncounted") out.push(finding("SS108", location, { field: "conclusion", text: c.text, as: c.as }));
   const conclusion = c.kind === "conclusion" ? c.value : null;
-  const score = readNumber(entry.score, "分");
+  const score = readEntryNumber(entry.score, "分", source);
   if (conclusion === "na" || score.kind === "na") {
     if (conclusion === "na" && score.kind === "number" && score.value > 0) {
       out.push(finding("SS301", location, { conclusion: "na", value: score.value, max: item.max }));
@@ -112,7 +117,7 @@ function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): It
     return { earned: 0, status: "na", conclusion: "na" };
   }
   if (c.kind === "empty") out.push(finding("SS101", location, { field: "conclusion" }));
-  const points = pointsOrSamples(scheme, "self", item, entry, "score", out);
+  const points = pointsOrSamples(scheme, "self", item, entry, "score", out, source);
   if (points.status === "scored" && conclusion !== null && item.max > 0) {
     const v = points.earned;
     if ((conclusion === "nonconform" && v === item.max) || (conclusion === "conform" && v === 0)) {
@@ -120,12 +125,16 @@ function scoreSelf(scheme: Scheme, item: Item, entry: Entry, out: Finding[]): It
     }
   }
   if (points.status === "scored") checkMaterials(item, entry.evidence, out);
-  return { ...points, status: c.kind === "invalid" && points.status === "scored" ? "invalid" : points.status, conclusion };
+  return { ...points, status: (c.kind === "invalid" || c.kind === "uncounted") && points.status === "scored" ? "invalid" : points.status, conclusion };
 }
 
-function scoreChecklist(item: Item, entry: Entry, out: Finding[]): ItemOutcome {
-  const c = readConclusion(entry.conclusion);
+function scoreChecklist(item: Item, entry: Entry, out: Finding[], source: EntrySource): ItemOutcome {
+  const c = readEntryConclusion(entry.conclusion, source);
   const location = { clause: item.clause, field: "conclusion" };
+  if (c.kind === "uncounted") {
+    out.push(finding("SS108", location, { field: "conclusion", text: c.text, as: c.as }));
+    return { earned: 0, status: "invalid", conclusion: null };
+  }
   if (c.kind === "empty") {
     out.push(finding("SS101", location, { field: "conclusion" }));
     return { earned: 0, status: "missing", conclusion: null };
@@ -185,7 +194,7 @@ function entriesByItem(scheme: Scheme, assessment: Assessment, out: Finding[]): 
  * Reads every item's entry: its points (or conclusion), whether it applies and why not, each problem a finding.
  * Entries are found by clause id first (entriesByItem), so strays and repeats are reported once.
  */
-export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Finding[]): ItemScore[] {
+export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Finding[], source: EntrySource = "typed"): ItemScore[] {
   const entries = entriesByItem(scheme, assessment, findings);
   const role = assessment.role;
   return scheme.items.map((item) => {
@@ -201,7 +210,7 @@ export function scoreItems(scheme: Scheme, assessment: Assessment, findings: Fin
     } else {
       const e = entry ?? {};
       outcome =
-        role === "audit" ? scoreAudit(scheme, item, e, findings) : role === "self" ? scoreSelf(scheme, item, e, findings) : scoreChecklist(item, e, findings);
+        role === "audit" ? scoreAudit(scheme, item, e, findings, source) : role === "self" ? scoreSelf(scheme, item, e, findings, source) : scoreChecklist(item, e, findings, source);
     }
     // An empty entry is SS101. A 0-point row changes nothing whether filled or not, so it owes no entry at all.
     let unfilled = false;

@@ -1,7 +1,7 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Item, Scheme } from "../scheme/load";
 import type { Entry } from "./assessment";
-import { fold } from "./lenient";
+import { fold, readCellNumber, type EntrySource } from "./lenient";
 
 /**
  * Sample records (CCT 附件2 评分要求 1): an indicator checked on several samples loses points in proportion
@@ -28,24 +28,30 @@ export function hasSampleRecord(entry: Entry): boolean {
   return s !== undefined && s !== null && (!blank(s.checked) || !blank(s.nonconforming));
 }
 
-/** A whole number ≥ 0 typed as a number or text (１０ and "10" alike); null otherwise. */
-function count(value: unknown): number | null {
+/**
+ * A whole number ≥ 0 typed as a number or text (１０ and "10" alike); null otherwise. From a sheet's cell, only a
+ * number counts, as the sheet's formula (`ISNUMBER`) counts it.
+ */
+function count(value: unknown, source: EntrySource): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : null;
-  if (typeof value !== "string") return null;
+  if (typeof value !== "string" || source === "cells") return null;
   const text = fold(value);
   return WHOLE.test(text) ? Number(text) : null;
 }
 
 /** The entry's sample record when it is usable; each reason it is not is an error finding. */
-export function readSamples(clause: string, entry: Entry, out: Finding[]): SampleRecord | null {
+export function readSamples(clause: string, entry: Entry, out: Finding[], source: EntrySource = "typed"): SampleRecord | null {
   if (!hasSampleRecord(entry)) return null;
   const s = entry.samples ?? {};
-  const counts = { checked: count(s.checked), nonconforming: count(s.nonconforming) };
+  const counts = { checked: count(s.checked, source), nonconforming: count(s.nonconforming, source) };
   let usable = true;
   for (const field of ["checked", "nonconforming"] as const) {
     if (counts[field] !== null) continue;
     const raw = s[field];
-    out.push(finding("SS111", { clause, field }, { field, text: blank(raw) ? "" : String(raw) }));
+    // A count typed as text in a sheet: the sheet's formula does not count it either; say which cell and why.
+    const cell = source === "cells" ? readCellNumber(raw, "分") : null;
+    if (cell?.kind === "uncounted") out.push(finding("SS108", { clause, field }, { field, text: cell.text, as: cell.as }));
+    else out.push(finding("SS111", { clause, field }, { field, text: blank(raw) ? "" : String(raw) }));
     usable = false;
   }
   const { checked, nonconforming } = counts;

@@ -3,7 +3,7 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "./assessment";
 import type { ChecklistCounts, GroupScore, ItemScore, NotGradedBy, ScoreCard } from "./card";
 import { checkClaimedLevel, checkServiceDomain } from "./headerChecks";
-import { fold, readNumber } from "./lenient";
+import { fold, readEntryNumber, type EntrySource } from "./lenient";
 import { levelFor } from "./levels";
 import { prerequisiteMet } from "./prerequisite";
 import { excelRound } from "./round";
@@ -113,7 +113,7 @@ export function checklistOutcome(items: readonly ItemScore[]): CardOutcome {
   };
 }
 
-export function pointsOutcome(scheme: Scheme, assessment: Assessment, items: readonly ItemScore[], raw: number, applicableMax: number, findings: Finding[]): CardOutcome {
+export function pointsOutcome(scheme: Scheme, assessment: Assessment, items: readonly ItemScore[], raw: number, applicableMax: number, findings: Finding[], source: EntrySource = "typed"): CardOutcome {
   const header = assessment.header ?? {};
   const fullMarks = scheme.fullMarks ?? 0;
   // Special deductions and the bonus arise in the evaluation (completeness 附录, CCT 附件2 D1/D2): the auditor's, never the applicant's.
@@ -146,14 +146,17 @@ export function pointsOutcome(scheme: Scheme, assessment: Assessment, items: rea
 
   let bonus = 0;
   const bonusRule = auditor ? scheme.special?.bonus : undefined;
-  const bonusReading = readNumber(assessment.bonus?.points, "分");
-  if (bonusReading.kind === "number" || bonusReading.kind === "invalid") {
+  const bonusReading = readEntryNumber(assessment.bonus?.points, "分", source);
+  if (bonusReading.kind === "number" || bonusReading.kind === "invalid" || bonusReading.kind === "uncounted") {
     if (bonusRule === undefined) {
       findings.push(
         auditor || scheme.special?.bonus === undefined
           ? finding("SS403", { field: "bonus" }, { scheme: scheme.id, special: "bonus", count: 1 })
           : finding("SS405", { field: "bonus" }, { special: "bonus", count: 1 }),
       );
+    } else if (bonusReading.kind === "uncounted") {
+      // The sheet counts a bonus typed as text as 0 (`N(…)`), and so does the engine.
+      findings.push(finding("SS108", { field: "bonus" }, { field: "bonus", text: bonusReading.text, as: bonusReading.as }));
     } else if (bonusReading.kind === "invalid") {
       findings.push(finding("SS104", { field: "bonus" }, { field: "bonus", text: bonusReading.text }));
     } else {

@@ -4,6 +4,9 @@ export type CellRead = string | number | boolean | null;
 /** Reads a cell by its A1 address on the laid-out sheet. */
 export type CellReader = (address: string) => CellRead;
 
+/** A cell's number format code as saved ("General", "0.0%", ";;;"): how it shows its value. */
+export type FormatReader = (address: string) => string;
+
 /** A cell to write: a constant (null clears it). */
 export interface CellWrite {
   address: string;

@@ -1,30 +1,24 @@
 import type { Finding } from "../findings/finding";
 import type { Assessment, Entry } from "../scoring/assessment";
-import { fold } from "../scoring/lenient";
 import { qualified } from "./address";
 import type { CellRead, CellReader } from "./cells";
 import { percentFromCell } from "./percentCell";
 import { readTeam } from "./team";
 import type { SheetLayout } from "./types";
 
-const PLAIN_NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
-
-/** A 得分比例 cell as a percentage, by the rule in percentCell.ts; text that is no number is kept as typed. */
+/**
+ * A 得分比例 cell as a percentage, by the rule in percentCell.ts. Text is kept as typed, even text that looks like a
+ * number: the sheet's formulas do not count it, and the engine, reading a sheet's cells, says so (lenient.ts).
+ */
 function percentOf(value: CellRead): Entry["percent"] {
   if (typeof value === "number") return percentFromCell(value);
-  if (typeof value === "string") {
-    const text = fold(value);
-    if (PLAIN_NUMBER.test(text)) {
-      return percentFromCell(Number(text));
-    }
-    return text === "" ? null : value;
-  }
-  return value === null ? null : String(value);
+  return typed(value);
 }
 
 function typed(value: CellRead): string | number | null {
   if (value === null) return null;
-  if (typeof value === "boolean") return String(value);
+  // As Excel shows a boolean.
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string" && value.trim() === "") return null;
   return value;
 }

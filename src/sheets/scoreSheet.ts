@@ -5,8 +5,9 @@ import { resultName } from "../scoring/levels";
 import { scoreAssessment } from "../scoring/scoreAssessment";
 import type { ScoreCard } from "../scoring/card";
 import { qualified } from "./address";
-import type { CellReader } from "./cells";
+import type { CellReader, FormatReader } from "./cells";
 import { LAYOUT_VERSION, LAYOUTS } from "./meta";
+import { percentShownFindings } from "./percentCell";
 import { locateFindings, readAssessment } from "./read";
 import type { SheetLayout } from "./types";
 
@@ -24,14 +25,22 @@ export interface ScoredSheet {
 const TOLERANCE = 0.005;
 
 /**
- * Reads a laid-out sheet's entries by clause id, scores them, and compares the workbook's own saved
- * results with the engine's: a workbook whose saved total disagrees with its entries is broken or altered.
- * `version`: the layout version of the sheet's record (meta.ts), the current one by default.
+ * Reads a laid-out sheet's entries by clause id, scores them as the sheet's own formulas count its cells (text is
+ * never a number: lenient.ts, readCellNumber), and compares the workbook's own saved results with the engine's: a
+ * workbook whose saved total disagrees with its entries is broken or altered. `version`: the layout version of the
+ * sheet's record (meta.ts), the current one by default. Given each cell's number format (`format`), a percentage
+ * entry that shows otherwise than it counts is reported too (percentCell.ts).
  */
-export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string, version = LAYOUT_VERSION): ScoredSheet {
+export function scoreSheet(scheme: Scheme, layout: SheetLayout, read: CellReader, sheetName: string, version = LAYOUT_VERSION, format?: FormatReader): ScoredSheet {
   const assessment = readAssessment(layout, read);
-  const card = scoreAssessment(scheme, assessment);
-  const extra: Finding[] = [];
+  const scored = scoreAssessment(scheme, assessment, "cells");
+  const shown = format === undefined ? null : percentShownFindings(layout, read, format, sheetName);
+  // An out-of-range percentage quotes what its cell shows, where the two differ (1.5e2 in a % cell shows 15000.0%).
+  const card =
+    shown === null || shown.shown.size === 0
+      ? scored
+      : { ...scored, findings: scored.findings.map((f) => (f.code === "SS103" && shown.shown.has(f.location.clause ?? "") ? finding("SS103", f.location, { value: f.params.value, shown: shown.shown.get(f.location.clause ?? "") }) : f)) };
+  const extra: Finding[] = [...(shown?.findings ?? [])];
   const at = (address: string | undefined) => (address === undefined ? undefined : qualified(sheetName, address));
   const cell = (address: string | undefined) => (address === undefined ? null : read(address));
   const rawTotal = cell(layout.results.total);

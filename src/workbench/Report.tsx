@@ -1,32 +1,75 @@
 import { useRef, useState } from "react";
 import { FILE_TIME_LIMIT_MS, MAX_FILE_BYTES, tooLarge } from "../review/refusals";
+import { isSubmission } from "../review/submissions";
 import { download, fileSafe, HTML, printHtml } from "./download";
 import type { Lang, Strings } from "./i18n";
 import { Lane, TaskFailed } from "./pool";
 import { spawnWorker } from "./spawnWorker";
-import type { ReportAnswer } from "./worker";
+import type { ReportAnswer, SelfGiven } from "./worker";
 
 type Shown = { kind: "none" } | { kind: "reading"; name: string } | { kind: "report"; name: string; report: ReportAnswer };
 
-/** #report: a scored workbook → the audit report, as `starscore report` makes it, printed to PDF by the browser. */
+/** The most files of a submission folder listed (as the CLI's listing): far more than any submission holds. */
+const MAX_FILES = 20_000;
+/** The largest .zip read (as `starscore report --self`). */
+const MAX_ZIP_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A submission folder chosen with <input webkitdirectory>: every file's path from the folder, size and first bytes
+ * (what review/evidenceFiles.ts resolves names against), and the bytes of its workbooks (one is the self-assessment).
+ */
+async function folderGiven(files: readonly File[]): Promise<SelfGiven> {
+  const rel = (f: File) => (f.webkitRelativePath || f.name).split("/").slice(1).join("/") || f.name;
+  const root = (files[0]?.webkitRelativePath ?? "").split("/")[0] || "提交";
+  const listed = files.slice(0, MAX_FILES);
+  return {
+    kind: "folder",
+    root,
+    files: await Promise.all(listed.map(async (f) => ({ path: rel(f), size: f.size, head: new Uint8Array(await f.slice(0, 1024).arrayBuffer()) }))),
+    workbooks: await Promise.all(listed.filter((f) => isSubmission(f.name) && f.size <= MAX_FILE_BYTES).map(async (f) => ({ path: rel(f), bytes: new Uint8Array(await f.arrayBuffer()) }))),
+  };
+}
+
+/** A self-assessment workbook or a submission .zip chosen as a file. */
+async function fileGiven(f: File): Promise<SelfGiven> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  return /\.zip$/i.test(f.name) ? { kind: "zip", name: f.name, bytes } : { kind: "workbook", name: f.name, bytes };
+}
+
+/**
+ * #report: a scored workbook → the audit report, as `starscore report` makes it, printed to PDF by the browser.
+ * The applicant's submission (a folder, a .zip, or the self-assessment alone) gives the appendix's 证明材料清单, as
+ * `starscore report --self` does.
+ */
 export function ReportSection({ t, lang }: { t: Strings; lang: Lang }) {
   const [shown, setShown] = useState<Shown>({ kind: "none" });
+  const [workbook, setWorkbook] = useState<File | null>(null);
+  const [self, setSelf] = useState<{ name: string; given: SelfGiven } | null>(null);
+  const [selfRefused, setSelfRefused] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const selfFile = useRef<HTMLInputElement>(null);
+  const selfFolder = useRef<HTMLInputElement | null>(null);
 
-  const read = async (file: File | undefined) => {
-    if (file === undefined) return;
+  const read = async (file: File | null, given: SelfGiven | undefined) => {
+    if (file === null) return;
     setShown({ kind: "reading", name: file.name });
     const show = (report: ReportAnswer) => setShown({ kind: "report", name: file.name, report });
     if (file.size > MAX_FILE_BYTES) return show({ ok: false, reason: tooLarge(file.size) });
     const lane = new Lane(FILE_TIME_LIMIT_MS, spawnWorker);
     try {
-      const a = await lane.run({ kind: "report", bytes: new Uint8Array(await file.arrayBuffer()), lang });
+      const a = await lane.run({ kind: "report", bytes: new Uint8Array(await file.arrayBuffer()), lang, ...(given !== undefined ? { self: given } : {}) });
       if (a.kind === "report") show(a.report);
     } catch (e) {
       show({ ok: false, reason: e instanceof TaskFailed || e instanceof DOMException ? e.message : String(e) });
     } finally {
       lane.close();
     }
+  };
+
+  const chooseSelf = async (name: string, make: () => Promise<SelfGiven>) => {
+    const given = await make();
+    setSelf({ name, given });
+    await read(workbook, given);
   };
 
   const r = shown.kind === "report" ? shown.report : null;
@@ -45,7 +88,9 @@ export function ReportSection({ t, lang }: { t: Strings; lang: Lang }) {
           hidden
           data-testid="report-file"
           onChange={(e) => {
-            void read(e.target.files?.[0]);
+            const f = e.target.files?.[0] ?? null;
+            setWorkbook(f);
+            void read(f, self?.given);
             e.target.value = "";
           }}
         />
@@ -60,6 +105,46 @@ export function ReportSection({ t, lang }: { t: Strings; lang: Lang }) {
           </>
         )}
       </p>
+      <p className="buttons">
+        <span>{t.selfIntro}</span>
+        <button type="button" onClick={() => selfFolder.current?.click()} disabled={shown.kind === "reading"}>
+          {t.chooseSubmissionFolder}
+        </button>
+        <button type="button" onClick={() => selfFile.current?.click()} disabled={shown.kind === "reading"}>
+          {t.chooseSelfFile}
+        </button>
+        <input
+          ref={(el) => {
+            selfFolder.current = el;
+            // React knows no webkitdirectory prop; the attribute is what Chromium, Edge and Firefox read.
+            el?.setAttribute("webkitdirectory", "");
+          }}
+          type="file"
+          hidden
+          data-testid="report-self-folder"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            if (files.length > 0) void chooseSelf((files[0]?.webkitRelativePath ?? "").split("/")[0] ?? "", () => folderGiven(files));
+            e.target.value = "";
+          }}
+        />
+        <input
+          ref={selfFile}
+          type="file"
+          accept=".xlsx,.xlsm,.zip"
+          hidden
+          data-testid="report-self-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            const cap = f !== undefined && /\.zip$/i.test(f.name) ? MAX_ZIP_BYTES : MAX_FILE_BYTES;
+            setSelfRefused(f !== undefined && f.size > cap ? `${f.name}: ${tooLarge(f.size)}` : null);
+            if (f !== undefined && f.size <= cap) void chooseSelf(f.name, () => fileGiven(f));
+            e.target.value = "";
+          }}
+        />
+        {self !== null && <span data-testid="report-self-name">{t.selfChosen(self.name)}</span>}
+      </p>
+      {selfRefused !== null && <p role="alert">{selfRefused}</p>}
       {shown.kind === "reading" && <p role="status">{t.reading}</p>}
       {r?.ok === false && (
         <p role="alert" data-testid="report-refused">
@@ -70,6 +155,11 @@ export function ReportSection({ t, lang }: { t: Strings; lang: Lang }) {
       {r?.ok === true && (
         <>
           {r.errors > 0 && <p role="alert">{t.reportErrors(r.errors)}</p>}
+          {r.selfProblem !== undefined && (
+            <p role="alert" data-testid="report-self-problem">
+              {r.selfProblem}
+            </p>
+          )}
           <iframe className="report" title={t.reportTitle} srcDoc={r.html} data-testid="report-frame" />
         </>
       )}

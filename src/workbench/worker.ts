@@ -8,24 +8,59 @@ import type { Expected } from "../review/expect";
 import type { FileCheck } from "../review/verdict";
 import { bundledSchemes } from "../taskpane/schemes";
 import { checkBytes } from "../xlsx/check";
+import type { MaterialsSource } from "../report/materials";
+import type { SubmittedFile } from "../review/evidenceFiles";
 import { WorkbookError } from "../xlsx/saved";
-import { scoreXlsx } from "../xlsx/scoreWorkbook";
+import { scoreXlsx, type SchemeSource } from "../xlsx/scoreWorkbook";
+import { NoSelfAssessment, selfFromSubmission, selfFromZip, type SubmissionWorkbook } from "../xlsx/selfSubmission";
 
-export type Task = { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected } | { kind: "report"; bytes: Uint8Array; lang: Lang };
+/**
+ * The applicant's self-assessment for the report's 证明材料清单, as the page was given it (`starscore report --self`):
+ * a submission folder (its workbooks' bytes and every file's size and first bytes), a .zip, or the workbook alone
+ * (its files then not known).
+ */
+export type SelfGiven =
+  | { kind: "folder"; root: string; workbooks: SubmissionWorkbook[]; files: SubmittedFile[] }
+  | { kind: "zip"; name: string; bytes: Uint8Array }
+  | { kind: "workbook"; name: string; bytes: Uint8Array };
 
-/** The audit report of one workbook, or why there is none (the one line `starscore report` would print). */
-export type ReportAnswer = { ok: true; html: string; scheme: string; organisation: string | null; errors: number } | { ok: false; reason: string; checklist?: string };
+export type Task = { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected } | { kind: "report"; bytes: Uint8Array; lang: Lang; self?: SelfGiven };
+
+/**
+ * The audit report of one workbook, or why there is none (the one line `starscore report` would print). `selfProblem`:
+ * why the self-assessment given yields no evidence list (the report then says it was not supplied).
+ */
+export type ReportAnswer =
+  | { ok: true; html: string; scheme: string; organisation: string | null; errors: number; selfProblem?: string }
+  | { ok: false; reason: string; checklist?: string };
 
 export type Answer = { kind: "check"; result: FileCheck } | { kind: "report"; report: ReportAnswer };
 
 const schemes = new Map(bundledSchemes().map((s) => [s.id, s]));
 
-function report(bytes: Uint8Array, lang: Lang): ReportAnswer {
+/** The self-assessment given, as `starscore report --self` reads it. */
+function selfOf(given: SelfGiven, source: SchemeSource): MaterialsSource {
+  if (given.kind === "zip") return selfFromZip(given.name, given.bytes, source);
+  if (given.kind === "folder") return selfFromSubmission(given.root, given.workbooks, given.files, source);
+  return { ...selfFromSubmission(given.name, [{ path: given.name, bytes: given.bytes }], null, source), source: given.name };
+}
+
+function report(bytes: Uint8Array, lang: Lang, self: SelfGiven | undefined): ReportAnswer {
   try {
     const { scheme, assessment, card } = scoreXlsx(bytes, schemes);
     if (scheme.kind !== "points") return { ok: false, reason: "", checklist: scheme.id };
-    const model = buildReport(scheme, assessment, card, lang);
-    return { ok: true, html: renderReportHtml(model, lang), scheme: scheme.id, organisation: model.organisation, errors: card.findings.filter((f) => f.severity === "error").length };
+    let materials: MaterialsSource | null | undefined;
+    let selfProblem: string | undefined;
+    try {
+      materials = self === undefined ? undefined : selfOf(self, schemes);
+    } catch (e) {
+      if (!(e instanceof NoSelfAssessment)) throw e;
+      materials = null;
+      selfProblem = e.message;
+    }
+    const model = buildReport(scheme, assessment, card, lang, materials);
+    const errors = card.findings.filter((f) => f.severity === "error").length;
+    return { ok: true, html: renderReportHtml(model, lang), scheme: scheme.id, organisation: model.organisation, errors, ...(selfProblem !== undefined ? { selfProblem } : {}) };
   } catch (e) {
     if (e instanceof WorkbookError) return { ok: false, reason: e.message };
     throw e;
@@ -33,7 +68,7 @@ function report(bytes: Uint8Array, lang: Lang): ReportAnswer {
 }
 
 function answer(task: Task): Answer {
-  return task.kind === "check" ? { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) } : { kind: "report", report: report(task.bytes, task.lang) };
+  return task.kind === "check" ? { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) } : { kind: "report", report: report(task.bytes, task.lang, task.self) };
 }
 
 self.onmessage = (event: MessageEvent<Task>) => {

@@ -1,5 +1,6 @@
 import { finding, type Finding } from "../findings/finding";
 import type { Lang } from "../findings/language";
+import { entryCellFindings } from "../review/entryCells";
 import { fileReferences } from "../review/evidenceFiles";
 import { expectationFindings, type Expected } from "../review/expect";
 import { tamperFindings, type SheetSnapshot } from "../review/tamper";
@@ -9,10 +10,9 @@ import type { Scheme } from "../scheme/load";
 import { resultName } from "../scoring/levels";
 import { decodeMeta, LAYOUT_VERSION, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
-import { scoreSheet } from "../sheets/scoreSheet";
 import { laidOutSheets, metaRecord } from "./read";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
-import type { SchemeSource } from "./scoreWorkbook";
+import { scoreForm, type SchemeSource } from "./scoreWorkbook";
 
 /** What a worksheet shows a reviewer: saved values, formulas, hidden rows and columns, validation. */
 function snapshot(sheet: SavedSheet, name: string): SheetSnapshot {
@@ -63,13 +63,15 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
   }
   // Read entries through the scheme's own layout, not the file's record of it.
   const plan = planOf(scheme, recorded.role);
-  const snap = snapshot(first.sheet, first.name);
-  // The version the file claims is compared with the scheme (SS703); everything else comes from the plan.
-  const scored = scoreSheet(scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion }, snap.read, first.name);
+  // The sheet a reviewer sees is the one scored; any other that looks like the form is named in a finding. The
+  // version the file claims is compared with the scheme (SS703); everything else comes from the plan.
+  const { form, ...scored } = scoreForm(wb, first, scheme, { ...plan.layout, schemeVersion: recorded.schemeVersion });
+  const snap = snapshot(form.sheet, form.name);
   const leftOut = leftOutFacts(scheme, scored.card);
-  const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap)];
+  const entries = entryCellFindings(plan.layout, form.sheet, wb, form.name);
+  const findings: Finding[] = [...unexpected, ...scored.card.findings, ...leftOut.findings, ...tamperFindings(plan, recorded, snap), ...entries];
   const header = scored.assessment.header ?? {};
-  const references = fileReferences(scheme, scored.assessment, plan.layout, first.name, first.sheet.hyperlinks());
+  const references = fileReferences(scheme, scored.assessment, plan.layout, form.name, form.sheet.hyperlinks());
   const checked = fileCheck(
     file,
     {

@@ -17,6 +17,17 @@ function bare(code: string): string {
     .replace(/General/gi, "");
 }
 
+/** The built-in number formats' codes (ECMA-376 Part 1 §18.8.30), as far as they are invariant. */
+const BUILT_IN_CODES: Record<number, string> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 48: "##0.0E+0", 49: "@",
+};
+
+/** A cell style's format code: its own, or the built-in one's (a date or time built-in reads as General here). */
+export function formatCode(id: number, custom: string | undefined): string {
+  return custom ?? BUILT_IN_CODES[id] ?? "General";
+}
+
 export function formatKind(id: number, custom: string | undefined): FormatKind {
   if (custom === undefined) return BUILT_IN_DATES.has(id) ? "date" : BUILT_IN_TIMES.has(id) ? "time" : "number";
   const code = bare(custom).toLowerCase();

@@ -1,6 +1,6 @@
 import type { Limits } from "./sniff";
-import { readXml, XmlError } from "./xml";
-import { inflateEntry, utf8, ZipError, type Budget, type ZipEntry } from "./zip";
+import { readXml, XmlError, xmlText } from "./xml";
+import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
  * The package (OPC, ECMA-376 Part 2) inside the zip: parts by name, and the relationships between them. Part names
@@ -18,7 +18,7 @@ export interface Relationship {
   type: string;
   /** The target part's name, resolved; null for an external target. */
   target: string | null;
-  /** An external target as written (a hyperlink's `证明材料/客户清单.pdf`, `https://…`); absent for a part. */
+  /** An external target as written (a hyperlink's `证明材料/客户清单.pdf`, `https://…`, another workbook's path: TargetMode="External"); absent for a part. */
   external?: string;
 }
 
@@ -65,7 +65,7 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     const known = texts.get(k);
     if (known !== undefined) return known;
     const entry = byName.get(k);
-    const t = entry === undefined ? null : utf8(inflateEntry(bytes, entry, limits.maxPartBytes, budget));
+    const t = entry === undefined ? null : xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
     texts.set(k, t);
     return t;
   };

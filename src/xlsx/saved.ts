@@ -1,10 +1,10 @@
 import { FILE_KINDS, reasonText } from "../review/submissions";
 import type { SheetValidation } from "../sheets/cells";
 import type { CellRead } from "../sheets/cells";
-import { formatKind } from "./numberFormat";
 import { openPackage, related, type Package } from "./package";
 import { DEFAULT_LIMITS, sniffXlsx, type Limits } from "./sniff";
-import { parseSheet, type CellStyle, type Parsed } from "./worksheet";
+import { cellStyles, styleColours, themeColours, type CellStyle } from "./styles";
+import { parseSheet, type Parsed } from "./worksheet";
 import { decodeEscapes, readXml, XmlError } from "./xml";
 import { ZipError } from "./zip";
 
@@ -16,8 +16,12 @@ import { ZipError } from "./zip";
  */
 export interface SavedWorkbook {
   sheets: SavedSheet[];
-  /** A sheet by name, as Excel finds one: exact, else ignoring case. */
+  /** A sheet by name, as Excel finds one: ignoring case (no two sheets' names differ only in case). */
   sheet(name: string): SavedSheet | undefined;
+  /** What a defined name refers to (`Sheet1!$A$1`), found as Excel finds it, ignoring case; null when none. */
+  definedName(name: string): string | null;
+  /** The file the n-th external link (`[n]` in a formula, from 1) names; null when the package names none. */
+  externalWorkbook(index: number): string | null;
 }
 
 export interface SavedSheet {
@@ -25,6 +29,10 @@ export interface SavedSheet {
   state: "visible" | "hidden" | "veryHidden";
   /** A cell's value as last saved: a formula's cached result (null when never computed), text, number, boolean, error code. */
   read(address: string): CellRead;
+  /** A cell's number format code ("General", "0.0%", ";;;"). */
+  format(address: string): string;
+  /** The colours of a cell's text and fill as RGB hex; null for a fill Excel draws as a pattern or gradient. */
+  colours(address: string): { ink: string; paper: string } | null;
   /** The formula a cell holds (with "="), shared formulas translated to the cell; null for a constant. */
   formula(address: string): string | null;
   /** The last row that holds a value. */
@@ -75,30 +83,6 @@ function sharedStrings(xml: string | null, part: string): string[] {
   return out;
 }
 
-/** How each cell style shows numbers, from styles.xml's cellXfs and numFmts. */
-function cellStyles(xml: string | null, part: string): CellStyle[] {
-  if (xml === null) return [];
-  const custom = new Map<number, string>();
-  const styles: CellStyle[] = [];
-  readXml(
-    xml,
-    part,
-    {
-      open(el, path) {
-        if (path.length !== 2) return;
-        if (path[1] === "numFmts" && el.name === "numFmt") custom.set(Number(el.attr("numFmtId")), el.attr("formatCode") ?? "");
-        else if (path[1] === "cellXfs" && el.name === "xf") {
-          const id = Number(el.attr("numFmtId") ?? 0);
-          const code = custom.get(id);
-          styles.push({ kind: formatKind(id, code), id, code });
-        }
-      },
-    },
-    KEEP_SPREADSHEET,
-  );
-  return styles;
-}
-
 interface Listed {
   name: string;
   state: SavedSheet["state"];
@@ -106,8 +90,12 @@ interface Listed {
 }
 
 /** The sheets workbook.xml lists, in order, with the parts their relationships name. */
-function listedSheets(xml: string, part: string, rels: ReturnType<Package["relationships"]>): { sheets: Listed[]; date1904: boolean } {
+function listedSheets(xml: string, part: string, rels: ReturnType<Package["relationships"]>): { sheets: Listed[]; date1904: boolean; definedNames: Map<string, string>; externalLinks: string[] } {
   const sheets: Listed[] = [];
+  const names = new Map<string, string>();
+  const definedNames = new Map<string, string>();
+  const externalLinks: string[] = [];
+  let naming: string | null = null;
   let date1904 = false;
   readXml(
     xml,
@@ -116,23 +104,50 @@ function listedSheets(xml: string, part: string, rels: ReturnType<Package["relat
       open(el, path) {
         if (path.length === 0 && el.name !== "workbook") throw new XmlError(`${part}: 不是工作簿 / not a workbook part`);
         if (path.length === 1 && el.name === "workbookPr") date1904 = isTrue(el.attr("date1904"));
+        if (path.length === 2 && path[1] === "definedNames" && el.name === "definedName") {
+          naming = el.attr("name") ?? null;
+          if (naming !== null && !definedNames.has(naming.toLowerCase())) definedNames.set(naming.toLowerCase(), "");
+        }
+        if (path.length === 2 && path[1] === "externalReferences" && el.name === "externalReference") externalLinks.push(el.attr("id", "r") ?? "");
         if (path.length !== 2 || path[1] !== "sheets" || el.name !== "sheet") return;
         if (sheets.length >= MAX_SHEETS) throw new XmlError(`${part}: 工作表过多 / more than ${MAX_SHEETS} sheets`);
         const state = el.attr("state");
         const rid = el.attr("id", "r");
+        const name = el.attr("name") ?? "";
+        // Excel finds a sheet by its name without regard to case: two such names make the workbook damaged.
+        if (name.trim() === "") throw new XmlError(`${part}: 有工作表没有名称 / a sheet has no name`);
+        const twin = names.get(sheetKey(name));
+        if (twin !== undefined) throw new XmlError(`${part}: 两个工作表同名（不区分大小写）：“${twin}”与“${name}” / two sheets named alike regardless of case: "${twin}" and "${name}"`);
+        names.set(sheetKey(name), name);
         sheets.push({
-          name: el.attr("name") ?? "",
+          name,
           state: state === "hidden" || state === "veryHidden" ? state : "visible",
           part: rid === undefined ? null : (rels.get(rid)?.target ?? null),
         });
       },
+      text(t, path) {
+        // A name's definition; the first of a name counts (a sheet's own one of the same name is rarer than a workbook's).
+        if (naming !== null && path.length === 3 && path[1] === "definedNames") {
+          const k = naming.toLowerCase();
+          const known = definedNames.get(k) ?? "";
+          if (known.length < MAX_DEFINITION) definedNames.set(k, (known + t).slice(0, MAX_DEFINITION));
+        }
+      },
+      close(el) {
+        if (el.name === "definedName") naming = null;
+      },
     },
     KEEP_SPREADSHEET,
   );
-  return { sheets, date1904 };
+  return { sheets, date1904, definedNames, externalLinks };
 }
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
+/** How much of a defined name's definition a finding quotes. */
+const MAX_DEFINITION = 200;
+
+/** A sheet name as Excel compares it: without regard to case. */
+const sheetKey = (name: string) => name.toLowerCase();
 
 /** Runs a read of the package, turning damage found on the way into the reviewer's one-line reason. */
 function guarded<T>(read: () => T): T {
@@ -161,9 +176,15 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
     const workbookXml = pkg.text(workbookPart);
     if (workbookXml === null) throw new WorkbookError(`缺少工作簿部件 ${workbookPart} / workbook part missing`);
     const rels = pkg.relationships(workbookPart);
-    const { sheets: listed, date1904 } = listedSheets(workbookXml, workbookPart, rels);
+    const { sheets: listed, date1904, definedNames, externalLinks } = listedSheets(workbookXml, workbookPart, rels);
     let strings: string[] | null = null;
-    let styles: CellStyle[] | null = null;
+    let styled: { styles: CellStyle[]; palette: string[] } | null = null;
+    let theme: string[] | null = null;
+    const themeColoursOf = () => {
+      const part = related(rels, "theme");
+      theme ??= guarded(() => themeColours(part === null ? null : pkg.text(part), part ?? "theme"));
+      return theme;
+    };
     const parsed = new Map<string, Parsed>();
 
     const load = (sheet: Listed): Parsed =>
@@ -174,14 +195,20 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
         const stringsPart = related(rels, "sharedStrings");
         const stylesPart = related(rels, "styles");
         strings ??= stringsPart === null ? [] : sharedStrings(pkg.text(stringsPart), stringsPart);
-        styles ??= stylesPart === null ? [] : cellStyles(pkg.text(stylesPart), stylesPart);
+        styled ??= stylesPart === null ? { styles: [], palette: [] } : cellStyles(pkg.text(stylesPart), stylesPart);
         const xml = pkg.text(sheet.part);
         // A sheet whose part is missing is damage, not an empty form.
         if (xml === null) throw new WorkbookError(`缺少工作表部件 ${sheet.part} / worksheet part missing`);
-        const p = parseSheet(xml, sheet.part, strings, styles, date1904, limits);
+        const p = parseSheet(xml, sheet.part, strings, styled.styles, date1904, limits);
         parsed.set(sheet.part.toLowerCase(), p);
         return p;
       });
+
+    /** A cell's style; loading its sheet loads the styles. */
+    const styleOf = (sheet: Listed, address: string): CellStyle | undefined => {
+      const index = load(sheet).styleOf.get(address) ?? 0;
+      return styled?.styles[index];
+    };
 
     // A hyperlink's target is in the sheet's relationships (TargetMode="External"); links within the workbook have none.
     const linksOf = (sheet: Listed, p: Parsed): Map<string, string> =>
@@ -201,6 +228,8 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
       state: s.state,
       read: (address) => load(s).values.get(address) ?? null,
       formula: (address) => load(s).formula(address),
+      format: (address) => styleOf(s, address)?.format ?? "General",
+      colours: (address) => styleColours(styleOf(s, address), styled?.palette ?? [], themeColoursOf),
       lastRow: () => load(s).lastRow,
       hiddenRows: () => load(s).hiddenRows,
       hiddenColumns: () => load(s).hiddenColumns,
@@ -209,7 +238,15 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
     }));
     return {
       sheets,
-      sheet: (name) => sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()),
+      sheet: (name) => sheets.find((s) => sheetKey(s.name) === sheetKey(name)),
+      definedName: (name) => definedNames.get(name.toLowerCase()) ?? null,
+      externalWorkbook: (index) => {
+        // [n] is the n-th <externalReference>; its part's own relationship names the other workbook's file.
+        const link = rels.get(externalLinks[index - 1] ?? "")?.target;
+        if (link === null || link === undefined) return null;
+        for (const r of guarded(() => pkg.relationships(link)).values()) if (r.external !== undefined && /\/externalLinkPath$|\/xlPathMissing$/.test(r.type)) return r.external;
+        return null;
+      },
     };
   });
 }

@@ -1,20 +1,16 @@
 import { columnLetter, MAX_COLUMN, MAX_ROW, parseCell } from "../sheets/address";
 import type { CellRead, SheetValidation } from "../sheets/cells";
 import { shiftFormula } from "../sheets/shiftFormula";
-import { excelDay, excelTime, type FormatKind } from "./numberFormat";
+import { excelDay, excelTime } from "./numberFormat";
+import type { CellStyle } from "./styles";
 import type { Limits } from "./sniff";
 import { decodeEscapes, readXml, XmlError, type XmlElement } from "./xml";
-
-/** How each cell style (s="n") shows a number, from styles.xml. */
-export interface CellStyle {
-  kind: FormatKind;
-  id: number;
-  code: string | undefined;
-}
 
 export interface Parsed {
   lastRow: number;
   values: Map<string, CellRead>;
+  /** The style index (s="n") of each cell that holds a value and a style other than the default. */
+  styleOf: Map<string, number>;
   formula(address: string): string | null;
   hiddenRows: Set<number>;
   hiddenColumns: Set<string>;
@@ -30,6 +26,8 @@ const MAX_HYPERLINKS = 65_530;
 const MAX_FORMULA = 8_192;
 
 const isTrue = (v: string | undefined) => v === "1" || v === "true";
+/** A number as XML Schema's xsd:double writes it (ECMA-376 ST_Xstring for t="n"), surrounding spaces allowed; no hex, no Infinity. */
+const DOUBLE = /^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$/;
 /**
  * A row too low or a column too narrow to show anything hides it as surely as the hidden flag does: under 3 points
  * (a line of 10-point text needs about 13) or under half a character.
@@ -64,6 +62,7 @@ interface Cell {
  */
 export function parseSheet(xml: string, part: string, strings: readonly string[], styles: readonly CellStyle[], date1904: boolean, limits: Limits): Parsed {
   const values = new Map<string, CellRead>();
+  const styleOf = new Map<string, number>();
   const formulas = new Map<string, string>();
   const masters = new Map<string, { formula: string; row: number; column: number }>();
   const sharers = new Map<string, { si: string; row: number; column: number }>();
@@ -86,25 +85,34 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
     if (c.type === "inlineStr") return c.inline === null ? null : decodeEscapes(c.inline);
     const raw = c.value;
     if (raw === null || (raw === "" && c.type !== "str")) return null;
+    // A value its type cannot hold is damage (Excel repairs the file, dropping the cell): refused, never read as
+    // an empty cell or as text.
+    const damaged = (what: string) => refuse(`单元格 ${c.address} ${what}`);
     switch (c.type) {
-      case "s":
-        return strings[Number(raw)] ?? null;
+      case "s": {
+        const index = /^[0-9]{1,10}$/.test(raw) ? Number(raw) : NaN;
+        if (!(index < strings.length)) throw damaged(`引用的共享字符串 ${raw.slice(0, 20)} 不存在（共 ${strings.length} 条）/ refers to shared string ${raw.slice(0, 20)}, which does not exist`);
+        return strings[index] as string;
+      }
       case "str":
         return decodeEscapes(raw);
       case "e":
         return raw;
       case "b":
+        if (raw !== "0" && raw !== "1" && raw !== "true" && raw !== "false") throw damaged(`的逻辑值“${raw.slice(0, 20)}”无效 / holds "${raw.slice(0, 20)}", not a boolean`);
         return isTrue(raw);
       case "d":
         return raw.slice(0, 10);
-      default: {
+      case "n": {
+        if (!DOUBLE.test(raw)) throw damaged(`的数值“${raw.slice(0, 20)}”无效 / holds "${raw.slice(0, 20)}", not a number`);
         const n = Number(raw);
-        if (Number.isNaN(n)) return decodeEscapes(raw);
         const style = styles[c.style];
         if (style === undefined || style.kind === "number") return n;
         // A number no date or clock can show (a phone number in a date cell) is read as the number it is.
         return (style.kind === "date" ? excelDay(n, date1904) : excelTime(n, style.code, style.id)) ?? n;
       }
+      default:
+        throw damaged(`的类型 t="${c.type.slice(0, 20)}" 无效 / has an unknown type t="${c.type.slice(0, 20)}"`);
     }
   };
 
@@ -219,6 +227,7 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
           const v = value(c);
           if (v !== null) {
             values.set(c.address, v);
+            if (c.style !== 0) styleOf.set(c.address, c.style);
             if (c.row > lastRow) lastRow = c.row;
           }
         }
@@ -235,6 +244,7 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
   return {
     lastRow,
     values,
+    styleOf,
     // A shared formula is translated when a cell's formula is asked for, so a sheet of many sharers costs nothing
     // until read, and each translation is bounded by the formula's length.
     formula(address) {

@@ -171,6 +171,50 @@ export function readXml(xml: string, part: string, reader: XmlReader, keep: { ha
   parser.write(xml).close();
 }
 
+/** Decoders for the encodings XML requires every processor to read (XML 1.0 §4.3.3); malformed bytes are errors. */
+const DECODERS = {
+  "UTF-8": new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }),
+  "UTF-16LE": new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true }),
+  "UTF-16BE": new TextDecoder("utf-16be", { fatal: true, ignoreBOM: true }),
+};
+
+/** The encoding the bytes themselves show (XML 1.0 Appendix F): a byte-order mark, or `<?` in UTF-16 without one. */
+function sniffEncoding(b: Uint8Array): { encoding: keyof typeof DECODERS; bom: number } {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: "UTF-8", bom: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: "UTF-16LE", bom: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: "UTF-16BE", bom: 2 };
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return { encoding: "UTF-16LE", bom: 0 };
+  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return { encoding: "UTF-16BE", bom: 0 };
+  return { encoding: "UTF-8", bom: 0 };
+}
+
+const DECLARED = /^<\?xml\s[^?]*?\bencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/;
+
+/**
+ * A part's bytes as text, decoded as XML says (§4.3.3, Appendix F): UTF-8, or UTF-16 with a byte-order mark, and
+ * the encoding declaration must agree with the bytes — a part declaring UTF-16 whose bytes are UTF-8, or UTF-8 in
+ * UTF-16 bytes, is refused (LibreOffice shows such a sheet empty), as are bytes that are not what they claim and
+ * any other encoding (OOXML parts are UTF-8 or UTF-16: ECMA-376 Part 2 §8.1.4). The byte-order mark is dropped.
+ */
+export function xmlText(bytes: Uint8Array, part: string): string {
+  const { encoding, bom } = sniffEncoding(bytes);
+  let text: string;
+  try {
+    text = DECODERS[encoding].decode(bytes.subarray(bom));
+  } catch {
+    throw new XmlError(`${part} 不是有效的 ${encoding} 编码 / ${part} is not valid ${encoding}`);
+  }
+  const declared = DECLARED.exec(text.slice(0, 200))?.[2]?.toUpperCase();
+  if (declared === undefined) {
+    // Without a declaration XML reads UTF-8, or UTF-16 only with its byte-order mark.
+    if (encoding !== "UTF-8" && bom === 0) throw new XmlError(`${part} 为 UTF-16 编码却没有字节顺序标记或编码声明 / ${part} is UTF-16 without a byte-order mark or declaration`);
+    return text;
+  }
+  const agrees = encoding === "UTF-8" ? declared === "UTF-8" : declared === "UTF-16" || declared === encoding;
+  if (!agrees) throw new XmlError(`${part} 声明的编码 ${declared} 与实际编码 ${encoding} 不符 / ${part} declares ${declared} but is ${encoding}`);
+  return text;
+}
+
 /** OOXML's `_xHHHH_` escapes for characters XML cannot hold, decoded once (`_x005F_` is the escape of `_`). */
 export function decodeEscapes(s: string): string {
   return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;

@@ -41,7 +41,7 @@ const ENCRYPTED = 0x1;
 /** The little-endian fields of a zip's headers; reading past the end throws RangeError, as a truncated header must. */
 const fields = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Names and XML parts as UTF-8, a byte-order mark kept (the XML parser skips it), bad bytes shown as U+FFFD. */
+/** Part names as UTF-8, bad bytes shown as U+FFFD (the parts' own text is decoded as XML says: xml.ts, xmlText). */
 const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 export const utf8 = (bytes: Uint8Array): string => UTF8.decode(bytes);
 

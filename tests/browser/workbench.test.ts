@@ -9,6 +9,7 @@ import { certificateCycle } from "../../src/scoring/cycle";
 import { cycleTable } from "../../src/scoring/cycleTable";
 import { run } from "../support/cli";
 import { launchChromium, servePane } from "../support/browser";
+import { evidenceSubmission, writeSubmission } from "../support/evidenceSubmission";
 import { buildSubmissionFolder } from "../support/submissionFolder";
 
 /**
@@ -196,6 +197,36 @@ describe("#report: a scored workbook's audit report, as `starscore report` makes
 
     await page.setInputFiles("[data-testid=report-file]", path.join(folder, "honest-service-characteristics.xlsx"));
     expect(await (await page.waitForSelector("[data-testid=report-refused]")).textContent()).toContain("检查表");
+    expect(outside).toEqual([]);
+  }, 60_000);
+
+  it("the applicant's submission folder gives the appendix 证明材料清单, the same as starscore report --self", async () => {
+    // A script-built submission (tests/support/evidenceSubmission.ts) with one named file not handed in.
+    const schemes = loadSchemes();
+    const selfScheme = schemes.get("gbt27922-2011-self");
+    if (selfScheme === undefined) throw new Error("no self scheme");
+    const s = evidenceSubmission(selfScheme);
+    s.files.set("证明材料/5.1.3.1-2.pdf", null);
+    await writeSubmission(selfScheme, s, path.join(work, "提交"));
+    const { page, outside } = await open("#report");
+    const file = path.join(folder, "honest-maturity-audit.xlsx");
+    await page.setInputFiles("[data-testid=report-file]", file);
+    const frame = await page.waitForSelector("[data-testid=report-frame]");
+    expect(await frame.getAttribute("srcdoc")).toContain("未提供申请方的自评估表");
+    await page.setInputFiles("[data-testid=report-self-folder]", path.join(work, "提交"));
+    await page.waitForFunction(() => document.querySelector("[data-testid=report-frame]")?.getAttribute("srcdoc")?.includes('data-materials="list"') === true);
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      expect((await run("report", file, "--self", "提交", "-o", "report-self.html")).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    const html = (await (await page.$("[data-testid=report-frame]"))?.getAttribute("srcdoc")) ?? "";
+    expect(html).toBe(readFileSync(path.join(work, "report-self.html"), "utf8"));
+    const missing = /<tr class="[^"]*\bbad\b[^"]*" data-clause="5\.1\.3\.1" data-line="1">.*?<\/tr>/.exec(html)?.[0] ?? "";
+    expect(missing).toContain("文件缺失");
+    expect(missing).toContain("证明材料/5.1.3.1-2.pdf");
     expect(outside).toEqual([]);
   }, 60_000);
 });

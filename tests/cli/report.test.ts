@@ -14,7 +14,8 @@ describe("starscore report", () => {
   it("writes the HTML, and never overwrites it without --force", async () => {
     const out = path.join(tmp(), "r.html");
     const first = await run("report", example("maturity-audit.json"), "-o", out);
-    expect(first).toEqual({ code: 0, out: `${out}: 服务认证审查报告 · 华东示例电器有限公司 · 总分 141.36 · 十星级 · 通过\n`, err: "" });
+    // The second line says what the appendix 证明材料清单 holds: an audit report given no --self lists none, and says so.
+    expect(first).toEqual({ code: 0, out: `${out}: 服务认证审查报告 · 华东示例电器有限公司 · 总分 141.36 · 十星级 · 通过\n证明材料清单：未提供自评估表（--self）\n`, err: "" });
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<strong data-total>141.36</strong>");
     writeFileSync(out, "mine");

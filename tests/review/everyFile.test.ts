@@ -90,7 +90,7 @@ describe("a folder with .xlsx, .xls, .ods, .et, .csv, a PDF and a picture", () =
     writeFileSync(path.join(only, "营业执照.pdf"), PDF);
     const r = await run("check", only, "--jobs", "1");
     expect([r.code, r.out.trim().split("\n").pop()]).toEqual([0, "共 2 个文件：无法读取 0，不一致 0，需补正 0，通过 1，未检查 1"]);
-  });
+  }, 60_000);
 });
 
 describe("an honest workbook saved again by LibreOffice", () => {
@@ -101,6 +101,17 @@ describe("an honest workbook saved again by LibreOffice", () => {
     const entries = async (file: string) => JSON.parse((await run("export", file)).out).entries as unknown;
     const original = await entries(lo.honest);
     expect([await entries(lo.viaOds), await entries(lo.viaXls)]).toEqual([original, original]);
+  }, 60_000);
+});
+
+describe("an entry typed as text in LibreOffice", () => {
+  it("is counted as the sheet's formulas count it, and the check says which cell Excel does not count — never 'damaged'", async () => {
+    const r = await run("check", lo.textEntry, "--json", path.join(dir, "text-entry.json"), "--jobs", "1");
+    const [checked] = JSON.parse(readFileSync(path.join(dir, "text-entry.json"), "utf8")) as FileCheck[];
+    const text = checked?.findings.find((f) => f.code === "SS108");
+    // LibreOffice computed the sheet's total without the text entry; the engine counts it the same way.
+    expect([r.code, checked?.verdict, text?.cell, checked?.findings.some((f) => f.code === "SS701"), checked?.total]).toEqual([1, "需补正", expect.stringMatching(/^评分表!G[0-9]+$/), false, checked?.sheetTotal]);
+    expect(text?.message).toMatch(/“90%”是文本，不是数字.*请删除后重新输入数字/);
   }, 60_000);
 });
 

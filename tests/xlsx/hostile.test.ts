@@ -50,6 +50,27 @@ describe("the hostile corpus", () => {
     expect(passed.map((c) => [c.name, results.get(c.name)?.counts.tamper])).toEqual(passed.map((c) => [c.name, 0]));
   });
 
+  it("raises each planted finding, located to its cell", () => {
+    const planted = cases.filter((c) => c.finding !== undefined);
+    expect(planted.length).toBeGreaterThanOrEqual(8);
+    const got = planted.map((c) => {
+      const f = results.get(c.name)?.findings.find((x) => x.code === c.finding?.code);
+      return [c.name, f?.code, c.finding?.cell === undefined ? undefined : f?.cell];
+    });
+    expect(got).toEqual(planted.map((c) => [c.name, c.finding?.code, c.finding?.cell]));
+  });
+
+  it("scores the sheet Excel shows: a very hidden form is named with what its own entries give, the visible copy counts", () => {
+    const honest = results.get("honest");
+    const hidden = results.get("form-very-hidden-copy-shown");
+    const ss823 = hidden?.findings.find((f) => f.code === "SS823");
+    expect(hidden?.total).toBeLessThan(honest?.total ?? 0);
+    expect(ss823?.params).toEqual({ sheet: sheetName, state: "veryHidden", shown: `${sheetName} (2)`, total: honest?.total, level: honest?.level });
+    // A second copy of the form after it does not count; it is named with its own total.
+    const second = results.get("second-form-visible");
+    expect([second?.total, second?.findings.find((f) => f.code === "SS824")?.params]).toEqual([hidden?.total, { scored: sheetName, other: `${sheetName} (2)`, state: "visible", total: honest?.total, level: honest?.level }]);
+  });
+
   it("reads each deceiving cell as Excel shows it", () => {
     const withCell = cases.filter((c) => c.cell !== undefined);
     expect(withCell.map((c) => [c.name, readCell(c.bytes, c.cell?.address ?? "")])).toEqual(withCell.map((c) => [c.name, c.cell?.value]));

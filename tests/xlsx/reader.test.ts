@@ -26,7 +26,7 @@ async function workbook(schemeId: string, role: Role, assessment: Partial<Assess
 const reload = async (wb: ExcelJS.Workbook) => openWorkbook(await xlsxBuffer(wb));
 
 describe("the reader forgives what spreadsheets do to cells", () => {
-  it("得分比例 as 0.95 (percent cell), 95 typed, '95' as text, '９５％', a formula's cached value", async () => {
+  it("得分比例 as 0.95 (percent cell), 95 typed, a formula's cached value count; '95', '９５％', '0.95' and rich text stored as text count as the sheet's formulas count them (0), each SS108 at its cell", async () => {
     const { wb, sheet, rowOf } = await workbook("cct-sc03-12", "audit");
     sheet.getCell(`G${rowOf("5.1.1.1")}`).value = 0.95;
     sheet.getCell(`G${rowOf("5.1.1.2")}`).value = 95;
@@ -37,13 +37,18 @@ describe("the reader forgives what spreadsheets do to cells", () => {
     sheet.getCell(`G${rowOf("5.1.3.3")}`).value = "0.95";
     const { card } = scoreWorkbook(await reload(wb), schemes);
     const earned = (clause: string) => card.items.find((i) => i.clause === clause);
-    for (const clause of ["5.1.1.1", "5.1.1.2", "5.1.2.1", "5.1.2.2", "5.1.3.1", "5.1.3.2", "5.1.3.3"]) {
+    for (const clause of ["5.1.1.1", "5.1.1.2", "5.1.3.1"]) {
       const item = earned(clause);
       expect([clause, item?.status, item?.earned]).toEqual([clause, "scored", expect.closeTo((item?.max ?? 0) * 0.95, 9)]);
     }
+    // Text is never a number to Excel (ISNUMBER): the sheet's total leaves these out, and so does the engine.
+    const text = ["5.1.2.1", "5.1.2.2", "5.1.3.2", "5.1.3.3"];
+    expect(text.map((c) => [c, earned(c)?.status, earned(c)?.earned])).toEqual(text.map((c) => [c, "invalid", 0]));
+    const ss108 = card.findings.filter((f) => f.code === "SS108");
+    expect(ss108.map((f) => [f.location.clause, f.location.cell])).toEqual(text.map((c) => [c, `评分表!G${rowOf(c)}`]));
   });
 
-  it("trailing spaces, full-width digits and rich text in the self form", async () => {
+  it("trailing spaces and rich text in the self form; a score typed as text (３分) is SS108 at its cell, counted as the sheet counts it", async () => {
     const { wb, sheet, rowOf } = await workbook("gbt27922-2011-self", "self");
     const r = rowOf("5.1.1.2");
     sheet.getCell(`E${r}`).value = "符合 ";
@@ -52,9 +57,9 @@ describe("the reader forgives what spreadsheets do to cells", () => {
     sheet.getCell(`G${r}`).value = "客户清单 ";
     sheet.getCell(`G${r + 1}`).value = { richText: [{ text: "服务网点" }, { text: "清单" }] };
     const { card, assessment } = scoreWorkbook(await reload(wb), schemes);
-    expect(card.items[1]).toMatchObject({ clause: "5.1.1.2", status: "scored", earned: 3, conclusion: "conform" });
+    expect(card.items[1]).toMatchObject({ clause: "5.1.1.2", status: "invalid", earned: 0, conclusion: "conform" });
     expect(assessment.entries["5.1.1.2"]?.evidence).toEqual(["客户清单", "服务网点清单"]);
-    expect(card.findings.filter((f) => f.location.clause === "5.1.1.2")).toEqual([]);
+    expect(card.findings.filter((f) => f.location.clause === "5.1.1.2").map((f) => [f.code, f.location.cell, f.params])).toEqual([["SS108", `自评估表!F${r}`, { clause: "5.1.1.2", field: "score", text: "３分", as: "number" }]]);
   });
 
   it("survives merged cells, changed row heights and column widths, extra sheets, and a renamed sheet", async () => {
