@@ -105,8 +105,9 @@ function samplesFor(percent: number): { checked: number; nonconforming: number }
 }
 
 // The CCT audit of the same organisation as the self-assessment (for `starscore compare`): the auditor gives each
-// clause the organisation's own share less 0–10 points, on a 5 % grid (50 % at least); 5.2.5.5, which the
-// organisation called not applicable, the auditor found to apply (80 %).
+// sampled indicator the organisation's own share less 0–10 points, on a 5 % grid (50 % at least), from a sample
+// record; a qualitative one (评分要求 2) all or nothing: 0 % where that share falls below 80 %, else 100 %. 5.2.5.5,
+// which the organisation called not applicable, the auditor found to apply and met (100 %).
 const selfScheme = scheme("gbt27922-2011-self");
 const selfCard = scoreAssessment(selfScheme, self);
 const cctScheme = scheme("cct-sc03-12");
@@ -116,8 +117,9 @@ for (const item of cctScheme.items) {
   const own = selfScheme.byClause.get(item.clause);
   const score = own === undefined ? undefined : selfCard.items[own.index];
   const share = score === undefined || !score.applicable || score.max === 0 ? 1 : score.earned / score.max;
-  const percent = item.clause === "5.2.5.5" ? 80 : Math.max(50, Math.min(100, Math.round((share * 100 - rnd() * 10) / 5) * 5));
-  eastEntries[item.clause] = percent === 100 ? { percent } : { percent, samples: samplesFor(percent) };
+  const graded = item.clause === "5.2.5.5" ? 100 : Math.max(50, Math.min(100, Math.round((share * 100 - rnd() * 10) / 5) * 5));
+  const percent = item.scoring?.by === "samples" ? graded : graded < 80 ? 0 : 100;
+  eastEntries[item.clause] = percent === 100 || item.scoring?.by !== "samples" ? { percent } : { percent, samples: samplesFor(percent) };
 }
 write("cct-audit-east.json", {
   scheme: cctScheme.id,

@@ -146,8 +146,9 @@ async function honestParts(scheme: Scheme): Promise<{ parts: Parts; scoreCell: s
   if (a.header !== undefined) delete a.header["申报级别"];
   const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
   const parts: Parts = new Map(unzip(bytes).filter((p) => !p.name.endsWith("/")).map((p) => [p.name, p.data]));
-  // An item worth points, so that a forged value moves the total.
-  const item = plan.layout.items.find((i) => (scheme.items.find((x) => x.clause === i.clause)?.points ?? 0) >= 3);
+  // An item worth points with a sample record (CCT 附件2 评分要求 1): a forged percentage then also contradicts the
+  // record (SS114), so the forged files are 需补正 besides whatever else they are.
+  const item = plan.layout.items.find((i) => (scheme.items.find((x) => x.clause === i.clause)?.points ?? 0) >= 3 && a.entries[i.clause]?.samples !== undefined);
   const column = plan.layout.entryColumns.percent as string;
   const scoreCell = `${column}${item?.row ?? 0}`;
   const m = new RegExp(`<c r="${scoreCell}"[^>]*><v>([^<]*)</v>`).exec(text(parts, SHEET));

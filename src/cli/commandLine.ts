@@ -132,10 +132,15 @@ export const COMPARE = {
 export const CYCLE = {
   name: "cycle",
   positionals: { min: 0, max: 0 },
-  summary: "证书周期：有效期、每次监督审核的期限、再认证申请期，逾期或缺失的审核 / the certificate cycle: expiry, surveillance deadlines, recertification window, late or missing audits",
+  summary: "证书周期：有效期、每次监督审核的期限、再认证，逾期或缺失的审核、证书到期 / the certificate cycle: expiry, surveillance deadlines, recertification, late or missing audits, expiry",
   options: {
     issued: { type: "string", value: "YYYY-MM-DD", required: true, help: "证书签发日期 / the certificate's date" },
-    audits: { type: "string", value: "YYYY-MM-DD,…", help: "已进行的监督审核日期 / the dates of the surveillance audits held" },
+    audits: { type: "string", value: "YYYY-MM-DD,…", help: "已进行的审核日期；再认证申请期内的审核计为再认证 / the dates of the audits held; one in the recertification window counts as the recertification" },
+    recertified: {
+      type: "string",
+      value: "YYYY-MM-DD|none",
+      help: "再认证审核的日期，或 none（尚未再认证）；默认取再认证申请期内的审核 / the recertification audit's date, or none (not held yet); default: the audit in the recertification window",
+    },
     today: { type: "string", value: "YYYY-MM-DD", help: "按此日判断缺失（默认今天）/ judge missing audits as of this day (default today)" },
     scheme: CCT_SCHEME,
     json: JSON_OUTPUT,

@@ -4,8 +4,9 @@ import { asText } from "./text";
 
 /** What the pane's row helper writes for one item: its sample record and the reason for leaving it out. */
 export interface RowEntries {
-  checked: number | null;
-  nonconforming: number | null;
+  /** Absent: the row's sample cells are not touched (a qualitative indicator's are locked). */
+  checked?: number | null;
+  nonconforming?: number | null;
   /** Written into the row's remark cell (the self form's evidence cell), where the reason for 删减 is read from. */
   reason: string;
 }
@@ -22,8 +23,8 @@ export async function writeRowEntries(run: Run, entry: MetaEntry, clause: string
   const remark = cols.note ?? cols.evidence;
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(key);
-    if (cols.checked !== undefined) ws.getRange(`${cols.checked}${row}`).values = [[values.checked ?? ""]];
-    if (cols.nonconforming !== undefined) ws.getRange(`${cols.nonconforming}${row}`).values = [[values.nonconforming ?? ""]];
+    if (cols.checked !== undefined && values.checked !== undefined) ws.getRange(`${cols.checked}${row}`).values = [[values.checked ?? ""]];
+    if (cols.nonconforming !== undefined && values.nonconforming !== undefined) ws.getRange(`${cols.nonconforming}${row}`).values = [[values.nonconforming ?? ""]];
     if (remark !== undefined) ws.getRange(`${remark}${row}`).values = [[asText(values.reason)]];
     await context.sync();
   });

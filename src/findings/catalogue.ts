@@ -182,6 +182,24 @@ export const CATALOGUE = catalogue({
     zh: (p) => `${at(p)}得分比例单元格显示 ${p.shown}（不是百分比格式），按 ${p.counted}% 计。若指 ${p.shown}%，请输入 ${p.shown}%；否则请输入 ${p.counted}%，使显示的与计分的一致。`,
     en: (p) => `${atEn(p)}the percentage cell shows ${p.shown} (not formatted as a percentage), which counts as ${p.counted}%. If ${p.shown}% is meant, enter ${p.shown}%; otherwise enter ${p.counted}%, so that what it shows is what counts.`,
   },
+  SS118: {
+    name: "samples-on-qualitative",
+    severity: "warning",
+    kind: "consistency",
+    /** `why`: the scheme's reason the indicator is qualitative; `source`: the rule's document. */
+    params: { why: z.string(), source: z.string() },
+    zh: (p) => `${at(p)}本指标按定性评分，不按样本比例扣分（${p.source}；本方案的判断：${p.why}），样本记录未采用，按得分比例计分。请给 0% 或 100%，删除样本数和不符合数（样本情况可写入现场评审记录）。`,
+    en: (p) => `${atEn(p)}this indicator is scored qualitatively, not in proportion to samples (${p.source}; this scheme's reading: ${p.why}), so the sample record was not used and the percentage counts. Give 0% or 100% and remove the sample counts (what the samples showed can go into the remark).`,
+  },
+  SS119: {
+    name: "partial-on-qualitative",
+    severity: "warning",
+    kind: "consistency",
+    /** `share`: the partial credit given, as a fraction of the item's points; `why`: the scheme's reason; `source`: the rule's document. */
+    params: { share: z.number(), why: z.string(), source: z.string() },
+    zh: (p) => `${at(p)}给了部分分（${percent(p.share)}），但本指标按定性评分（${p.source}：不符合则扣除该评价指标全部分值；本方案的判断：${p.why}）。请给 0% 或 100%；如确需部分分，请在备注中说明理由。`,
+    en: (p) => `${atEn(p)}partial credit (${percent(p.share)}) on an indicator scored qualitatively (${p.source}: one that does not conform loses all its points; this scheme's reading: ${p.why}). Give 0% or 100%; if partial credit is right here, say why in the remark.`,
+  },
   SS201: {
     name: "evidence-missing",
     severity: "warning",
@@ -642,8 +660,8 @@ export const CATALOGUE = catalogue({
     severity: "warning",
     kind: "consistency",
     params: { audit: z.string(), expires: z.string() },
-    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；到期后应再认证（CCT §8.2）。`,
-    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; after expiry comes recertification (CCT §8.2).`,
+    zh: (p) => `审核日期 ${p.audit} 晚于证书有效期 ${p.expires}，未计入本周期。请核对日期；再认证应在证书到期前进行（CCT §8.2）。`,
+    en: (p) => `The audit on ${p.audit} is after the certificate expired on ${p.expires}, so it was not counted in this cycle. Check the date; recertification comes before expiry (CCT §8.2).`,
   },
   SS905: {
     name: "audit-date-unreadable",
@@ -653,6 +671,17 @@ export const CATALOGUE = catalogue({
     params: { text: z.string() },
     zh: (p) => `审核日期“${p.text}”不是可识别的日期，未计入证书周期。请写成 2026-03-01 这样的日期。`,
     en: (p) => `The audit date "${p.text}" is not a date that can be read, so it was not counted in the certificate cycle. Write dates such as 2026-03-01.`,
+  },
+  SS906: {
+    name: "certificate-expired",
+    severity: "error",
+    kind: "outcome",
+    /** The certificate expired on `expires` (its validity: `months`) and no recertification audit was held by `today`. */
+    params: { expires: z.string(), today: z.string(), months: z.number() },
+    zh: (p) =>
+      `证书已于 ${p.expires} 到期（有效期 ${p.months / 12} 年，CCT §7.1），截至 ${p.today} 没有再认证审核（§8.2），证书已失效。如已进行再认证审核，请填写或标记其日期；否则须重新申请认证。`,
+    en: (p) =>
+      `The certificate expired on ${p.expires} (valid ${p.months / 12} years, CCT §7.1) and there is no recertification audit by ${p.today} (§8.2): it is no longer valid. If a recertification audit was held, enter or mark its date; otherwise certification must be applied for anew.`,
   },
 });
 

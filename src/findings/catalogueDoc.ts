@@ -20,6 +20,8 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS114: { clause: "5.2.1.3", field: "percent", typed: "80%", checked: 20, nonconforming: 6, expected: 70 },
   SS115: { clause: "5.2.1.3" },
   SS116: { clause: "2.1a", whole: "2.1", part: "2.1a" },
+  SS118: { clause: "5.2.1.3", why: "评分要求 2 自己的例子：“明示商品的报修期限”", source: "附件2 评分要求 1)、2)" },
+  SS119: { clause: "5.2.1.3", share: 0.7, why: "评分要求 2 自己的例子：“明示商品的报修期限”", source: "附件2 评分要求 1)、2)" },
   SS201: { clause: "5.1.1.1", required: ["a) 客户清单", "b) 服务网点清单"] },
   SS202: { clause: "5.1.1.2", material: "b) 服务网点清单（包括网点类型）", line: 2, of: 2 },
   SS203: { clause: "5.1.1.2", file: "证明材料/服务网点清单.xlsx", material: "b) 服务网点清单（包括网点类型）", outside: false },
@@ -43,13 +45,13 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS701: { sheet: 92.5, engine: 91.5 },
   SS702: { sheet: "92.50", engine: "91.50" },
   SS703: { scheme: "maturity-jsgf-06", sheetVersion: "B/1", version: "B/2" },
-  SS704: { version: 1, current: 4 },
-  SS705: { version: 3, current: 4 },
+  SS704: { version: 1, current: 5 },
+  SS705: { version: 3, current: 5 },
   SS801: {},
   SS802: { reason: "not JSON" },
   SS803: { scheme: "maturity-jsgf-06" },
   SS804: { scheme: "maturity-jsgf-06" },
-  SS805: { version: 3, current: 4 },
+  SS805: { version: 4, current: 5 },
   SS806: { expectedScheme: "gbt27922-2011-self", expectedRole: "self", scheme: "cct-sc03-12", role: "audit" },
   SS811: { clause: "5.2.4.3" },
   SS812: { text: "九十" },
@@ -72,6 +74,7 @@ export const EXAMPLES: { [C in FindingCode]: ParamsOf<C> & Where } = {
   SS903: { audit: "2025-01-01", issued: "2025-03-01" },
   SS904: { audit: "2028-04-01", expires: "2028-02-29" },
   SS905: { text: "2026-13-01" },
+  SS906: { expires: "2029-03-01", today: "2029-04-01", months: 36 },
 };
 
 /** docs/findings.md: the catalogue as a table, made from the code so the two never drift apart. */

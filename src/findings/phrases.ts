@@ -43,18 +43,42 @@ export const percent = (share: number): string => `${Number((share * 100).toFixe
 /** A figure in its field's unit: a percentage (70 → 70%) or points, to 2 decimals at most. */
 export const inUnit = (field: "percent" | "score", value: number): string => `${Number(value.toFixed(2))}${field === "percent" ? "%" : ""}`;
 
-/** Which rule set a surveillance deadline (CCT §8.1.1): the first surveillance's months, the calendar year, or the gap. */
-export const DEADLINE_RULES = ["first", "calendar-year", "gap"] as const;
+/**
+ * Which rule set a surveillance deadline: CCT §8.1.1's first surveillance's months, the calendar year or the gap; or
+ * the cycle's end, which no surveillance of the cycle may pass: the certificate's expiry (§7.1), or the
+ * recertification audit when it came first.
+ */
+export const DEADLINE_RULES = ["first", "calendar-year", "gap", "expiry", "recertification"] as const;
 export type DeadlineRule = (typeof DEADLINE_RULES)[number];
 
 /** The rule that set a deadline, in words, with the scheme's own figure (`months`: first surveillance or gap). */
 export function deadlineRuleText(why: DeadlineRule, months: number, lang: Lang): string {
   if (lang === "en") {
-    if (why === "first") return `within ${months} months of the certificate's date`;
-    return why === "gap" ? `no more than ${months} months after the previous audit` : "at least once each calendar year";
+    switch (why) {
+      case "first":
+        return `within ${months} months of the certificate's date`;
+      case "gap":
+        return `no more than ${months} months after the previous audit`;
+      case "calendar-year":
+        return "at least once each calendar year";
+      case "expiry":
+        return "before the certificate expires";
+      case "recertification":
+        return "before the recertification audit";
+    }
   }
-  if (why === "first") return `证书签发日起 ${months} 个月内`;
-  return why === "gap" ? `两次监督间隔不超过 ${months} 个月` : "每个日历年至少一次";
+  switch (why) {
+    case "first":
+      return `证书签发日起 ${months} 个月内`;
+    case "gap":
+      return `两次监督间隔不超过 ${months} 个月`;
+    case "calendar-year":
+      return "每个日历年至少一次";
+    case "expiry":
+      return "证书到期前";
+    case "recertification":
+      return "再认证审核前";
+  }
 }
 
 /** A form named by its scheme id and, when known, its role: 方案 cct-sc03-12 的评分表, the audit scoring sheet of scheme cct-sc03-12. */

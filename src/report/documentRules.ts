@@ -4,7 +4,7 @@ import { CYCLE_FIELDS } from "../scheme/roles";
 import type { Cycle } from "../scheme/schema";
 import type { Assessment } from "../scoring/assessment";
 import { cellText } from "../scoring/cellText";
-import { certificateCycle, type CertificateCycle } from "../scoring/cycle";
+import { certificateCycle, readRecertificationMark, type CertificateCycle } from "../scoring/cycle";
 import { parseDate, parseDateList } from "../scoring/dates";
 import { leftOutOf } from "../scoring/leftOut";
 import type { NotGradedBy, ScoreCard } from "../scoring/card";
@@ -52,9 +52,17 @@ const AUDITS_FIELD = CYCLE_FIELDS.audits;
 /** The report's date: 编制日期 (审查时间 on forms made before it had that name). */
 const REPORT_DATE_FIELDS = ["编制日期", "审查时间"] as const;
 
+/** The header field that marks the recertification audit: its date, or 无 (none held yet); blank, the window decides. */
+export const RECERTIFICATION_FIELD = CYCLE_FIELDS.recertified;
+
+/** The first day on site: the audit's own date, when it is the recertification (审查类型 再认证). */
+const AUDIT_START_FIELD = "审查开始";
+
 /**
  * The cycle for the certificate's date in the header, where the scheme has a cycle. Audits held are the
  * header's 监督审核日期 (a list); the report is as of its 编制日期, or of the certificate's date when absent.
+ * The recertification is the header's 再认证审核日期 when given; else this audit (its 审查开始, else the report's
+ * date) when its 审查类型 is 再认证; else an audit in the §8.2 window (scoring/cycle.ts).
  */
 export function headerCycle(scheme: Scheme, header: Assessment["header"]): DocumentRules["cycle"] {
   const rule = scheme.certification?.cycle;
@@ -63,12 +71,15 @@ export function headerCycle(scheme: Scheme, header: Assessment["header"]): Docum
   const issued = issuedText === undefined || issuedText === null ? null : parseDate(issuedText);
   if (issued === null) return null;
   const { dates: audits, unreadable } = parseDateList(cellText(header?.[AUDITS_FIELD]) ?? "");
-  const asOf = REPORT_DATE_FIELDS.map((f) => parseDate(cellText(header?.[f]) ?? "")).find((d) => d !== null) ?? issued;
-  return {
-    cycle: certificateCycle(rule, issued, audits, asOf),
-    rule,
-    unreadable: unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text })),
-  };
+  const reportDate = REPORT_DATE_FIELDS.map((f) => parseDate(cellText(header?.[f]) ?? "")).find((d) => d !== null) ?? null;
+  const asOf = reportDate ?? issued;
+  const unreadableFindings = unreadable.map((text) => finding("SS905", { field: AUDITS_FIELD }, { text }));
+  const read = readRecertificationMark(cellText(header?.[RECERTIFICATION_FIELD]));
+  if (read.mark === null) unreadableFindings.push(finding("SS905", { field: RECERTIFICATION_FIELD }, { text: read.unreadable }));
+  let mark = read.mark ?? "window";
+  const auditDate = parseDate(cellText(header?.[AUDIT_START_FIELD]) ?? "") ?? reportDate;
+  if (mark === "window" && auditDate !== null && cellText(header?.["审查类型"]) === "再认证") mark = { date: auditDate };
+  return { cycle: certificateCycle(rule, issued, audits, asOf, mark), rule, unreadable: unreadableFindings };
 }
 
 export function documentRules(scheme: Scheme, assessment: Assessment, card: ScoreCard): DocumentRules {

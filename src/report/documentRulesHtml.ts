@@ -70,5 +70,7 @@ export function cycleHtml(r: DocumentRules, lang: Lang): string {
       ? `${t.issued}，${t.validTo}；再认证申请：${c.recertification.from} 至 ${c.recertification.to}（截至 ${c.today}）。`
       : `${t.issued}, ${t.validTo}; recertification application: ${c.recertification.from} to ${c.recertification.to} (as of ${c.today}).`;
   const unreadable = r.cycle.unreadable.map((f) => `<p class="flag">${esc(describe(f, lang))}</p>`).join("");
-  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${unreadable}${table(t.head, rows, "cycle")}`;
+  // The certificate's state under the table, flagged when it has expired (SS906), as the late and missing rows are.
+  const state = `<p${t.expired ? ' class="flag"' : ""}>${esc(t.state)}</p>`;
+  return `<h3 class="cycle">${esc(t.title)}</h3><p>${esc(line)}</p>${unreadable}${table(t.head, rows, "cycle")}${state}`;
 }

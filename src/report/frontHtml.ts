@@ -159,6 +159,7 @@ export const FIELD_EN: Record<string, string> = {
   项目编号: "Project no.",
   发证日期: "Certificate issued",
   监督审核日期: "Surveillance audits held",
+  再认证审核日期: "Recertification audit",
   服务领域: "Service domain",
   报告覆盖时间段: "Period the report covers",
 };

@@ -53,6 +53,7 @@ export function compileScheme(file: SchemeFile): Scheme {
           askApplicable: raw.askApplicable,
           group: raw.group,
           note: raw.note,
+          scoring: raw.scoring,
           max: itemMax(raw),
           sectionId: section.id,
           subsectionId: sub.id,

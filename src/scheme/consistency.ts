@@ -37,6 +37,8 @@ export function subsectionsOf(
 export function checkConsistency(scheme: SchemeFile): ConsistencyIssue[] {
   const issues: ConsistencyIssue[] = [];
   const points = scheme.kind === "points";
+  // 评分要求 1–2: where partial credit needs samples, each indicator with points says whether it is sampled, and why.
+  const sampling = scheme.partialCredit?.needsSamples === true;
   const seen = new Map<string, string>();
   const claim = (clause: string, path: (string | number)[]): void => {
     const where = path.join(".");
@@ -69,6 +71,12 @@ export function checkConsistency(scheme: SchemeFile): ConsistencyIssue[] {
         }
         if (!points && (item.points !== undefined || item.alsoClauses !== undefined)) {
           issues.push({ path: [...path, "points"], found: `${item.points ?? "alsoClauses"}`, expected: "no points in a checklist" });
+        }
+        if (sampling && item.scoring === undefined && itemMax(item) > 0) {
+          issues.push({ path: [...path, "scoring"], found: "nothing", expected: "scoring: {by: samples or qualitative, why} (partialCredit.needsSamples)" });
+        }
+        if (!sampling && item.scoring !== undefined) {
+          issues.push({ path: [...path, "scoring"], found: item.scoring.by, expected: "no scoring unless partialCredit.needsSamples" });
         }
         subSum += itemMax(item);
       });

@@ -85,8 +85,11 @@ export function currentField(role: Role, field: string): string {
   return RENAMED_HEADER_FIELDS[role]?.[field] ?? field;
 }
 
-/** The fields the certificate's cycle is read from (CCT §7.2 5) 发证日期, §8.1.1), on the forms of schemes that have one. */
-export const CYCLE_FIELDS = { issued: "发证日期", audits: "监督审核日期" } as const;
+/**
+ * The fields the certificate's cycle is read from (CCT §7.2 5) 发证日期, §8.1.1, §8.2), on the forms of schemes that
+ * have one: the certificate's date, the surveillance audits held, and the recertification audit's date (or 无).
+ */
+export const CYCLE_FIELDS = { issued: "发证日期", audits: "监督审核日期", recertified: "再认证审核日期" } as const;
 
 /** 服务领域, on the audit forms of schemes whose rule lists its service domains (CCT 附件3). */
 export const DOMAIN_FIELD = "服务领域";
@@ -99,7 +102,7 @@ export function headerFields(scheme: Scheme, role: Role): string[] {
   const prerequisite = scheme.prerequisite !== undefined ? [scheme.prerequisite.header] : [];
   const own: string[] = [];
   if (role === "audit") {
-    if (scheme.certification?.cycle !== undefined) own.push(CYCLE_FIELDS.issued, CYCLE_FIELDS.audits);
+    if (scheme.certification?.cycle !== undefined) own.push(CYCLE_FIELDS.issued, CYCLE_FIELDS.audits, CYCLE_FIELDS.recertified);
     if (scheme.certification?.serviceDomains !== undefined) own.push(DOMAIN_FIELD);
   }
   return [...HEADER_FIELDS[role], ...own, ...prerequisite];

@@ -41,6 +41,12 @@ export const ItemSchema = z.strictObject({
   group: z.string().optional(),
   /** Why the scheme reads the document the way it does, where it had to interpret. */
   note: z.string().optional(),
+  /**
+   * In a scheme whose `partialCredit` needs samples: whether the indicator is of the sampled kinds (CCT 附件2
+   * 评分要求 1: points deducted in proportion to the samples that do not conform) or scored qualitatively, all or
+   * nothing (评分要求 2), and why the scheme judges it so.
+   */
+  scoring: z.strictObject({ by: z.enum(["samples", "qualitative"]), why: z.string().min(1) }).optional(),
 });
 
 export const SubsectionSchema = z.strictObject({
@@ -149,6 +155,10 @@ export const ManDaysSchema = z.strictObject({
   reductionCap: z.number().min(0).max(1),
   /** On-site time must be at least this share of the total (§6.1.7 80%; 注5 off-site ≤ 20%). */
   onSiteMin: z.number().min(0).max(1),
+  /** The hours of one man-day, a full normal working day that longer days may not shorten (注1: 8). */
+  hoursPerDay: z.number().finite().positive().optional(),
+  /** False where the document leaves travel to and between the sites out of the audit time (注5). */
+  travelCounted: z.boolean().optional(),
 });
 
 /** 专业代码 and its content (611 批发业服务). */

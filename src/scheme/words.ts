@@ -53,6 +53,9 @@ export const AUDIT_TYPE_WORDS = AUDIT_TYPES.map((t) => AUDIT_TYPE_NAMES[t].form)
 /** 上午 / 下午: the half days the report template counts the time on site in. */
 export const HALF_DAY_WORDS = { morning: { zh: "上午", en: "morning" }, afternoon: { zh: "下午", en: "afternoon" } } as const;
 
+/** The words that say no recertification audit has been held yet (`cycle --recertified`, the pane, the report's 再认证审核日期). */
+export const NO_RECERTIFICATION_WORDS = ["无", "未进行", "none", "no"] as const;
+
 /** What a result is called when it has no level of the scheme, and a checklist's result; a sheet's result cells show the 简体中文. */
 export const RESULT_WORDS = {
   notGraded: { zh: "不予评级", en: "not graded" },

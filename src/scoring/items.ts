@@ -8,7 +8,7 @@ import { checkReason, reasonOf } from "./leftOut";
 import { fold, readEntryConclusion, readEntryNumber, type EntrySource } from "./lenient";
 import { checkMaterials } from "./materials";
 import type { Conclusion } from "../scheme/words";
-import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, readSamples, typedText, type SampleRecord } from "./samples";
+import { checkAgainstTyped, checkPartialCredit, hasSampleRecord, qualitative, readSamples, typedText, type SampleRecord } from "./samples";
 
 /** Reading each item's entry: points from a percentage, a score or a sample record, or a conclusion; every problem a finding. */
 
@@ -76,7 +76,10 @@ function readPoints(item: Item, entry: Entry, field: "percent" | "score", out: F
 function pointsOrSamples(scheme: Scheme, role: Role, item: Item, entry: Entry, field: "percent" | "score", out: Finding[], source: EntrySource): ItemOutcome {
   // 评分要求 1)–2) are the auditors' rules for 附件2; a self-assessment's partial score is the organisation's own claim.
   const rule = role === "audit" ? scheme.partialCredit : undefined;
-  if (!hasSampleRecord(entry)) {
+  // A qualitative indicator is all or nothing (评分要求 2): a record on it is not used, as its row has no sample cells.
+  const q = rule === undefined || !hasSampleRecord(entry) ? null : qualitative(rule, item);
+  if (q !== null) out.push(finding("SS118", { clause: item.clause, field: "checked" }, q));
+  if (q !== null || !hasSampleRecord(entry)) {
     const typed = readPoints(item, entry, field, out, source);
     if (typed.status === "scored") checkPartialCredit(rule, item, field, typed.earned, out);
     return typed;

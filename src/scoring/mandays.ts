@@ -15,6 +15,9 @@ import { excelRound } from "./round";
  *    on-site time is part of the total; a reduction that would go below it is cut back (and reported);
  * 5. on-site ≥ max(onSiteMin × total, minimum); off-site ≤ total − that (注5, §6.1.7).
  * Figures are rounded to 2 decimals as Excel's ROUND does; the document does not round to half days.
+ * With every result, what a man-day is and counts (`basis`): its hours (注1: 8 hours of a full normal working day,
+ * which longer days may not shorten, so the total in hours is what the plan must hold on that many days) and that
+ * travel is not part of it (注5), where the scheme states them (`hoursPerDay`, `travelCounted`).
  */
 
 export type AuditKind = "initial" | "surveillance" | "recertification";
@@ -30,7 +33,7 @@ export interface ManDayInput {
   reductions?: readonly string[] | number;
 }
 
-export type ManDayNoteCode = "at-least" | "reduction-capped" | "minimum-applied" | "on-site-minimum" | "outside-table";
+export type ManDayNoteCode = "at-least" | "reduction-capped" | "minimum-applied" | "on-site-minimum" | "outside-table" | "day-hours" | "travel-not-counted";
 
 export interface ManDayNote {
   code: ManDayNoteCode;
@@ -62,7 +65,12 @@ export interface ManDayResult {
   total: number | null;
   onSiteMin: number | null;
   offSiteMax: number | null;
+  /** The total and the least on-site time in hours (注1), where the scheme gives a man-day's hours. */
+  hours: number | null;
+  onSiteHours: number | null;
   notes: ManDayNote[];
+  /** What a man-day is and counts, said with every result (注1, 注5). */
+  basis: ManDayNote[];
 }
 
 /** Input the calculator cannot use: a headcount ≤ 0, an unknown or repeated factor code. */
@@ -120,7 +128,26 @@ export function calculateManDays(table: ManDays, input: ManDayInput): ManDayResu
       zh: `有效人数 ${staff} 超出附件1的范围（最多 ${top} 人），文件未规定此时的人日：由认证机构确定。`,
       en: `An effective headcount of ${staff} is beyond the table (at most ${top}); the document gives no rule: the certification body decides.`,
     });
-    return { audit, staff, band: null, tableValue: null, increaseFactors, reductionFactors, increase, reductionAsked, reduction: 0, reductionLimit: null, minimum, total: null, onSiteMin: null, offSiteMax: null, notes };
+    return {
+      audit,
+      staff,
+      band: null,
+      tableValue: null,
+      increaseFactors,
+      reductionFactors,
+      increase,
+      reductionAsked,
+      reduction: 0,
+      reductionLimit: null,
+      minimum,
+      total: null,
+      onSiteMin: null,
+      offSiteMax: null,
+      hours: null,
+      onSiteHours: null,
+      notes,
+      basis: basisOf(table, null, null),
+    };
   }
   const tableValue = band[audit];
   const reductionLimit = r2(table.reductionCap * tableValue);
@@ -166,6 +193,31 @@ export function calculateManDays(table: ManDays, input: ManDayInput): ManDayResu
     total,
     onSiteMin,
     offSiteMax: r2(total - onSiteMin),
+    hours: table.hoursPerDay === undefined ? null : r2(total * table.hoursPerDay),
+    onSiteHours: table.hoursPerDay === undefined ? null : r2(onSiteMin * table.hoursPerDay),
     notes,
+    basis: basisOf(table, total, onSiteMin),
   };
+}
+
+/** 注1 and 注5 as the result says them: a man-day's hours (with the figures in hours, when there are figures), travel. */
+function basisOf(table: ManDays, total: number | null, onSite: number | null): ManDayNote[] {
+  const out: ManDayNote[] = [];
+  const h = table.hoursPerDay;
+  if (h !== undefined) {
+    const figures = total === null || onSite === null ? null : { total: r2(total * h), onSite: r2(onSite * h) };
+    out.push({
+      code: "day-hours",
+      zh: `每个人日为 ${h} 小时完整的正常工作日${figures === null ? "" : `：合计 ${figures.total} 小时，现场不少于 ${figures.onSite} 小时`}；不能通过增加每天的工作时间来减少审核天数（附件1 注1）。`,
+      en: `A man-day is a full normal working day of ${h} hours${figures === null ? "" : `: ${figures.total} hours in all, at least ${figures.onSite} on site`}; longer days may not reduce the number of audit days (annex 1 note 1).`,
+    });
+  }
+  if (table.travelCounted === false) {
+    out.push({
+      code: "travel-not-counted",
+      zh: "往返于审核场所之间的时间不计入审核人日（附件1 注5）。",
+      en: "Time spent travelling to and between the audit sites is not part of these man-days (annex 1 note 5).",
+    });
+  }
+  return out;
 }

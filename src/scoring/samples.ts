@@ -104,11 +104,25 @@ export function checkAgainstTyped(item: Item, field: "percent" | "score", typedT
   return points;
 }
 
-/** In a scheme whose document allows partial credit only on samples, a partial figure without a record is a warning. */
+/**
+ * Where the scheme's document allows partial credit only on samples (`partialCredit.needsSamples`), an indicator
+ * scored qualitatively (the item's `scoring`; 评分要求 2): its reason, else null. Not sampled unless the scheme says so.
+ */
+export function qualitative(rule: Scheme["partialCredit"], item: Item): { why: string; source: string } | null {
+  if (rule === undefined || !rule.needsSamples || item.scoring?.by === "samples") return null;
+  return { why: item.scoring?.why ?? "", source: rule.source };
+}
+
+/**
+ * In a scheme whose document allows partial credit only on samples, a partial figure is a warning: without a record
+ * on a sampled indicator (SS110), or at all on a qualitative one (SS119).
+ */
 export function checkPartialCredit(rule: Scheme["partialCredit"], item: Item, field: "percent" | "score", earned: number, out: Finding[]): void {
   if (rule === undefined || !rule.needsSamples || item.max === 0) return;
   if (earned <= 0 || earned >= item.max) return;
-  out.push(finding("SS110", { clause: item.clause, field }, { share: earned / item.max, source: rule.source }));
+  const q = qualitative(rule, item);
+  if (q !== null) out.push(finding("SS119", { clause: item.clause, field }, { share: earned / item.max, ...q }));
+  else out.push(finding("SS110", { clause: item.clause, field }, { share: earned / item.max, source: rule.source }));
 }
 
 /** The typed figure as text, for messages. */

@@ -32,17 +32,35 @@ export function groupScores(scheme: Scheme, items: readonly ItemScore[]): { sect
   return { sections, subsections };
 }
 
-/** The raw points, the applicable maximum and how many items do not apply. */
+/**
+ * The raw points, the applicable maximum and how many items do not apply. The sums are compensated (Neumaier), as
+ * LibreOffice's SUM is: a plain running sum of 50 items can drift a few units in the last place, which is enough to
+ * round a raw total of exactly 89.995 down to 89.99 where the sheet's SUM, and ROUND after it, gives 90.00.
+ */
 export function itemSums(items: readonly ItemScore[]): { raw: number; applicableMax: number; notApplicableCount: number } {
-  let raw = 0;
-  let applicableMax = 0;
+  const raw = new CompensatedSum();
+  const applicableMax = new CompensatedSum();
   let notApplicableCount = 0;
   for (const i of items) {
-    raw += i.earned;
-    if (i.applicable) applicableMax += i.max;
+    raw.add(i.earned);
+    if (i.applicable) applicableMax.add(i.max);
     else notApplicableCount += 1;
   }
-  return { raw, applicableMax, notApplicableCount };
+  return { raw: raw.value(), applicableMax: applicableMax.value(), notApplicableCount };
+}
+
+/** Neumaier's compensated sum: the rounding error of each addition is kept and added back at the end. */
+class CompensatedSum {
+  private sum = 0;
+  private error = 0;
+  add(x: number): void {
+    const t = this.sum + x;
+    this.error += Math.abs(this.sum) >= Math.abs(x) ? this.sum - t + x : x - t + this.sum;
+    this.sum = t;
+  }
+  value(): number {
+    return this.sum + this.error;
+  }
 }
 
 /** What follows from the items: totals, special items, pass and level (or, for checklists, the counts). */

@@ -17,17 +17,19 @@ export const META_SHEET = "StarScore_meta";
  * - 4 (issue 20, the report): the self form as in 3; the audit form's header has 项目编号 (its 审查员 and 审查时间
  *   are the block's 报告编制人 and 编制日期), the certificate's dates and 服务领域 where the scheme has them, and a
  *   审查报告信息 block with the members table before the line to sign.
+ * - 5 (issue 20, the cycle): the audit form of a scheme with a certificate cycle has 再认证审核日期; on the CCT
+ *   评分表 only the sampled indicators have sample cells (a qualitative one's are locked and blank).
  * A sheet of an older layout is still read through its record (it is the user's own), and laid out again keeps its
  * entries by clause id. The reviewers' check cannot rebuild an older layout and says so (SS805) rather than call it
  * tampered.
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 export const META_FORMAT = `starscore-layout/${LAYOUT_VERSION}` as const;
 /** Every format this StarScore reads, the current one last. */
-const FORMATS = ["starscore-layout/1", "starscore-layout/2", "starscore-layout/3", META_FORMAT] as const;
+const FORMATS = ["starscore-layout/1", "starscore-layout/2", "starscore-layout/3", "starscore-layout/4", META_FORMAT] as const;
 
 /** The layout that brought each change a reader must know of. */
-export const LAYOUTS = { unfilled: 2, materials: 3, report: 4 } as const;
+export const LAYOUTS = { unfilled: 2, materials: 3, report: 4, cycle: 5 } as const;
 
 const Col = z.string().regex(/^[A-Z]{1,3}$/);
 const Cell = z.string().regex(/^[A-Z]{1,3}[0-9]+$/);
@@ -75,7 +77,7 @@ export const LayoutSchema = z.object({
 const MetaEntrySchema = z.object({ format: z.enum(FORMATS), sheet: z.string().min(1), title: z.string(), layout: LayoutSchema });
 export type MetaEntry = z.infer<typeof MetaEntrySchema>;
 
-/** The layout version a sheet's record names: 1, 2, 3 or LAYOUT_VERSION. */
+/** The layout version a sheet's record names: 1 to LAYOUT_VERSION. */
 export function layoutVersion(entry: Pick<MetaEntry, "format">): number {
   return Number(entry.format.slice(entry.format.indexOf("/") + 1));
 }

@@ -97,6 +97,11 @@ export function ManDaysView({ t, lang, table }: ManDaysViewProps) {
           * {lang === "en" ? n.en : n.zh}
         </Text>
       ))}
+      {result?.basis.map((n) => (
+        <Text key={n.code} size={200} data-testid="md-basis">
+          {lang === "en" ? n.en : n.zh}
+        </Text>
+      ))}
     </div>
   );
 }

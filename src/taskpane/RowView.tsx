@@ -4,7 +4,7 @@ import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
 import type { ScoreCard } from "../scoring/card";
 import { materialLines } from "../scoring/materials";
-import { readSamples, sampledPoints, sampleShare } from "../scoring/samples";
+import { qualitative, readSamples, sampledPoints, sampleShare } from "../scoring/samples";
 import type { RowEntries } from "../excel/writeRow";
 import type { Strings } from "./i18n";
 
@@ -85,6 +85,9 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
     // Each time a row is selected in Excel, even the same row again: what the user is typing here stays otherwise.
   }, [selected?.seq]);
   const item = scheme.byClause.get(clause);
+  // A qualitative indicator (评分要求 2) has no sample cells on the sheet: only its remark is written.
+  const allOrNothing = item === undefined ? null : qualitative(scheme.partialCredit, item);
+  const sampled = hasSamples && allOrNothing === null;
   const score = item === undefined ? undefined : card.items[item.index];
   const record = item === undefined ? null : readSamples(clause, { samples: { checked, nonconforming } }, []);
   const preview = item !== undefined && record !== null ? t.rowPreview(`${Number((sampleShare(record) * 100).toFixed(2))}%`, sampledPoints(item.max, record).toFixed(2)) : null;
@@ -102,7 +105,12 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
       </Field>
       {item !== undefined && <Text size={200}>{item.text}</Text>}
       {item !== undefined && (item.evidence?.length ?? 0) > 0 && <Materials t={t} lines={materialLines(item, assessment.entries[clause]?.evidence)} owed={score?.applicable !== false} />}
-      {hasSamples && (
+      {hasSamples && allOrNothing !== null && (
+        <Text size={200} data-testid="row-qualitative">
+          {t.rowQualitative(allOrNothing.why)}
+        </Text>
+      )}
+      {sampled && (
         <>
           <Field label={t.rowChecked}>
             <Input value={checked} inputMode="numeric" onChange={(_, d) => setChecked(d.value)} data-testid="row-checked" />
@@ -117,7 +125,12 @@ export function RowView({ t, scheme, assessment, card, hasSamples, selected, onS
       <Field label={score !== undefined && !score.applicable ? t.rowReason : t.rowRemark}>
         <Input value={reason} onChange={(_, d) => setReason(d.value)} data-testid="row-reason" />
       </Field>
-      <Button appearance="primary" disabled={typed && record === null} onClick={() => onSave(clause, { checked: count(checked), nonconforming: count(nonconforming), reason })} data-testid="row-save">
+      <Button
+        appearance="primary"
+        disabled={sampled && typed && record === null}
+        onClick={() => onSave(clause, sampled ? { checked: count(checked), nonconforming: count(nonconforming), reason } : { reason })}
+        data-testid="row-save"
+      >
         {t.save}
       </Button>
     </div>

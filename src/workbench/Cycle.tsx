@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { describe } from "../findings/finding";
 import type { Scheme } from "../scheme/load";
-import { certificateCycle } from "../scoring/cycle";
+import { certificateCycle, readRecertificationMark } from "../scoring/cycle";
 import { cycleTable } from "../scoring/cycleTable";
 import { civilDate, parseDate, parseDateList, type CivilDate } from "../scoring/dates";
 import { Head } from "./Head";
@@ -16,12 +16,14 @@ export function CycleSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
   const [schemeId, setSchemeId] = useState(withCycle[0]?.id ?? "");
   const [issued, setIssued] = useState("");
   const [audits, setAudits] = useState("");
+  const [recertified, setRecertified] = useState("");
   const [asOf, setAsOf] = useState(todayHere());
   const rule = withCycle.find((s) => s.id === schemeId)?.certification?.cycle;
   const held = parseDateList(audits);
-  const bad = [issued.trim(), asOf.trim()].find((s) => s !== "" && parseDate(s) === null) ?? held.unreadable[0];
+  const read = readRecertificationMark(recertified);
+  const bad = [issued.trim(), asOf.trim()].find((s) => s !== "" && parseDate(s) === null) ?? held.unreadable[0] ?? read.unreadable ?? undefined;
   const start = parseDate(issued);
-  const c = rule !== undefined && bad === undefined && start !== null ? certificateCycle(rule, start, held.dates, parseDate(asOf) ?? todayHere()) : null;
+  const c = rule !== undefined && bad === undefined && start !== null && read.mark !== null ? certificateCycle(rule, start, held.dates, parseDate(asOf) ?? todayHere(), read.mark) : null;
   const table = c !== null && rule !== undefined ? cycleTable(c, rule, lang) : null;
   return (
     <section aria-labelledby="cycle">
@@ -45,6 +47,10 @@ export function CycleSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
         <label>
           {t.audits}
           <input type="text" value={audits} placeholder="2027-02-10, 2028-01-20" onChange={(e) => setAudits(e.target.value)} data-testid="cy-audits" />
+        </label>
+        <label>
+          {t.recertified}
+          <input type="text" value={recertified} placeholder="2029-02-15" onChange={(e) => setRecertified(e.target.value)} data-testid="cy-recertified" />
         </label>
         <label>
           {t.today}
@@ -73,8 +79,11 @@ export function CycleSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
             </tbody>
           </table>
           <p>{t.recertification(c.recertification.from, c.recertification.to)}</p>
+          {c.recertification.by === "window" && c.recertification.audit !== null && <p data-testid="cy-by-window">{t.byWindow(c.recertification.audit)}</p>}
           {c.extra.length > 0 && <p>{t.extra(c.extra.join(lang === "zh" ? "、" : ", "))}</p>}
-          <p>{t.asOf(c.today)}</p>
+          <p data-testid="cy-state">
+            <b>{table.state}</b>
+          </p>
           {c.findings.map((f, i) => (
             <p key={i} role="note" className={`s-${f.severity}`}>
               {f.code} {describe(f, lang)}

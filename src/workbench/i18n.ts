@@ -86,11 +86,12 @@ const zh = {
   cycleScheme: "认证规则",
   issued: "证书签发日期",
   audits: "已做审核的日期（多个用逗号分开）",
+  recertified: "再认证审核日期（空：取再认证申请期内的审核；尚未再认证填“无”）",
+  byWindow: (date: string) => `${date} 在再认证申请期内，计为再认证审核（不是时在“再认证审核日期”填写再认证审核的日期，或填“无”）。`,
   today: "截至日期",
   notADate: (text: string) => `“${text}”不是日期，请按 2026-03-01 的格式填写。`,
   recertification: (from: string, to: string) => `再认证申请：${from} 至 ${to}`,
-  extra: (dates: string) => `其他审核（非监督所需，如再认证审核）：${dates}`,
-  asOf: (date: string) => `（截至 ${date}）`,
+  extra: (dates: string) => `其他审核（未计为本周期的监督或再认证）：${dates}`,
 };
 
 export type Strings = typeof zh;
@@ -167,11 +168,12 @@ const en: Strings = {
   cycleScheme: "Certification rule",
   issued: "Certificate issued",
   audits: "Audits held (dates, separated by commas)",
+  recertified: "Recertification audit date (blank: the audit in the recertification window; \"none\" if not held yet)",
+  byWindow: (date: string) => `${date} lies in the recertification window, so it counts as the recertification audit (if not, enter the recertification audit's date, or "none").`,
   today: "As of",
   notADate: (text: string) => `"${text}" is not a date; write it as 2026-03-01.`,
   recertification: (from: string, to: string) => `Recertification application: ${from} to ${to}`,
-  extra: (dates: string) => `Other audits (not needed for surveillance, e.g. recertification): ${dates}`,
-  asOf: (date: string) => `(as of ${date})`,
+  extra: (dates: string) => `Other audits (not counted as this cycle's surveillance or recertification): ${dates}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -214,9 +214,9 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     // Both sheets read in one batch.
     expect((await page.evaluate(() => window.__book.syncCount)) - before).toBe(1);
     // As `starscore compare examples/self-assessment.json examples/cct-audit-east.json` prints them.
-    expect(await page.textContent("[data-testid=compare-totals]")).toBe("总分：自评 89.29（三星级） · 审查 84.33（三星级） · 差 +4.96");
+    expect(await page.textContent("[data-testid=compare-totals]")).toBe("总分：自评 89.29（三星级） · 审查 80.05（三星级） · 差 +9.24");
     const first = page.locator("[data-testid=gap-row]").first().locator("td");
-    expect(await first.allTextContents()).toEqual(["5.3.2.2 C7", "5.50/7", "4.90/7", "+0.60"]);
+    expect(await first.allTextContents()).toEqual(["5.1.5.2 A12", "5.00/6", "0.00/6", "+5.00"]);
     const rows = await page.locator("[data-testid=gap-row]").allTextContents();
     expect(rows).toHaveLength(10);
     await page.screenshot({ path: path.join(DOCS, "pane-compare.png"), fullPage: true, animations: "disabled" });
@@ -257,10 +257,30 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     // Leap day: valid to 2027-02-28; the first surveillance was due by 2025-02-28 (late); the second by 2026-06-01 (missing).
     await page.waitForFunction(() => document.querySelector("[data-testid=cy-expires]")?.textContent === "发证 2024-02-29，有效期至 2027-02-28");
     expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
-      "第 1 次2025-02-28证书签发日起 12 个月内2025-03-01逾期",
-      "第 2 次2026-06-01两次监督间隔不超过 15 个月—缺失",
+      "第 1 次监督2025-02-28证书签发日起 12 个月内2025-03-01逾期",
+      "第 2 次监督2026-06-01两次监督间隔不超过 15 个月—缺失",
+      "再认证2027-02-28证书到期前 3 个月内申请—未到申请期",
     ]);
     expect(await page.textContent("[data-testid=cy-recert]")).toBe("再认证申请：2026-11-28 至 2027-02-28");
+    // Issue #20: a certificate of 2026-03-01 as of 2029-04-01. An audit in the recertification window is the
+    // recertification; marked 无, it is a late surveillance, the second still listed, and the certificate has expired.
+    await page.getByTestId("cy-today").fill("2029-04-01");
+    await page.getByTestId("cy-issued").fill("2026-03-01");
+    await page.getByTestId("cy-audits").fill("2029-02-15");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已再认证（2029-02-15）");
+    expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
+      "第 1 次监督2027-03-01证书签发日起 12 个月内—缺失",
+      "第 2 次监督2028-06-01两次监督间隔不超过 15 个月—缺失",
+      "再认证2029-03-01证书到期前 3 个月内申请2029-02-15已进行",
+    ]);
+    await page.getByTestId("cy-recertified").fill("无");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已于 2029-03-01 到期，未再认证");
+    expect(await page.locator("[data-testid=cy-row]").allTextContents()).toEqual([
+      "第 1 次监督2027-03-01证书签发日起 12 个月内2029-02-15逾期",
+      "第 2 次监督2029-03-01证书到期前—缺失",
+      "再认证2029-03-01证书到期前 3 个月内申请—未进行",
+    ]);
+    expect(await page.locator("[role=note]").allTextContents()).toEqual([expect.stringMatching(/^SS901 /), expect.stringMatching(/^SS902 /), expect.stringMatching(/^SS906 证书已于 2029-03-01 到期/)]);
     await page.getByTestId("cy-issued").fill("2026-02-30");
     await expect(page.getByRole("alert").textContent()).resolves.toBe("“2026-02-30”不是有效日期（如 2026-03-01）。");
     expect(await page.evaluate(() => window.__book.syncCount)).toBe(before);
@@ -272,9 +292,9 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
     await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit.json");
     await page.getByRole("tab", { name: "实时" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "91.00");
+    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "90.24");
     await page.waitForSelector("[data-testid=rules-sample]");
-    expect((await page.locator("[data-testid=rules-sample]").allTextContents())[0]).toBe("5.1.1.1 A1 · 样本 10，不符合 2 → 80%");
+    expect((await page.locator("[data-testid=rules-sample]").allTextContents())[0]).toBe("5.1.2.1 A4 · 样本 20，不符合 2 → 90%");
     expect(await page.locator("[data-testid=rules-left-out]").allTextContents()).toEqual(["5.2.1.5 · 本企业及其商品不涉及此项"]);
     await page.close();
   }, 120_000);
@@ -346,7 +366,7 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await layOutFromPane(page, "cct-sc03-12", "audit", "布局到新工作表");
     await typeExample(page, "评分表", "cct-sc03-12", "audit", "cct-audit.json");
     await page.getByRole("tab", { name: "实时" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "91.00");
+    await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "90.24");
     const layout = planSheet(loadSchemes().get("cct-sc03-12") as Scheme, "audit").layout;
     const row = (clause: string) => layout.items.find((i) => i.clause === clause)?.row as number;
     const select = (sheet: string, address: string) => page.evaluate(([s, a]) => window.__book.userSelects(s as string, a as string), [sheet, address] as const);
@@ -356,17 +376,22 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     await page.getByRole("tab", { name: "样本/删减" }).click();
     await expect(page.getByTestId("row-clause").inputValue()).resolves.toBe("5.2.1.5");
     await expect(page.getByTestId("row-reason").inputValue()).resolves.toBe("本企业及其商品不涉及此项");
-    // With the tab open: the first item's sample record.
-    await select("评分表", `C${row("5.1.1.1")}`);
-    await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.1.1");
-    await expect(page.getByTestId("row-checked").inputValue()).resolves.toBe("10");
+    // With the tab open: the first sampled item's record.
+    await select("评分表", `C${row("5.1.2.1")}`);
+    await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.2.1");
+    await expect(page.getByTestId("row-checked").inputValue()).resolves.toBe("20");
     await expect(page.getByTestId("row-nonconforming").inputValue()).resolves.toBe("2");
-    expect(await page.textContent("[data-testid=row-preview]")).toBe("得分比例 80%，得分 0.80");
+    expect(await page.textContent("[data-testid=row-preview]")).toBe("得分比例 90%，得分 1.80");
+    // A qualitative indicator (评分要求 2) has no sample cells: the tab says so and offers only the remark.
+    await select("评分表", `C${row("5.2.1.3")}`);
+    await page.waitForSelector("[data-testid=row-qualitative]");
+    expect(await page.textContent("[data-testid=row-qualitative]")).toMatch(/^本指标按定性评分，不按样本计分.*“明示商品的报修期限”$/);
+    expect(await page.locator("[data-testid=row-checked]").count()).toBe(0);
     // Outside the item rows, or on another sheet: the tab stays where it is.
     await select("评分表", "A1");
-    await select("StarScore_meta", `A${row("5.1.1.1")}`);
+    await select("StarScore_meta", `A${row("5.2.1.3")}`);
     await page.waitForTimeout(100);
-    await expect(page.getByTestId("row-clause").inputValue()).resolves.toBe("5.1.1.1");
+    await expect(page.getByTestId("row-clause").inputValue()).resolves.toBe("5.2.1.3");
     // The list is still there to pick by hand.
     await page.getByTestId("row-clause").selectOption("5.2.1.5");
     await expect(page.getByTestId("row-reason").inputValue()).resolves.toBe("本企业及其商品不涉及此项");

@@ -304,7 +304,7 @@ describe("#report: a scored workbook's audit report, as `starscore report` makes
 });
 
 describe("#cycle: the certificate cycle, as `starscore cycle` computes it", () => {
-  it("lays out the core's table for the dates typed in", async () => {
+  it("lays out the core's table for the dates typed in, the recertification as the audit in its window or as marked", async () => {
     const { page, outside } = await open("#cycle");
     await page.fill("[data-testid=cy-issued]", "2026-03-01");
     await page.fill("[data-testid=cy-audits]", "2027-02-10");
@@ -314,8 +314,21 @@ describe("#cycle: the certificate cycle, as `starscore cycle` computes it", () =
     if (rule === undefined) throw new Error("cct-sc03-12 has a certificate cycle");
     expect(cells).toEqual(cycleTable(certificateCycle(rule, "2026-03-01", ["2027-02-10"], "2028-06-01"), rule, "zh").rows.map((r) => r.cells));
     expect(cells.length).toBeGreaterThanOrEqual(2);
+    // Issue #20: as of 2029-04-01, an audit on 2029-02-15 lies in the recertification window and counts as the
+    // recertification; marked 无 (none held), it is a late surveillance and the certificate has expired (SS906).
+    await page.fill("[data-testid=cy-audits]", "2029-02-15");
+    await page.fill("[data-testid=cy-today]", "2029-04-01");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已再认证（2029-02-15）");
+    expect(await page.textContent("[data-testid=cy-by-window]")).toMatch(/^2029-02-15 在再认证申请期内，计为再认证审核/);
+    await page.fill("[data-testid=cy-recertified]", "无");
+    await page.waitForFunction(() => document.querySelector("[data-testid=cy-state]")?.textContent === "证书状态（截至 2029-04-01）：已于 2029-03-01 到期，未再认证");
+    const marked = await page.$$eval("[data-testid=cycle-result] tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+    expect(marked).toEqual(cycleTable(certificateCycle(rule, "2026-03-01", ["2029-02-15"], "2029-04-01", "none"), rule, "zh").rows.map((r) => r.cells));
+    expect(await page.locator("[data-testid=cycle-result] [role=note]").allTextContents()).toEqual([expect.stringMatching(/^SS901 /), expect.stringMatching(/^SS902 /), expect.stringMatching(/^SS906 /)]);
+    await page.fill("[data-testid=cy-recertified]", "下周");
+    expect(await page.textContent("[role=alert]")).toContain("下周");
     expect(outside).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe("offline once loaded", () => {

@@ -14,7 +14,7 @@ function oneLine(err: string): void {
 }
 
 describe("starscore score --certified", () => {
-  // examples/cct-audit.json scores 91.00: 四星级.
+  // examples/cct-audit.json scores 90.24: 四星级.
   it.each([
     ["三星级", "surveillance", "upgrade", "四星级", "升为四星级并换发认证证书"],
     ["四星", "surveillance", "keep", "四星级", "推荐保持认证"],
@@ -27,14 +27,14 @@ describe("starscore score --certified", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.total).toBe(91);
+    expect(json.total).toBe(90.24);
     expect(json.surveillance).toEqual({ audit, certified: expect.any(String), decision, to, message: expect.stringContaining(words) });
   });
 
   it("surveillance is the default audit; the text output ends with the decision", async () => {
     const { code, out } = await run("score", example("cct-audit.json"), "--certified", "四星级");
     expect(code).toBe(0);
-    expect(out.trimEnd().split("\n").pop()).toBe("监督：总分 91.00 满足获证等级“四星级”的要求，推荐保持认证。");
+    expect(out.trimEnd().split("\n").pop()).toBe("监督：总分 90.24 满足获证等级“四星级”的要求，推荐保持认证。");
   });
 
   it("withdraw when the new result is below the pass mark", async () => {
@@ -100,6 +100,10 @@ describe("starscore mandays", () => {
       offSiteMax: 0.7,
       reductions: [{ code: "1", label: "低风险的产品/过程，危险源少", step: 0.5 }, { code: "2" }, { code: "3" }, { code: "4" }],
       notes: [{ code: "reduction-capped" }],
+      // 注1: 8 hours a man-day; 注5: travel not counted.
+      hours: 28,
+      onSiteHours: 22.4,
+      basis: [{ code: "day-hours", message: expect.stringContaining("合计 28 小时，现场不少于 22.4 小时") }, { code: "travel-not-counted" }],
     });
   });
 

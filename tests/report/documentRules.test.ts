@@ -104,6 +104,26 @@ describe("the certificate cycle, when the header gives the certificate's date", 
     expect(words(html)).toContain("审核日期“2026-13-01”不是可识别的日期");
   });
 
+  it("as of an audit after the expiry with no recertification: the certificate expired, flagged under the table (SS906)", () => {
+    const a = example("cct-audit.json");
+    a.header = { ...a.header, 发证日期: "2025-08-15", 监督审核日期: "2026-07-01，2027-09-01", 审查开始: "2028-09-01", 审查结束: "2028-09-01", 编制日期: "2028-09-01", 审查类型: "初次认证" };
+    const { model, html } = report(a);
+    expect([model.rules.cycle?.cycle.state, model.rules.cycle?.cycle.findings.map((f) => f.code)]).toEqual(["expired", ["SS906"]]);
+    expect(html).toContain('<p class="flag">证书状态（截至 2028-09-01）：已于 2028-08-15 到期，未再认证</p>');
+  });
+
+  it("a 再认证 audit is the recertification; 再认证审核日期 marks another date, or 无", () => {
+    const a = example("cct-audit.json");
+    a.header = { ...a.header, 发证日期: "2025-08-15", 监督审核日期: "2026-07-01，2027-09-01", 审查开始: "2028-04-20", 审查结束: "2028-04-21", 编制日期: "2028-04-21", 审查类型: "再认证" };
+    const held = report(a);
+    expect(held.model.rules.cycle?.cycle.recertification).toMatchObject({ audit: "2028-04-20", by: "mark", status: "held" });
+    expect(words(held.html)).toContain("证书状态（截至 2028-04-21）：已再认证（2028-04-20）");
+    a.header = { ...a.header, 审查类型: "监督", 监督审核日期: "2026-07-01，2027-09-01，2028-06-01", 审查开始: "2028-06-01", 审查结束: "2028-06-01", 编制日期: "2028-06-01", 再认证审核日期: "无" };
+    expect(report(a).model.rules.cycle?.cycle.recertification).toMatchObject({ audit: null, status: "open" });
+    a.header = { ...a.header, 再认证审核日期: "下月" };
+    expect(report(a).model.rules.cycle?.unreadable.map((f) => [f.code, f.location.field])).toEqual([["SS905", "再认证审核日期"]]);
+  });
+
   it("no date, or a scheme whose documents give no cycle: no cycle", () => {
     expect(report(example("cct-audit.json")).model.rules.cycle).toBeNull();
     const m = example("maturity-audit.json");

@@ -48,6 +48,7 @@ function everyField(s: Scheme): Record<string, string> {
     认证机构邮编: "100001",
     发证日期: "2025-10-01",
     监督审核日期: "2026-09-10",
+    再认证审核日期: "无",
     服务领域: "SC-03 611",
     报告覆盖时间段: "2025-10-01 至 2026-09-10",
   };
@@ -109,7 +110,7 @@ function places(field: string, value: string, s: Scheme): string[] {
     case "报告覆盖时间段":
       return [`报告覆盖的时间段：</th><td>${v(value)}</td>`];
     default:
-      // 发证日期, 监督审核日期, 服务领域, a prerequisite's field: numbered on after 1.11 under their own names.
+      // 发证日期, 监督审核日期, 再认证审核日期, 服务领域, a prerequisite's field: numbered on after 1.11 under their own names.
       return [`${field}：</th><td>${v(value)}</td>`];
   }
 }

@@ -30,6 +30,19 @@ describe("a broken scheme file fails with one message: file, path, found, expect
     expect(msg).toContain('schemes/mini.yaml: sections[1].items[4]: found unknown key "pionts"');
   });
 
+  it("partial credit on samples without saying, for an indicator with points, whether it is sampled (评分要求 1–2)", () => {
+    const msg = failure((f) => {
+      f.partialCredit = { needsSamples: true, source: "附件2 评分要求 1)、2)" };
+    });
+    // Every such item is named, each on its line.
+    expect(msg.split("\n")[0]).toBe("schemes/mini.yaml: sections[0].subsections[0].items[0].scoring: found nothing; expected scoring: {by: samples or qualitative, why} (partialCredit.needsSamples)");
+    expect(msg.split("\n")).toHaveLength(10);
+    const other = failure((f) => {
+      (f.sections[0]!.subsections![1]!.items[0] as Record<string, unknown>).scoring = { by: "samples", why: "人员资质" };
+    });
+    expect(other).toBe("schemes/mini.yaml: sections[0].subsections[1].items[0].scoring: found samples; expected no scoring unless partialCredit.needsSamples");
+  });
+
   it("a section whose items do not add up to its stated maximum", () => {
     const msg = failure((f) => {
       f.sections[0]!.max = 45;

@@ -166,3 +166,22 @@ describe("on-site ≥ 80% of the total (§6.1.7, 注5), and ≥ the minimum (注
     expect(r.offSiteMax).toBe(0.05);
   });
 });
+
+describe("注1 and 注5: what a man-day is and counts, said with every result", () => {
+  it("8 hours a man-day: 2.75 man-days are 22 hours, at least 17.6 on site; travel is not counted", () => {
+    const r = calc(100, "initial", ["a", "b"], 2);
+    expect([r.total, r.hours, r.onSiteMin, r.onSiteHours]).toEqual([2.75, 22, 2.2, 17.6]);
+    expect(r.basis.map((n) => n.code)).toEqual(["day-hours", "travel-not-counted"]);
+    expect(r.basis[0]?.zh).toBe("每个人日为 8 小时完整的正常工作日：合计 22 小时，现场不少于 17.6 小时；不能通过增加每天的工作时间来减少审核天数（附件1 注1）。");
+    expect(r.basis[1]?.zh).toBe("往返于审核场所之间的时间不计入审核人日（附件1 注5）。");
+    // The exceptions stay apart: 注1 and 注5 are no note of their own.
+    expect(r.notes.map((n) => n.code)).toEqual(["at-least", "reduction-capped"]);
+  });
+
+  it("beyond the table: no figures in hours, the statements still made", () => {
+    const r = calc(5000);
+    expect([r.hours, r.onSiteHours]).toEqual([null, null]);
+    expect(r.basis[0]?.en).toBe("A man-day is a full normal working day of 8 hours; longer days may not reduce the number of audit days (annex 1 note 1).");
+  });
+});
+

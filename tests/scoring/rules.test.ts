@@ -90,24 +90,64 @@ describe("sample records (CCT 附件2 评分要求 1): share = (checked − nonc
   });
 });
 
-describe("partial credit without a sample record (评分要求 2: not conforming loses all the points)", () => {
-  it("cct-sc03-12: 80 % without samples is a warning citing 评分要求 located to the percentage", () => {
-    const card = cctAudit({ "5.2.1.3": { percent: 80 } });
-    expect(found(card)).toEqual([["SS110", "5.2.1.3", "percent"]]);
+describe("which indicators are sampled (评分要求 1) and which all or nothing (评分要求 2)", () => {
+  it("the scheme judges each indicator with points, with its reason; 17 of 50 are sampled, 5.2.1.3 (评分要求 2's example) is not", () => {
+    const scored = cct.items.filter((i) => i.max > 0);
+    expect(scored.filter((i) => i.scoring === undefined)).toEqual([]);
+    expect(scored.every((i) => (i.scoring?.why ?? "").length > 0)).toBe(true);
+    expect(cct.items.filter((i) => i.scoring?.by === "samples").map((i) => i.code)).toEqual(
+      ["A4", "A5", "A7", "A8", "B6", "B7", "B8", "B11", "B13", "B14", "B15", "B16", "B17", "B20", "C3", "C6", "C7"],
+    );
+    expect(cct.byClause.get("5.2.1.3")?.scoring).toEqual({ by: "qualitative", why: "评分要求 2 自己的例子：“明示商品的报修期限”" });
+    // The examples 评分要求 1 names: 人员资质、能力、行为态度、服务记录、设施完善度、投诉解决情况.
+    for (const kind of ["人员资质", "能力", "行为态度", "服务记录", "设施完善度", "投诉解决情况"]) {
+      expect([kind, cct.items.some((i) => i.scoring?.by === "samples" && (i.scoring.why ?? "").startsWith(kind))]).toEqual([kind, true]);
+    }
+  });
+
+  it("a sampled indicator: 80 % without a record is a warning citing 评分要求, located to the percentage; it counts", () => {
+    const card = cctAudit({ "5.3.2.2": { percent: 80 } });
+    expect(found(card)).toEqual([["SS110", "5.3.2.2", "percent"]]);
     const f = card.findings[0];
     expect(f?.code === "SS110" ? f.params.source : undefined).toMatch(/评分要求/);
+    expect(item(card, "5.3.2.2")?.earned).toBeCloseTo(5.6, 12);
+  });
+
+  it("a qualitative indicator: 80 % is partial credit on an all-or-nothing indicator (SS119), located to the percentage; it counts", () => {
+    const card = cctAudit({ "5.2.1.3": { percent: 80 } });
+    expect(found(card)).toEqual([["SS119", "5.2.1.3", "percent"]]);
+    const f = card.findings[0];
+    expect(f?.code === "SS119" ? [f.params.share, f.params.why] : undefined).toEqual([0.8, "评分要求 2 自己的例子：“明示商品的报修期限”"]);
     expect(item(card, "5.2.1.3")?.earned).toBe(0.8);
   });
 
+  it("a sample record on 5.2.1.3 gives no 70 %: the record is not used (SS118, located to 样本数) and the percentage counts", () => {
+    const card = cctAudit({ "5.2.1.3": { samples: { checked: 10, nonconforming: 3 } } });
+    expect(found(card)).toEqual([
+      ["SS118", "5.2.1.3", "checked"],
+      ["SS101", "5.2.1.3", "percent"],
+    ]);
+    expect(item(card, "5.2.1.3")).toMatchObject({ earned: 0, status: "missing", samples: null });
+    const typed = cctAudit({ "5.2.1.3": { percent: 100, samples: { checked: 10, nonconforming: 3 } } });
+    expect([found(typed), item(typed, "5.2.1.3")?.earned]).toEqual([[["SS118", "5.2.1.3", "checked"]], 1]);
+    expect(found(cctAudit({ "5.2.1.3": { percent: 70, samples: { checked: 10, nonconforming: 3 } } }))).toEqual([
+      ["SS118", "5.2.1.3", "checked"],
+      ["SS119", "5.2.1.3", "percent"],
+    ]);
+  });
+
   it("0 % and 100 % are not partial; 0.5 % and 99.5 % are", () => {
-    expect(found(cctAudit({ "5.2.1.3": { percent: 0 } }))).toEqual([]);
-    expect(found(cctAudit({ "5.2.1.3": { percent: 100 } }))).toEqual([]);
-    expect(found(cctAudit({ "5.2.1.3": { percent: 0.5 } }))).toEqual([["SS110", "5.2.1.3", "percent"]]);
-    expect(found(cctAudit({ "5.2.1.3": { percent: 99.5 } }))).toEqual([["SS110", "5.2.1.3", "percent"]]);
+    for (const clause of ["5.2.1.3", "5.3.2.2"]) {
+      expect(found(cctAudit({ [clause]: { percent: 0 } }))).toEqual([]);
+      expect(found(cctAudit({ [clause]: { percent: 100 } }))).toEqual([]);
+    }
+    expect(found(cctAudit({ "5.2.1.3": { percent: 0.5 } }))).toEqual([["SS119", "5.2.1.3", "percent"]]);
+    expect(found(cctAudit({ "5.3.2.2": { percent: 99.5 } }))).toEqual([["SS110", "5.3.2.2", "percent"]]);
   });
 
   it("a score instead of a percentage is read the same way", () => {
-    expect(found(cctAudit({ "5.2.1.3": { score: 0.5 } }))).toEqual([["SS110", "5.2.1.3", "score"]]);
+    expect(found(cctAudit({ "5.2.1.3": { score: 0.5 } }))).toEqual([["SS119", "5.2.1.3", "score"]]);
+    expect(found(cctAudit({ "5.3.2.2": { score: 3.5 } }))).toEqual([["SS110", "5.3.2.2", "score"]]);
   });
 
   it("the maturity report states no such rule: 80 % is no finding", () => {

@@ -147,6 +147,13 @@ describe("levels: inclusive lower bounds", () => {
     expect(card.passed).toBe(true);
   });
 
+  it("round, then grade: 94.995 raw is 95.00, 五星级; 94.994 raw is 94.99, 四星级 (the sheet's level formula reads its ROUND total too)", () => {
+    const up = scoreAssessment(scheme, audit(() => 94.995));
+    expect([up.total, up.level?.name]).toEqual([95, "五星级"]);
+    const down = scoreAssessment(scheme, audit(() => 94.994));
+    expect([down.total, down.level?.name]).toEqual([94.99, "四星级"]);
+  });
+
   it("69.99 fails: no level", () => {
     const card = scoreAssessment(scheme, audit(() => 69.99));
     expect(card.total).toBe(69.99);

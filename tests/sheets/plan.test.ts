@@ -28,10 +28,15 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     plan.layout.items.forEach((item, i) => expect((item.lastRow ?? item.row) - item.row + 1).toBe(rowsOf(scheme.items[i] as Scheme["items"][number])));
   });
 
-  it("keeps entry cells unlocked and everything else locked", () => {
-    const entryColumns = Object.values(plan.layout.entryColumns);
-    for (const { row } of plan.layout.items) {
-      for (const column of entryColumns) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "text"].locked).toBe(false);
+  it("keeps entry cells unlocked and everything else locked; sample cells are entry cells only on sampled rows (评分要求 1–2)", () => {
+    const cols = plan.layout.entryColumns;
+    const sampleColumns = [cols.checked, cols.nonconforming];
+    for (const { clause, row } of plan.layout.items) {
+      const qualitative = scheme.byClause.get(clause)?.scoring?.by !== "samples";
+      for (const column of Object.values(cols)) {
+        const locked = qualitative && sampleColumns.includes(column);
+        expect([clause, column, STYLES[cellAt(plan, `${column}${row}`)?.style ?? "text"].locked]).toEqual([clause, column, locked]);
+      }
       for (const column of Object.values(plan.layout.structureColumns)) expect(STYLES[cellAt(plan, `${column}${row}`)?.style ?? "entryText"].locked).toBe(true);
     }
     for (const address of Object.values(plan.layout.header)) expect(STYLES[cellAt(plan, address)?.style ?? "text"].locked).toBe(false);

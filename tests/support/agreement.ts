@@ -36,14 +36,18 @@ export interface AgreementRun {
 
 /**
  * The assessments to try for one scheme and role: `samples` random ones (with N/A items, deductions,
- * bonus, lenient typing) plus totals landing exactly on each level boundary and 0.01 below it.
+ * bonus, lenient typing) plus totals landing exactly on each level boundary, 0.01 below it and 0.005 below it.
  */
 export function agreementCases(scheme: Scheme, role: Role, samples: number): Assessment[] {
   const cases: Assessment[] = [];
   for (let i = 0; i < samples; i++) cases.push(generateAssessment(scheme, 1000 * (i + 1) + role.length, { role, lenient: i % 2 === 0, naShare: i % 3 === 0 ? 0.15 : 0.04, floor: 40 + (i % 5) * 10 }));
   const full = scheme.fullMarks ?? 100;
   for (const level of scheme.levels ?? []) {
-    for (const total of [level.min, level.min - 0.01]) {
+    // On the boundary, a cent below it, and half a cent below it, which rounds up to it (round, then grade). The
+    // half cent only where every item's share is a short decimal (full marks 100): a share such as 66.66333…% of
+    // 150 is no figure a person types, and a sheet read back holds it as a fraction that is not the same double.
+    const shortShare = (total: number) => Number(((total / full) * 100).toFixed(6)) === (total / full) * 100;
+    for (const total of [level.min, level.min - 0.01, level.min - 0.005].filter((t, i) => i < 2 || shortShare(t))) {
       cases.push(generateAssessment(scheme, Math.round(total * 100), { role, naShare: 0, specials: false, fixedPercent: (total / full) * 100 }));
     }
   }

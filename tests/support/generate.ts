@@ -68,14 +68,18 @@ export function generateAssessment(scheme: Scheme, seed: number, options: Genera
       entries[item.clause] = role === "audit" ? (rnd() < 0.5 ? { applicable: false, reason: REASON } : { percent: pick(NOT_APPLICABLE_WORDS), reason: REASON }) : { conclusion: "不适用", reason: REASON };
       continue;
     }
-    const percent = options.fixedPercent ?? Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
+    const drawn = options.fixedPercent ?? Math.round((floor + rnd() * (100 - floor)) * 2) / 2;
+    // Where partial credit needs samples, a qualitative indicator is all or nothing (评分要求 2): the lowest 10 % of
+    // draws do not conform (0 %), the rest do (100 %); the boundary cases keep their fixed share on every item.
+    const allOrNothing = samplesNeeded && role === "audit" && item.scoring?.by !== "samples" && options.fixedPercent === undefined;
+    const percent = allOrNothing ? (drawn < floor + 0.1 * (100 - floor) ? 0 : 100) : drawn;
     if (role === "audit") {
       const typed = options.lenient === true ? pick([String(percent), `${percent}%`, `${percent} %`, FULL_WIDTH(`${percent}%`)]) : percent;
       const full = options.fixedPercent === undefined && rnd() < 0.3;
-      // Where partial credit needs samples (CCT 评分要求 1), a partial share comes from a sample record of a
+      // Where partial credit needs samples (CCT 评分要求 1), a sampled indicator's partial share comes from a sample record of a
       // realistic size (by the item's place, so the random sequence is the same as without); the percentage
       // typed beside it is the share it gives, exactly.
-      const checked = samplesNeeded && !full && percent < 100 ? (SAMPLE_SIZES[item.index % SAMPLE_SIZES.length] as number) : undefined;
+      const checked = samplesNeeded && item.scoring?.by === "samples" && !full && percent < 100 ? (SAMPLE_SIZES[item.index % SAMPLE_SIZES.length] as number) : undefined;
       if (checked !== undefined) {
         const nonconforming = Math.round((checked * (100 - percent)) / 100);
         const share = ((checked - nonconforming) * 100) / checked;

@@ -1,3 +1,4 @@
+import { CYCLE_FIELDS } from "../../src/scheme/roles";
 import type { Assessment } from "../../src/scoring/assessment";
 import type { CellWrite } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
@@ -10,7 +11,8 @@ export const AUDIT_HEADER_BEFORE_REPORT = ["组织名称", "申报级别", "审�
 /**
  * A sheet's record as an older StarScore wrote it, made from today's layout by undoing what came since `version`
  * (src/sheets/meta.ts): before 3 the self form had one evidence cell per clause, its items on consecutive rows;
- * before 4 the audit form's header had 审查员 and 审查时间, and it had no report block and no members table. Only
+ * before 4 the audit form's header had 审查员 and 审查时间, and it had no report block and no members table; before 5
+ * it had no 再认证审核日期. Only
  * what a reader of the record uses differs; the cells stay where today's layout has them.
  */
 export function olderLayout(layout: SheetLayout, version: number): SheetLayout {
@@ -22,6 +24,9 @@ export function olderLayout(layout: SheetLayout, version: number): SheetLayout {
   if (version < LAYOUTS.report && layout.role === "audit") {
     const addresses = Object.values(layout.header);
     out = { ...out, header: Object.fromEntries(AUDIT_HEADER_BEFORE_REPORT.map((field, k) => [field, addresses[k] as string])), team: null };
+  }
+  if (version < LAYOUTS.cycle && layout.role === "audit") {
+    out = { ...out, header: Object.fromEntries(Object.entries(out.header).filter(([field]) => field !== CYCLE_FIELDS.recertified)) };
   }
   return out;
 }

@@ -46,6 +46,7 @@ export function renderManDays(scheme: Scheme, r: ManDayResult, l: Lang): string 
   ];
   lines.push(renderTable(rows, ["l", "r"]));
   if (r.notes.length > 0) lines.push("", ...r.notes.map((n) => `* ${zh ? n.zh : n.en}`));
+  if (r.basis.length > 0) lines.push("", ...r.basis.map((n) => (zh ? n.zh : n.en)));
   return lines.join("\n");
 }
 
@@ -72,7 +73,7 @@ export function mandaysCommand({ values }: Parsed<typeof MANDAYS.options>, io: I
     throw e;
   }
   if (values.json === true) {
-    const { increaseFactors, reductionFactors, notes, ...rest } = result;
+    const { increaseFactors, reductionFactors, notes, basis, ...rest } = result;
     io.out(
       JSON.stringify(
         {
@@ -81,6 +82,7 @@ export function mandaysCommand({ values }: Parsed<typeof MANDAYS.options>, io: I
           increases: increaseFactors.map((f) => ({ code: f.code, label: l === "en" ? f.en : f.zh, step: f.step })),
           reductions: reductionFactors.map((f) => ({ code: f.code, label: l === "en" ? f.en : f.zh, step: f.step })),
           notes: notes.map((n) => ({ code: n.code, message: l === "en" ? n.en : n.zh })),
+          basis: basis.map((n) => ({ code: n.code, message: l === "en" ? n.en : n.zh })),
         },
         null,
         2,

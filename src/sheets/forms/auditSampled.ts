@@ -7,6 +7,8 @@ import type { ColumnSpec, FormDescriptor } from "./form";
  * The 评分表 of a scheme whose document allows partial credit only on samples (CCT 附件2 评分要求 1, `partialCredit`
  * in the scheme): beside 得分比例, the sample record's 样本数 and 不符合数, whose share (a hidden helper column)
  * feeds 具体得分 in place of the percentage. The engine reads a record the same way (src/scoring/samples.ts).
+ * Only the sampled indicators (the item's `scoring: {by: samples}`) get entry cells for a record: the form shows
+ * which indicators the rule scores on samples, and offers no cell for a record 评分要求 2 makes meaningless.
  */
 
 const SAMPLE_COLUMNS: ColumnSpec[] = [
@@ -24,6 +26,16 @@ export const SAMPLED_AUDIT_FORM: FormDescriptor = {
   columns: withSampleColumns(AUDIT_FORM.columns),
   itemCells: (item, at, seq) => {
     const base = AUDIT_FORM.itemCells(item, at, seq);
+    // A qualitative indicator (评分要求 2, the item's `scoring`) is all or nothing: its sample cells are locked and
+    // blank, and its 具体得分 is the percentage's, as the engine counts it (scoring/samples.ts `qualitative`). Its
+    // share is "no record" (-1), as sampleShare gives for a row without one, so 未填项数 and the missing-entry
+    // highlight count an empty percentage there as on any other row (the engine's SS101).
+    if (item.scoring?.by !== "samples") {
+      return {
+        ...base,
+        cells: [...base.cells, ["checked", { value: null, style: "helper" }], ["nonconforming", { value: null, style: "helper" }], ["sampleShare", { value: -1, style: "helper" }]],
+      };
+    }
     const percentEarned = base.cells.find(([key]) => key === "earned")?.[1].formula ?? "=0";
     return {
       ...base,
