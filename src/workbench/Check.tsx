@@ -13,6 +13,7 @@ import { RoleSchema, rolesOf } from "../scheme/roles";
 import { FORM_WORDS } from "../scheme/words";
 import { localMinute } from "../scoring/dates";
 import { CSV, download, HTML, JSON_TYPE, printHtml } from "./download";
+import { FolderInput } from "./FolderInput";
 import { Head } from "./Head";
 import type { Lang, Strings } from "./i18n";
 import { accountForFolders, foldersNaming, listFolders } from "./listing";
@@ -170,20 +171,7 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
             e.target.value = "";
           }}
         />
-        <input
-          ref={(el) => {
-            folder.current = el;
-            // React knows no webkitdirectory prop; the attribute is what Chromium, Edge and Firefox read.
-            el?.setAttribute("webkitdirectory", "");
-          }}
-          type="file"
-          hidden
-          data-testid="folder"
-          onChange={(e) => {
-            void start(chosenFolder(Array.from(e.target.files ?? [])));
-            e.target.value = "";
-          }}
-        />
+        <FolderInput inputRef={folder} testId="folder" onFiles={(files) => void start(chosenFolder(files))} />
       </div>
 
       {phase.kind === "walking" && <p role="status">{t.walking}</p>}

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { FILE_TIME_LIMIT_MS, MAX_FILE_BYTES, tooLarge } from "../review/refusals";
 import { isSubmission } from "../review/submissions";
 import { download, fileSafe, HTML, printHtml } from "./download";
+import { FolderInput } from "./FolderInput";
 import type { Lang, Strings } from "./i18n";
 import { Lane, TaskFailed } from "./pool";
 import { spawnWorker } from "./spawnWorker";
@@ -113,19 +114,11 @@ export function ReportSection({ t, lang }: { t: Strings; lang: Lang }) {
         <button type="button" onClick={() => selfFile.current?.click()} disabled={shown.kind === "reading"}>
           {t.chooseSelfFile}
         </button>
-        <input
-          ref={(el) => {
-            selfFolder.current = el;
-            // React knows no webkitdirectory prop; the attribute is what Chromium, Edge and Firefox read.
-            el?.setAttribute("webkitdirectory", "");
-          }}
-          type="file"
-          hidden
-          data-testid="report-self-folder"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
+        <FolderInput
+          inputRef={selfFolder}
+          testId="report-self-folder"
+          onFiles={(files) => {
             if (files.length > 0) void chooseSelf((files[0]?.webkitRelativePath ?? "").split("/")[0] ?? "", () => folderGiven(files));
-            e.target.value = "";
           }}
         />
         <input
