@@ -1,15 +1,13 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { MaterialsSource } from "../report/materials";
+import { MAX_ZIP_BYTES } from "../review/refusals";
 import { isSubmission } from "../review/submissions";
 import type { SchemeSource } from "../xlsx/scoreWorkbook";
 import { NoSelfAssessment, selfFromSubmission, selfFromZip } from "../xlsx/selfSubmission";
 import { FileRefused, readRegular } from "./files";
 import { UsageError } from "./io";
 import { listSubmission } from "./submissionFiles";
-
-/** The largest .zip read: a submission with scanned evidence runs to a few hundred MB (as `check`). */
-const MAX_ZIP_BYTES = 512 * 1024 * 1024;
 
 /**
  * The self-assessment whose 证明材料清单 a report lists (issue 22 item 4), from what the reviewer names: a workbook

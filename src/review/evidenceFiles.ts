@@ -30,6 +30,9 @@ export interface SubmittedFile {
   head: Uint8Array;
 }
 
+/** A file whose whole bytes are at hand (a zip's entry) as a listing holds it: its size and first bytes. */
+export const submittedFile = (path: string, bytes: Uint8Array): SubmittedFile => ({ path, size: bytes.length, head: bytes.subarray(0, HEAD_BYTES) });
+
 /** An evidence line that names a file: by its text, or by an Excel hyperlink in its cell. */
 export interface FileReference {
   clause: string;

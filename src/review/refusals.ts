@@ -6,6 +6,8 @@
 
 /** The largest file read whole, in the CLI, the workbench and the pane: a workbook with pictures is a few MB; more is not a submission. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The largest .zip read (a submission checked as its folder, or given to a report): one with scanned evidence runs to a few hundred MB. */
+export const MAX_ZIP_BYTES = 512 * 1024 * 1024;
 
 /** A file larger than the cap, refused before it is read. */
 export const tooLarge = (bytes: number, maxBytes = MAX_FILE_BYTES): string =>

@@ -1,5 +1,6 @@
 import { useRef, useState } from "react";
-import { FILE_TIME_LIMIT_MS, MAX_FILE_BYTES, tooLarge } from "../review/refusals";
+import { HEAD_BYTES } from "../review/evidenceFiles";
+import { FILE_TIME_LIMIT_MS, MAX_FILE_BYTES, MAX_ZIP_BYTES, tooLarge } from "../review/refusals";
 import { isSubmission } from "../review/submissions";
 import { download, fileSafe, HTML, printHtml } from "./download";
 import { FolderInput } from "./FolderInput";
@@ -12,9 +13,6 @@ type Shown = { kind: "none" } | { kind: "reading"; name: string } | { kind: "rep
 
 /** The most files of a submission folder listed (as the CLI's listing): far more than any submission holds. */
 const MAX_FILES = 20_000;
-/** The largest .zip read (as `starscore report --self`). */
-const MAX_ZIP_BYTES = 512 * 1024 * 1024;
-
 /**
  * A submission folder chosen with <input webkitdirectory>: every file's path from the folder, size and first bytes
  * (what review/evidenceFiles.ts resolves names against), and the bytes of its workbooks (one is the self-assessment).
@@ -26,7 +24,7 @@ async function folderGiven(files: readonly File[]): Promise<SelfGiven> {
   return {
     kind: "folder",
     root,
-    files: await Promise.all(listed.map(async (f) => ({ path: rel(f), size: f.size, head: new Uint8Array(await f.slice(0, 1024).arrayBuffer()) }))),
+    files: await Promise.all(listed.map(async (f) => ({ path: rel(f), size: f.size, head: new Uint8Array(await f.slice(0, HEAD_BYTES).arrayBuffer()) }))),
     workbooks: await Promise.all(listed.filter((f) => isSubmission(f.name) && f.size <= MAX_FILE_BYTES).map(async (f) => ({ path: rel(f), bytes: new Uint8Array(await f.arrayBuffer()) }))),
   };
 }

@@ -2,7 +2,7 @@ import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
 import { notChecked, unreadable, type FileCheck } from "../review/verdict";
-import { MAX_ZIP_BYTES } from "../xlsx/checkSubmissionZip";
+import { MAX_ZIP_BYTES } from "../review/refusals";
 import { errorName, type Submission } from "./walk";
 import type { Answer, Task } from "./worker";
 

@@ -1,5 +1,5 @@
 import type { Lang } from "../findings/language";
-import { accountFor, HEAD_BYTES, type HandedIn } from "../review/evidenceFiles";
+import { accountFor, submittedFile, type HandedIn } from "../review/evidenceFiles";
 import type { Expected } from "../review/expect";
 import { folderEntry } from "../review/submissions";
 import { notChecked, unreadable, type FileCheck } from "../review/verdict";
@@ -7,9 +7,6 @@ import { checkBytes } from "./check";
 import type { SchemeSource } from "./scoreWorkbook";
 import { openSubmissionZip } from "./submissionZip";
 import { ZipError } from "./zip";
-
-/** The largest .zip read: a submission with scanned evidence runs to a few hundred MB. */
-export const MAX_ZIP_BYTES = 512 * 1024 * 1024;
 
 /**
  * A submission zip checked as the folder it holds (issues 19, 22): each entry as the folder walk takes it
@@ -26,15 +23,17 @@ export function checkSubmissionZip(zip: string, bytes: Uint8Array, schemes: Sche
     if (e instanceof ZipError) return [unreadable(zip, e.message)];
     throw e;
   }
-  const listing = opened.files.map((f) => ({ path: f.path, size: f.bytes.length, head: f.bytes.subarray(0, HEAD_BYTES) }));
+  const listing = opened.files.map((f) => submittedFile(f.path, f.bytes));
+  let workbooks = 0;
   const entries: HandedIn[] = opened.files.map((f) => {
     const rule = folderEntry(f.path.split("/").pop() ?? "");
     const file = `${zip}/${f.path}`;
+    if (rule.action === "read") workbooks += 1;
     const result = rule.action === "read" ? checkBytes(file, f.bytes, schemes, lang, expected) : notChecked(file, "reason" in rule ? rule.reason : "");
     return { root: zip, path: f.path, result };
   });
   const results = accountFor(entries, new Map([[zip, listing]]), lang);
-  if (!entries.some((e) => folderEntry(e.path.split("/").pop() ?? "").action === "read")) results.push(unreadable(zip, "压缩包中没有 .xlsx 工作簿 / no .xlsx workbook in the zip"));
+  if (workbooks === 0) results.push(unreadable(zip, "压缩包中没有 .xlsx 工作簿 / no .xlsx workbook in the zip"));
   const refused = opened.refused.map((x) => unreadable(`${zip}/${x.path}`, x.reason));
   return [...results, ...refused];
 }

@@ -1,5 +1,5 @@
 import type { MaterialsSource } from "../report/materials";
-import type { SubmittedFile } from "../review/evidenceFiles";
+import { submittedFile, type SubmittedFile } from "../review/evidenceFiles";
 import { isSubmission } from "../review/submissions";
 import { scoreXlsx, workbookReferences, type SchemeSource } from "./scoreWorkbook";
 import { WorkbookError } from "./saved";
@@ -68,6 +68,5 @@ export function selfFromZip(name: string, bytes: Uint8Array, schemes: SchemeSour
     if (e instanceof ZipError) throw new NoSelfAssessment(`${name}: ${e.message}`);
     throw e;
   }
-  const files = opened.files.map((f) => ({ path: f.path, size: f.bytes.length, head: f.bytes.subarray(0, 1024) }));
-  return selfFromSubmission(name, opened.files, files, schemes);
+  return selfFromSubmission(name, opened.files, opened.files.map((f) => submittedFile(f.path, f.bytes)), schemes);
 }
