@@ -45,7 +45,7 @@ const candidates: Candidate[] = [
     },
   },
   {
-    name: "StarScore readXml (on saxes)",
+    name: "StarScore readXml (plain path, else saxes)",
     read(xml) {
       const out: string[] = [];
       const c = collect(out);

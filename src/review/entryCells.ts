@@ -28,9 +28,16 @@ export interface WorkbookRefs {
   definedName(name: string): string | null;
 }
 
+type FilledCell = { address: string; field: string; clause?: string };
+
+/** filledCells of each layout: a checker checks many files of one layout (the layouts are made once: xlsx/check.ts). */
+const filledOf = new WeakMap<SheetLayout, readonly FilledCell[]>();
+
 /** Every cell of a laid-out sheet that a person fills, with what it is called (an entry field or a header's name). */
-export function filledCells(layout: SheetLayout): { address: string; field: string; clause?: string }[] {
-  const cells: { address: string; field: string; clause?: string }[] = Object.entries(layout.header).map(([field, address]) => ({ address, field }));
+export function filledCells(layout: SheetLayout): readonly FilledCell[] {
+  const known = filledOf.get(layout);
+  if (known !== undefined) return known;
+  const cells: FilledCell[] = Object.entries(layout.header).map(([field, address]) => ({ address, field }));
   for (const { clause, row } of layout.items) {
     for (const [field, column] of Object.entries(layout.entryColumns)) if (column !== undefined) cells.push({ address: `${column}${row}`, field, clause });
   }
@@ -38,6 +45,7 @@ export function filledCells(layout: SheetLayout): { address: string; field: stri
   if (d !== null) for (let row = d.firstRow; row <= d.lastRow; row++) cells.push({ address: `${d.clauseColumn}${row}`, field: "deductions" }, { address: `${d.reasonColumn}${row}`, field: "deductions" });
   if (layout.bonus !== null) cells.push({ address: layout.bonus.points, field: "bonus" }, { address: layout.bonus.reason, field: "bonus" });
   if (layout.remarks !== null) cells.push({ address: layout.remarks.strengths, field: "remarks" }, { address: layout.remarks.improvements, field: "remarks" });
+  filledOf.set(layout, cells);
   return cells;
 }
 
@@ -81,19 +89,20 @@ function sameColour(a: string, b: string): boolean {
 export function entryCellFindings(layout: SheetLayout, view: EntryCellView, refs: WorkbookRefs, sheet: string): Finding[] {
   const out: Finding[] = [];
   for (const { address, field, clause } of filledCells(layout)) {
-    const location = { ...(clause !== undefined ? { clause } : {}), field, cell: qualified(sheet, address) };
+    // Made only for a finding: most cells have none.
+    const location = () => ({ ...(clause !== undefined ? { clause } : {}), field, cell: qualified(sheet, address) });
     const formula = view.formula(address);
-    if (formula !== null) out.push(finding("SS825", location, { field, formula, ...formulaRefers(formula, refs) }));
+    if (formula !== null) out.push(finding("SS825", location(), { field, formula, ...formulaRefers(formula, refs) }));
     const value = view.read(address);
     if (value === null || value === "" || typeof value === "boolean") continue;
     const format = view.format(address);
     const hidden = formatHides(value, format);
     if (hidden !== null) {
-      out.push(finding("SS826", location, { field, how: "format", format, shown: hidden.shown }));
+      out.push(finding("SS826", location(), { field, how: "format", format, shown: hidden.shown }));
       continue;
     }
     const colours = view.colours(address);
-    if (colours !== null && sameColour(colours.ink, colours.paper)) out.push(finding("SS826", location, { field, how: "colour", format, shown: String(value) }));
+    if (colours !== null && sameColour(colours.ink, colours.paper)) out.push(finding("SS826", location(), { field, how: "colour", format, shown: String(value) }));
   }
   return out;
 }

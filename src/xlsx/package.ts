@@ -1,5 +1,5 @@
 import type { Limits } from "./sniff";
-import { readXml, XmlError, xmlText } from "./xml";
+import { readXml, XmlError, xmlText, type PartText } from "./xml";
 import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
@@ -9,7 +9,7 @@ import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
  */
 export interface Package {
   /** A part's text by name (`xl/worksheets/sheet1.xml`), or null when the package has no such part. */
-  text(name: string): string | null;
+  text(name: string): PartText | null;
   /** The relationships of a part (from `<dir>/_rels/<file>.rels`) by id. */
   relationships(source: string): Map<string, Relationship>;
 }
@@ -57,10 +57,10 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     byName.set(k, e);
   }
   const budget: Budget = { left: limits.maxTotalBytes };
-  const texts = new Map<string, string | null>();
+  const texts = new Map<string, PartText | null>();
   const rels = new Map<string, Map<string, Relationship>>();
 
-  const text = (name: string): string | null => {
+  const text = (name: string): PartText | null => {
     const k = key(name);
     const known = texts.get(k);
     if (known !== undefined) return known;

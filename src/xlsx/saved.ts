@@ -5,7 +5,7 @@ import { openPackage, related, type Package } from "./package";
 import { DEFAULT_LIMITS, sniffXlsx, type Limits } from "./sniff";
 import { cellStyles, styleColours, themeColours, type CellStyle } from "./styles";
 import { parseSheet, type Parsed } from "./worksheet";
-import { decodeEscapes, readXml, XmlError } from "./xml";
+import { decodeEscapes, readXml, XmlError, type PartText } from "./xml";
 import { ZipError } from "./zip";
 
 /**
@@ -54,7 +54,7 @@ const KEEP_SPREADSHEET = new Set(["x", "r"]);
 const MAX_SHEETS = 1_000;
 
 /** The texts of the shared strings: each item's runs joined, phonetic guides (<rPh>) left out, as Excel shows them. */
-function sharedStrings(xml: string | null, part: string): string[] {
+function sharedStrings(xml: PartText | null, part: string): string[] {
   const out: string[] = [];
   if (xml === null) return out;
   let item: string[] | null = null;
@@ -90,7 +90,7 @@ interface Listed {
 }
 
 /** The sheets workbook.xml lists, in order, with the parts their relationships name. */
-function listedSheets(xml: string, part: string, rels: ReturnType<Package["relationships"]>): { sheets: Listed[]; date1904: boolean; definedNames: Map<string, string>; externalLinks: string[] } {
+function listedSheets(xml: PartText, part: string, rels: ReturnType<Package["relationships"]>): { sheets: Listed[]; date1904: boolean; definedNames: Map<string, string>; externalLinks: string[] } {
   const sheets: Listed[] = [];
   const names = new Map<string, string>();
   const definedNames = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { formatCode, formatKind, type FormatKind } from "./numberFormat";
-import { readXml } from "./xml";
+import { readXml, type PartText } from "./xml";
 
 /**
  * How each cell style (s="n") shows a cell, from styles.xml: its number format, and the colours of its text and of
@@ -43,7 +43,7 @@ function colourOf(attr: (name: string) => string | undefined): Colour | null {
 }
 
 /** The cell styles of styles.xml, and the workbook's own palette when it has one (`<indexedColors>`). */
-export function cellStyles(xml: string | null, part: string): { styles: CellStyle[]; palette: string[] } {
+export function cellStyles(xml: PartText | null, part: string): { styles: CellStyle[]; palette: string[] } {
   if (xml === null) return { styles: [], palette: [] };
   const custom = new Map<number, string>();
   const fonts: (Colour | null)[] = [];
@@ -88,7 +88,7 @@ const THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3"
 const OFFICE_THEME = ["FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72"];
 
 /** The colours of a theme part (`a:clrScheme`), in `theme="n"` order. */
-export function themeColours(xml: string | null, part: string): string[] {
+export function themeColours(xml: PartText | null, part: string): string[] {
   if (xml === null) return OFFICE_THEME;
   const found = new Map<string, string>();
   let slot: string | null = null;

@@ -4,7 +4,7 @@ import { shiftFormula } from "../sheets/shiftFormula";
 import { excelDay, excelTime } from "./numberFormat";
 import type { CellStyle } from "./styles";
 import type { Limits } from "./sniff";
-import { decodeEscapes, readXml, XmlError, type XmlElement } from "./xml";
+import { decodeEscapes, readXml, XmlError, type PartText, type XmlElement } from "./xml";
 
 export interface Parsed {
   lastRow: number;
@@ -39,9 +39,48 @@ const KEEP = new Set(["x", "r"]);
 
 /** A whole number in [min, max], or null. */
 function whole(v: string | undefined, min: number, max: number): number | null {
-  if (v === undefined || !/^\d{1,7}$/.test(v.trim())) return null;
-  const n = Number(v);
+  if (v === undefined) return null;
+  // Plain digits, as nearly every program writes them, without a regular expression.
+  let n = 0;
+  if (v.length > 0 && v.length <= 7) {
+    for (let i = 0; i < v.length; i++) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) {
+        n = -1;
+        break;
+      }
+      n = n * 10 + d;
+    }
+  } else n = -1;
+  if (n === -1) {
+    if (!/^\d{1,7}$/.test(v.trim())) return null;
+    n = Number(v);
+  }
   return n >= min && n <= max ? n : null;
+}
+
+/**
+ * A cell's `r` as written: its column and row, and whether `r` is already the address as this reader writes it
+ * (`G12`: capitals, no `$`, no leading zero), so that the common case costs no regular expression and no new string.
+ */
+function cellRef(r: string): { column: number; row: number; canonical: boolean } | null {
+  let i = 0;
+  let column = 0;
+  for (; i < r.length && i < 3; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  const letters = i;
+  let row = 0;
+  for (; i < r.length && i - letters < 8; i++) {
+    const d = r.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (letters > 0 && i === r.length && i > letters && r.charCodeAt(letters) !== 48) return { column, row, canonical: true };
+  const parsed = parseCell(r.toUpperCase());
+  return parsed === null ? null : { ...parsed, canonical: false };
 }
 
 interface Cell {
@@ -60,7 +99,7 @@ interface Cell {
  * programs show different things is refused here with a reason: a cell given twice, a cell outside its row, rows
  * out of order, column ranges off the sheet, a formula longer than Excel allows.
  */
-export function parseSheet(xml: string, part: string, strings: readonly string[], styles: readonly CellStyle[], date1904: boolean, limits: Limits): Parsed {
+export function parseSheet(xml: PartText, part: string, strings: readonly string[], styles: readonly CellStyle[], date1904: boolean, limits: Limits): Parsed {
   const values = new Map<string, CellRead>();
   const styleOf = new Map<string, number>();
   const formulas = new Map<string, string>();
@@ -146,16 +185,18 @@ export function parseSheet(xml: string, part: string, strings: readonly string[]
         } else if (depth === 3 && parent === "row" && el.name === "c") {
           const r = el.attr("r");
           let at = { row, column: column + 1 };
+          let address: string | null = null;
           if (r !== undefined) {
-            const parsed = parseCell(r.toUpperCase());
+            const parsed = cellRef(r);
             if (parsed === null || parsed.row !== row || parsed.column <= column) throw refuse(`单元格 ${r} 不在第 ${row} 行的位置 / cell ${r} out of place in row ${row}`);
             at = parsed;
+            if (parsed.canonical) address = r;
           } else if (at.column > MAX_COLUMN) {
             throw refuse(`第 ${row} 行单元格过多 / too many cells in row ${row}`);
           }
           column = at.column;
           const style = whole(el.attr("s"), 0, 65_535);
-          cell = { address: `${columnLetter(at.column)}${at.row}`, row: at.row, column: at.column, type: el.attr("t") ?? "n", style: style ?? 0, formula: null, value: null, inline: null };
+          cell = { address: address ?? `${columnLetter(at.column)}${at.row}`, row: at.row, column: at.column, type: el.attr("t") ?? "n", style: style ?? 0, formula: null, value: null, inline: null };
         } else if (depth === 4 && parent === "c" && cell !== null) {
           if (el.name === "f") {
             const si = el.attr("si");

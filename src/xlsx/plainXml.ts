@@ -1,0 +1,294 @@
+import { shortNs } from "./namespaces";
+import type { XmlElement } from "./xml";
+
+/**
+ * A fast path for the plain XML every spreadsheet program writes: elements, attributes and text, the five
+ * predefined entities, namespaces declared as usual. Reading a worksheet with saxes costs several times what
+ * scanning its text does (issue 19's speed target), and nearly every part of a submitted workbook is this plain.
+ *
+ * The whole part is tokenized before the reader sees anything. Anything outside the plain form — a comment, CDATA,
+ * a processing instruction, a DOCTYPE, a character reference or other entity, `]]>`, a character XML forbids, a name
+ * outside ASCII, a namespace declaration that is not an ordinary one, a duplicate attribute — and anything
+ * malformed makes `plainEvents` answer null, and xml.ts reads the part with saxes from the start: saxes alone
+ * decides what is refused and with which words. What this path accepts, saxes accepts with the same elements,
+ * attributes and text (tests/xlsx/plainXml.test.ts compares the two on the conformance list and the hostile kits).
+ */
+
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+/** Prefix → namespace URI in scope ("" for the default namespace); an element that declares one gets a copy. */
+type Scope = ReadonlyMap<string, string>;
+
+const ROOT_SCOPE: Scope = new Map([
+  ["xml", XML_NS],
+  ["xmlns", XMLNS_NS],
+]);
+
+/** Whatever puts a part outside the plain form (or makes it malformed): a fault saxes must judge. */
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what this looks for
+const NOT_PLAIN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|<[!?]|&(?!(?:amp|lt|gt|quot|apos);)|\]\]>/g;
+/** The XML declaration as spreadsheet programs write it; any other form is left to saxes. */
+const DECLARATION = /^<\?xml version="1\.0"(?: encoding="[A-Za-z][A-Za-z0-9._-]*")?(?: standalone="(?:yes|no)")?\?>/;
+const ONLY_SPACE = /^[ \t\r\n]*$/;
+const ENTITY = /&(amp|lt|gt|quot|apos);/g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const entity = (_: string, name: string) => ENTITIES[name] as string;
+
+/** ASCII name characters (NCName): 1 may start a name, 2 only follow, 3 the colon of a qualified name. */
+const NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  NAME[c] = /[A-Za-z_]/.test(ch) ? 1 : /[0-9.-]/.test(ch) ? 2 : ch === ":" ? 3 : 0;
+}
+
+/**
+ * The end of a qualified name in ASCII starting at `i` (an optional prefix and a local name, each an NCName), and
+ * the colon's position in `colonAt[0]` (-1 without one); -1 when there is no such name there.
+ */
+function qname(s: string, i: number, colonAt: Int32Array): number {
+  let c = s.charCodeAt(i);
+  if (NAME[c] !== 1) return -1;
+  let colon = -1;
+  for (;;) {
+    c = s.charCodeAt(++i);
+    const kind = c < 128 ? NAME[c] : 0;
+    if (kind === 0) break;
+    if (kind === 3) {
+      if (colon !== -1 || NAME[s.charCodeAt(i + 1)] !== 1) return -1;
+      colon = i;
+    }
+  }
+  // A name must end at a space, `=`, `/` or `>`; anything else (a character outside ASCII) is saxes' to judge.
+  if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 61 && c !== 47 && c !== 62) return -1;
+  colonAt[0] = colon;
+  return i;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** Character data as XML reports it: line ends as LF (§2.11), the predefined entities replaced. */
+function charData(raw: string, breaks: boolean, amps: boolean): string {
+  const lines = breaks && raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  return amps && lines.includes("&") ? lines.replace(ENTITY, entity) : lines;
+}
+
+/** An attribute value as XML normalizes it (§3.3.3): each line end, tab or newline a space, entities replaced. */
+function attributeValue(raw: string, breaks: boolean, amps: boolean): string {
+  const spaced = breaks && /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
+  return amps && spaced.includes("&") ? spaced.replace(ENTITY, entity) : spaced;
+}
+
+export class PlainElement implements XmlElement {
+  constructor(
+    readonly name: string,
+    readonly uri: string,
+    readonly ns: string,
+    /** Qualified name and value, in pairs, in document order. */
+    readonly attrs: readonly string[],
+    private readonly scope: Scope,
+  ) {}
+  attr(local: string, ns?: string): string | undefined {
+    const a = this.attrs;
+    for (let i = 0; i < a.length; i += 2) {
+      const name = a[i] as string;
+      if (ns === undefined) {
+        if (name === local) return a[i + 1];
+        continue;
+      }
+      const colon = name.indexOf(":");
+      if (colon === -1 || name.length - colon - 1 !== local.length || !name.endsWith(local)) continue;
+      const uri = this.scope.get(name.slice(0, colon));
+      if (uri !== undefined && shortNs(uri) === ns) return a[i + 1];
+    }
+    return undefined;
+  }
+  /** The namespace a prefix names where this element stands. */
+  lookup(prefix: string): string | undefined {
+    return this.scope.get(prefix);
+  }
+}
+
+/** A part's events in order: an element opening, text, or null closing the innermost open element. */
+export type PlainEvent = PlainElement | string | null;
+
+/** The scope an element's own declarations make; null when a declaration is not an ordinary one. */
+function declared(attrs: readonly string[], parent: Scope): Scope | null {
+  let scope: Map<string, string> | null = null;
+  for (let a = 0; a < attrs.length; a += 2) {
+    const name = attrs[a] as string;
+    const isDefault = name === "xmlns";
+    if (!isDefault && !name.startsWith("xmlns:")) continue;
+    const uri = attrs[a + 1] as string;
+    const prefix = isDefault ? "" : name.slice(6);
+    // Binding xml or xmlns, the reserved URIs, undeclaring a prefix, spaces saxes would trim: saxes judges.
+    if (prefix === "xml" || prefix === "xmlns" || uri === XML_NS || uri === XMLNS_NS || uri !== uri.trim() || (!isDefault && uri === "")) return null;
+    scope ??= new Map(parent);
+    scope.set(prefix, uri);
+  }
+  return scope ?? parent;
+}
+
+/** Whether two attributes have the same expanded name (prefixes resolved), or one's prefix is unbound (null). */
+function duplicated(attrs: readonly string[], scope: Scope, prefixed: boolean): boolean | null {
+  if (!prefixed) {
+    for (let a = 2; a < attrs.length; a += 2) for (let b = 0; b < a; b += 2) if (attrs[a] === attrs[b]) return true;
+    return false;
+  }
+  const keys: string[] = [];
+  for (let a = 0; a < attrs.length; a += 2) {
+    const name = attrs[a] as string;
+    const colon = name.indexOf(":");
+    let key = name;
+    if (colon !== -1 && !name.startsWith("xmlns:")) {
+      const bound = scope.get(name.slice(0, colon));
+      if (bound === undefined) return null;
+      key = `{${bound}}${name.slice(colon + 1)}`;
+    }
+    if (keys.includes(key)) return true;
+    keys.push(key);
+  }
+  return false;
+}
+
+/**
+ * The events of a part in the plain form, or null when any of it is not plain or not well-formed. `chunks` is the
+ * part's text as xmlText gives it: each chunk but the first starts at a `<`, so no text run or tag spans two.
+ */
+export function plainEvents(chunks: readonly string[]): PlainEvent[] | null {
+  const events: PlainEvent[] = [];
+  const open: string[] = [];
+  const scopes: Scope[] = [];
+  const colonAt = new Int32Array(1);
+  let scope = ROOT_SCOPE;
+  let sawRoot = false;
+  let lastUri = "";
+  let lastNs = shortNs("");
+  for (let k = 0; k < chunks.length; k++) {
+    const s = chunks[k] as string;
+    const n = s.length;
+    let pos = 0;
+    if (k === 0) pos = DECLARATION.exec(s)?.[0].length ?? 0;
+    NOT_PLAIN.lastIndex = pos;
+    if (NOT_PLAIN.test(s)) return null;
+    // Most parts are one line without entities: then no value or text needs looking at again.
+    const breaks = /[\t\n\r]/.test(s);
+    const amps = s.includes("&");
+    while (pos < n) {
+      const lt = s.indexOf("<", pos);
+      const end = lt === -1 ? n : lt;
+      if (end > pos) {
+        const text = s.slice(pos, end);
+        if (open.length > 0) events.push(charData(text, breaks, amps));
+        else if (!ONLY_SPACE.test(text)) return null;
+      }
+      if (lt === -1) break;
+      let i = lt + 1;
+      if (s.charCodeAt(i) === 47) {
+        // An end tag: the innermost open element's name, spaces, `>`.
+        const top = open.pop();
+        if (top === undefined || !s.startsWith(top, i + 1)) return null;
+        i += 1 + top.length;
+        let c = s.charCodeAt(i);
+        while (isSpace(c)) c = s.charCodeAt(++i);
+        if (c !== 62) return null;
+        events.push(null);
+        scope = scopes.pop() as Scope;
+        pos = i + 1;
+        continue;
+      }
+      if (sawRoot && open.length === 0) return null;
+      const nameEnd = qname(s, i, colonAt);
+      if (nameEnd === -1) return null;
+      const colon = colonAt[0] as number;
+      const tagName = s.slice(i, nameEnd);
+      i = nameEnd;
+      const attrs: string[] = [];
+      let declares = false;
+      let prefixed = false;
+      let selfClosing = false;
+      for (;;) {
+        const before = i;
+        let c = s.charCodeAt(i);
+        while (isSpace(c)) c = s.charCodeAt(++i);
+        if (c === 62) {
+          i += 1;
+          break;
+        }
+        if (c === 47) {
+          if (s.charCodeAt(i + 1) !== 62) return null;
+          selfClosing = true;
+          i += 2;
+          break;
+        }
+        if (i === before) return null;
+        const start = i;
+        i = qname(s, i, colonAt);
+        if (i === -1) return null;
+        const name = s.slice(start, i);
+        if (colonAt[0] !== -1) prefixed = true;
+        c = s.charCodeAt(i);
+        while (isSpace(c)) c = s.charCodeAt(++i);
+        if (c !== 61) return null;
+        c = s.charCodeAt(++i);
+        while (isSpace(c)) c = s.charCodeAt(++i);
+        if (c !== 34 && c !== 39) return null;
+        const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close === -1) return null;
+        const raw = s.slice(i + 1, close);
+        if (raw.includes("<")) return null;
+        attrs.push(name, attributeValue(raw, breaks, amps));
+        if (name.charCodeAt(0) === 120 && name.startsWith("xmlns")) declares = true;
+        i = close + 1;
+      }
+      const own = declares ? declared(attrs, scope) : scope;
+      if (own === null) return null;
+      if (attrs.length > 2 || prefixed) {
+        const twice = duplicated(attrs, own, prefixed);
+        if (twice !== false) return null;
+      }
+      const prefix = colon === -1 ? "" : tagName.slice(0, colon - lt - 1);
+      if (prefix === "xmlns") return null;
+      const uri = own.get(prefix);
+      if (prefix !== "" && uri === undefined) return null;
+      const local = colon === -1 ? tagName : tagName.slice(colon - lt);
+      if (uri !== lastUri) {
+        lastUri = uri ?? "";
+        lastNs = shortNs(lastUri);
+      }
+      events.push(new PlainElement(local, lastUri, lastNs, attrs, own));
+      sawRoot = true;
+      if (selfClosing) events.push(null);
+      else {
+        open.push(tagName);
+        scopes.push(scope);
+        scope = own;
+      }
+      pos = i;
+    }
+  }
+  return sawRoot && open.length === 0 ? events : null;
+}
+
+/** What readXml does with each event, whichever tokenizer found it; `resolve` answers while `open` runs. */
+export interface XmlEvents {
+  open(el: XmlElement, resolve: (prefix: string) => string | undefined): void;
+  text(text: string): void;
+  close(el: XmlElement): void;
+}
+
+/** Shows a part's plain events to the handlers readXml's saxes path shows them to. */
+export function replay(events: readonly PlainEvent[], to: XmlEvents): void {
+  const open: PlainElement[] = [];
+  let current: PlainElement | undefined;
+  const resolve = (prefix: string) => current?.lookup(prefix);
+  for (const e of events) {
+    if (e === null) to.close(open.pop() as PlainElement);
+    else if (typeof e === "string") to.text(e);
+    else {
+      current = e;
+      to.open(e, resolve);
+      open.push(e);
+    }
+  }
+}
