@@ -147,5 +147,12 @@ describe("where the materials come from", () => {
     expect(code).toBe(0);
     expect(said).toMatch(/证明材料清单：文件缺失 1，文件在 \d+（文件核对于 .*提交）/);
     expect(readFileSync(out, "utf8")).toContain("证明材料/5.1.3.1-2.pdf");
+    // In English the line says the states as the English HTML does, not in Chinese.
+    let saidEn = "";
+    const en = path.join(path.dirname(dir), "r-en.html");
+    expect(await main(["report", auditFile, "--self", dir, "-o", en, "--lang", "en"], { out: (t) => (saidEn += `${t}\n`), err: () => undefined })).toBe(0);
+    const line = saidEn.split("\n")[1] as string;
+    expect(line).toMatch(/^evidence list: File missing 1, File present \d+ \(files checked in .*提交\)$/);
+    expect(readFileSync(en, "utf8")).toContain("✗ File missing 1");
   }, 120_000);
 });
