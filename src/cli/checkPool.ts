@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
-import { workerScript } from "./workerScript";
+import type { Worker } from "node:worker_threads";
+import { checkWorker, dropWarmWorkers } from "./warmWorkers";
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { checkFailed, timedOut } from "../review/refusals";
@@ -69,7 +69,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
         fill();
       };
       const spawn = () => {
-        const w = new Worker(workerScript("checkWorker"));
+        const w = checkWorker();
         w.on("message", (msg: { id: number; result: FileCheck }) => {
           if (w !== worker || msg.id !== inFlight[0]) return;
           inFlight.shift();
@@ -85,6 +85,8 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
       worker = spawn();
       fill();
     });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, files.length)) }, lane));
+  const lanes = Array.from({ length: Math.max(1, Math.min(options.jobs, files.length)) }, lane);
+  dropWarmWorkers();
+  await Promise.all(lanes);
   return results;
 }

@@ -157,12 +157,12 @@ export interface Command {
   run: (args: string[], io: Io) => Promise<number>;
 }
 
-function command<O extends Options>(spec: CommandSpec<O>, load: () => Promise<Run<O>>): Command {
+function command<O extends Options>(spec: CommandSpec<O>, load: (parsed: Parsed<O>) => Promise<Run<O>>): Command {
   return {
     spec,
     run: async (args, io) => {
       const parsed = parseCommand(spec, args);
-      return (await load())(parsed, io);
+      return (await load(parsed))(parsed, io);
     },
   };
 }
@@ -173,7 +173,19 @@ export const COMMANDS: readonly Command[] = [
   command(SCORE, async () => (await import("./commands/score")).scoreCommand),
   command(NEW, async () => (await import("./commands/new")).newCommand),
   command(EXPORT, async () => (await import("./commands/export")).exportCommand),
-  command(CHECK, async () => (await import("./commands/check")).checkCommand),
+  command(CHECK, async ({ values, positionals }) => {
+    // The workers start loading the reader while this thread loads the command (cli/warmWorkers.ts).
+    const warm = await import("./warmWorkers");
+    warm.warmCheckWorkers(values.jobs, positionals);
+    const check = (await import("./commands/check")).checkCommand;
+    return async (parsed, io) => {
+      try {
+        return await check(parsed, io);
+      } finally {
+        warm.dropWarmWorkers();
+      }
+    };
+  }),
   command(MANDAYS, async () => (await import("./commands/mandays")).mandaysCommand),
   command(DOMAINS, async () => (await import("./commands/domains")).domainsCommand),
   command(REPORT, async () => (await import("./commands/report")).reportCommand),
