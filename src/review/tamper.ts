@@ -24,6 +24,33 @@ export function normaliseFormula(f: string): string {
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 
+type PlannedCell = NonNullable<SheetPlan["rows"][number]["cells"][number]>;
+interface FixedCell {
+  address: string;
+  column: string;
+  /** The clause of the cell's row, when it is an item's row. */
+  clause: string | undefined;
+  cell: PlannedCell;
+}
+
+/** Each plan's cells that hold a formula or fixed content, listed once: a checker compares many files with one plan. */
+const fixedOf = new WeakMap<SheetPlan, readonly FixedCell[]>();
+function fixedCells(plan: SheetPlan): readonly FixedCell[] {
+  const known = fixedOf.get(plan);
+  if (known !== undefined) return known;
+  const clauseAt = new Map(plan.layout.items.map((i) => [i.row, i.clause]));
+  const cells: FixedCell[] = [];
+  plan.rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      if (cell === null || (cell.formula === undefined && (cell.value === undefined || cell.value === null || cell.value === ""))) return;
+      const column = columnLetter(c + 1);
+      cells.push({ address: `${column}${r + 1}`, column, clause: clauseAt.get(r + 1), cell });
+    });
+  });
+  fixedOf.set(plan, cells);
+  return cells;
+}
+
 /**
  * Compares a submitted sheet with the plan StarScore would lay out for its scheme and role — never with
  * what the file says about itself: clause rows deleted, inserted, duplicated or reordered; points, texts
@@ -80,32 +107,24 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   if (!structural) {
     const pointsCol = layout.structureColumns.points;
     const textCol = layout.structureColumns.text;
-    const clauseAt = new Map(layout.items.map((i) => [i.row, i.clause]));
-    plan.rows.forEach((row, r) => {
-      row.cells.forEach((cell, c) => {
-        if (cell === null) return;
-        const column = columnLetter(c + 1);
-        const address = `${column}${r + 1}`;
-        const clause = clauseAt.get(r + 1);
-        if (cell.formula !== undefined) {
-          const got = sheet.formula(address);
-          if (got === null) {
-            out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
-          } else if (got !== cell.formula && normaliseFormula(got) !== normaliseFormula(cell.formula)) {
-            out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
-          }
-          return;
+    for (const { address, column, clause, cell } of fixedCells(plan)) {
+      if (cell.formula !== undefined) {
+        const got = sheet.formula(address);
+        if (got === null) {
+          out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
+        } else if (got !== cell.formula && normaliseFormula(got) !== normaliseFormula(cell.formula)) {
+          out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
         }
-        if (cell.value === undefined || cell.value === null || cell.value === "") return;
-        const got = sheet.read(address);
-        const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
-        if (same) return;
-        const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
-        if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));
-        else if (clause !== undefined && column === textCol) out.push(finding("SS816", location));
-        else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
-      });
-    });
+        continue;
+      }
+      const got = sheet.read(address);
+      const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
+      if (same) continue;
+      const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
+      if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));
+      else if (clause !== undefined && column === textCol) out.push(finding("SS816", location));
+      else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
+    }
   }
 
   const hiddenRows = [...sheet.hiddenRows].filter((r) => r >= layout.firstItemRow && r <= layout.lastItemRow).sort((a, b) => a - b);
