@@ -31,9 +31,39 @@ const NOT_PLAIN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|<[!?]|&(?!(?:amp|lt|
 /** The XML declaration as spreadsheet programs write it; any other form is left to saxes. */
 const DECLARATION = /^<\?xml version="1\.0"(?: encoding="[A-Za-z][A-Za-z0-9._-]*")?(?: standalone="(?:yes|no)")?\?>/;
 const ONLY_SPACE = /^[ \t\r\n]*$/;
-const ENTITY = /&(amp|lt|gt|quot|apos);/g;
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const entity = (_: string, name: string) => ENTITIES[name] as string;
+
+/**
+ * The five predefined entities replaced, without a regular expression (formulas are full of `&quot;`). Only for a
+ * chunk NOT_PLAIN passed: every `&` there begins `&amp;`, `&lt;`, `&gt;`, `&quot;` or `&apos;`.
+ */
+function entities(s: string): string {
+  let at = s.indexOf("&");
+  if (at === -1) return s;
+  let out = "";
+  let from = 0;
+  while (at !== -1) {
+    out += s.slice(from, at);
+    const c = s.charCodeAt(at + 1);
+    if (c === 108) {
+      out += "<";
+      from = at + 4;
+    } else if (c === 103) {
+      out += ">";
+      from = at + 4;
+    } else if (c === 113) {
+      out += '"';
+      from = at + 6;
+    } else if (s.charCodeAt(at + 2) === 109) {
+      out += "&";
+      from = at + 5;
+    } else {
+      out += "'";
+      from = at + 6;
+    }
+    at = s.indexOf("&", from);
+  }
+  return out + s.slice(from);
+}
 
 /** ASCII name characters (NCName): 1 may start a name, 2 only follow, 3 the colon of a qualified name. */
 const NAME = new Uint8Array(128);
@@ -70,13 +100,13 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** Character data as XML reports it: line ends as LF (§2.11), the predefined entities replaced. */
 function charData(raw: string, breaks: boolean, amps: boolean): string {
   const lines = breaks && raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  return amps && lines.includes("&") ? lines.replace(ENTITY, entity) : lines;
+  return amps ? entities(lines) : lines;
 }
 
 /** An attribute value as XML normalizes it (§3.3.3): each line end, tab or newline a space, entities replaced. */
 function attributeValue(raw: string, breaks: boolean, amps: boolean): string {
   const spaced = breaks && /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
-  return amps && spaced.includes("&") ? spaced.replace(ENTITY, entity) : spaced;
+  return amps ? entities(spaced) : spaced;
 }
 
 export class PlainElement implements XmlElement {
