@@ -80,9 +80,8 @@ export function formulaRefers(formula: string, refs: WorkbookRefs): { refers: "e
 /** Colours closer than this in every channel read as one: text that cannot be told from its fill. */
 const INDISTINCT = 24;
 function sameColour(a: string, b: string): boolean {
-  const channels = (c: string) => [0, 2, 4].map((i) => parseInt(c.slice(i, i + 2), 16));
-  const [x, y] = [channels(a), channels(b)];
-  return x.every((v, i) => Math.abs(v - (y[i] as number)) <= INDISTINCT);
+  for (let i = 0; i < 6; i += 2) if (!(Math.abs(parseInt(a.slice(i, i + 2), 16) - parseInt(b.slice(i, i + 2), 16)) <= INDISTINCT)) return false;
+  return true;
 }
 
 /** The warnings about a sheet's filled cells: formulas instead of entries (SS825), values hidden (SS826). */

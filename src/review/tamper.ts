@@ -31,6 +31,8 @@ interface FixedCell {
   /** The clause of the cell's row, when it is an item's row. */
   clause: string | undefined;
   cell: PlannedCell;
+  /** The planned formula as normaliseFormula gives it. */
+  normalised: string | undefined;
 }
 
 /** Each plan's cells that hold a formula or fixed content, listed once: a checker compares many files with one plan. */
@@ -44,7 +46,7 @@ function fixedCells(plan: SheetPlan): readonly FixedCell[] {
     row.cells.forEach((cell, c) => {
       if (cell === null || (cell.formula === undefined && (cell.value === undefined || cell.value === null || cell.value === ""))) return;
       const column = columnLetter(c + 1);
-      cells.push({ address: `${column}${r + 1}`, column, clause: clauseAt.get(r + 1), cell });
+      cells.push({ address: `${column}${r + 1}`, column, clause: clauseAt.get(r + 1), cell, normalised: cell.formula === undefined ? undefined : normaliseFormula(cell.formula) });
     });
   });
   fixedOf.set(plan, cells);
@@ -107,12 +109,12 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
   if (!structural) {
     const pointsCol = layout.structureColumns.points;
     const textCol = layout.structureColumns.text;
-    for (const { address, column, clause, cell } of fixedCells(plan)) {
+    for (const { address, column, clause, cell, normalised } of fixedCells(plan)) {
       if (cell.formula !== undefined) {
         const got = sheet.formula(address);
         if (got === null) {
           out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
-        } else if (got !== cell.formula && normaliseFormula(got) !== normaliseFormula(cell.formula)) {
+        } else if (got !== cell.formula && normaliseFormula(got) !== normalised) {
           out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
         }
         continue;

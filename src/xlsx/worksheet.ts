@@ -59,6 +59,18 @@ function whole(v: string | undefined, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
+/** 1 to 10 ASCII digits as a number (a shared string's index); NaN for anything else, spaces included. */
+function digits(v: string): number {
+  if (v.length === 0 || v.length > 10) return NaN;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * A cell's `r` as written: its column and row, and whether `r` is already the address as this reader writes it
  * (`G12`: capitals, no `$`, no leading zero), so that the common case costs no regular expression and no new string.
@@ -106,8 +118,8 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
   const masters = new Map<string, { formula: string; row: number; column: number }>();
   const sharers = new Map<string, { si: string; row: number; column: number }>();
   const hiddenRows = new Set<number>();
-  /** Column ranges as a difference array: each <col> costs O(1), however wide. */
-  const hiddenDiff = new Int32Array(MAX_COLUMN + 2);
+  /** Hidden column ranges as given: each <col> costs O(1), however wide; merged once at the end. */
+  const hiddenRanges: [number, number][] = [];
   const validations: SheetValidation[] = [];
   const hyperlinks: Parsed["hyperlinks"] = [];
   let lastRow = 0;
@@ -116,7 +128,7 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
   let column = 0;
   let cell: Cell | null = null;
   /** Where text goes while an element whose text is read is open. */
-  let text: string[] | null = null;
+  let text: string | null = null;
   let validation: { el: XmlElement; formula1: string; formula2: string } | null = null;
   const refuse = (what: string) => new XmlError(`${part}: ${what}`);
 
@@ -129,7 +141,7 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
     const damaged = (what: string) => refuse(`单元格 ${c.address} ${what}`);
     switch (c.type) {
       case "s": {
-        const index = /^[0-9]{1,10}$/.test(raw) ? Number(raw) : NaN;
+        const index = digits(raw);
         if (!(index < strings.length)) throw damaged(`引用的共享字符串 ${raw.slice(0, 20)} 不存在（共 ${strings.length} 条）/ refers to shared string ${raw.slice(0, 20)}, which does not exist`);
         return strings[index] as string;
       }
@@ -171,8 +183,7 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
           const max = whole(el.attr("max"), 1, MAX_COLUMN);
           if (min === null || max === null || max < min) throw refuse(`列范围无效 / invalid column range ${el.attr("min")}–${el.attr("max")}`);
           if (isTrue(el.attr("hidden")) || tooNarrow(el.attr("width"))) {
-            hiddenDiff[min] = (hiddenDiff[min] as number) + 1;
-            hiddenDiff[max + 1] = (hiddenDiff[max + 1] as number) - 1;
+            hiddenRanges.push([min, max]);
           }
         } else if (depth === 2 && parent === "sheetData" && el.name === "row") {
           const r = el.attr("r");
@@ -201,15 +212,15 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
           if (el.name === "f") {
             const si = el.attr("si");
             cell.formula = { text: "", shared: el.attr("t") === "shared" && si !== undefined ? si : null, master: false };
-            text = [];
+            text = "";
           } else if (el.name === "v") {
-            text = [];
+            text = "";
           } else if (el.name === "is") {
             cell.inline = "";
           }
         } else if (cell !== null && el.name === "t" && (parent === "is" || (parent === "r" && path[depth - 2] === "is"))) {
           // The runs of an inline string; its phonetic guides (<rPh>) are not shown in the cell.
-          text = [];
+          text = "";
         } else if (depth === 2 && parent === "hyperlinks" && el.name === "hyperlink") {
           const ref = el.attr("ref")?.split(":")[0]?.toUpperCase();
           const id = el.attr("id", "r");
@@ -217,15 +228,15 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
         } else if (depth === 2 && parent === "dataValidations" && el.name === "dataValidation") {
           validation = { el, formula1: "", formula2: "" };
         } else if (depth === 3 && parent === "dataValidation" && validation !== null && (el.name === "formula1" || el.name === "formula2")) {
-          text = [];
+          text = "";
         }
       },
       text(t) {
-        text?.push(t);
+        if (text !== null) text += t;
       },
       close(el, path) {
         const depth = path.length;
-        const got = text?.join("") ?? "";
+        const got = text ?? "";
         text = null;
         if (cell === null) {
           if (validation !== null && depth === 3 && el.name === "formula1") validation.formula1 = got;
@@ -278,10 +289,9 @@ export function parseSheet(xml: PartText, part: string, strings: readonly string
   );
 
   const hiddenColumns = new Set<string>();
-  for (let c = 1, depth = 0; c <= MAX_COLUMN; c++) {
-    depth += hiddenDiff[c] as number;
-    if (depth > 0) hiddenColumns.add(columnLetter(c));
-  }
+  hiddenRanges.sort((a, b) => a[0] - b[0]);
+  let next = 1;
+  for (const [min, max] of hiddenRanges) for (let c = Math.max(min, next); c <= max; c++, next = c) hiddenColumns.add(columnLetter(c));
   return {
     lastRow,
     values,
