@@ -128,9 +128,9 @@ export interface CheckOptions {
 
 /**
  * Checks the submissions in Web Workers, one file at a time per worker, results in the order of `submissions`
- * (the walk's order, as `check --json` lists them). A worker reads the file it checks, so the page's own thread
- * never holds a file's bytes, and memory holds one file per worker however many there are. Entries the walk
- * refused are results at once.
+ * (the walk's order, as `check --json` lists them). A worker reads the files it checks, the next one while it
+ * checks the current one, so the page's own thread never holds a file's bytes, and memory holds at most two files
+ * per worker however many there are. Entries the walk refused are results at once.
  */
 export async function checkSubmissions(submissions: readonly Submission[], options: CheckOptions): Promise<(FileCheck | undefined)[]> {
   const results: (FileCheck | undefined)[] = new Array(submissions.length);
@@ -151,6 +151,9 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
       for (let ahead = take(); ahead !== null; ) {
         const { i, file } = await ahead;
         ahead = take();
+        // The worker starts reading this lane's next file before it checks this one (worker.ts).
+        const upcoming = ahead === null ? null : await ahead;
+        const next = upcoming !== null && upcoming.file instanceof Blob ? { id: upcoming.i, file: upcoming.file } : undefined;
         const name = (submissions[i] as Submission).name;
         if (typeof file === "string") {
           finish(i, unreadable(name, file));
@@ -161,7 +164,7 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
           continue;
         }
         try {
-          const a = await worker.run({ kind: "check", name, file, lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
+          const a = await worker.run({ kind: "check", id: i, name, file, ...(next !== undefined ? { next } : {}), lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
           if (a.kind === "check") finish(i, a.result);
         } catch (e) {
           if (!(e instanceof TaskFailed)) throw e;

@@ -17,11 +17,14 @@ class FakeWorker {
   holding = 0;
   mostHeld = 0;
   checked = 0;
+  /** Each check task's file and the one it says comes next (`id>next`). */
+  told: string[] = [];
   constructor() {
     FakeWorker.all.push(this);
   }
   postMessage(task: Task): void {
     if (task.kind !== "check") return;
+    this.told.push(`${task.id}>${task.next?.id ?? "-"}`);
     this.mostHeld = Math.max(this.mostHeld, ++this.holding);
     void task.file.text().then((text) => setTimeout(() => {
       if (this.terminated || text === "hang") return;
@@ -66,6 +69,13 @@ it("gives each worker one file at a time", async () => {
   expect(results.map((r) => r?.reason)).toEqual(subs.map((_, i) => `checked ${i}`));
   expect(FakeWorker.all.map((w) => w.mostHeld)).toEqual([1, 1, 1]);
   expect(FakeWorker.all.map((w) => w.checked).reduce((a, b) => a + b)).toBe(12);
+});
+
+it("tells each worker which file it gets next, so that it reads it while it checks the current one", async () => {
+  const subs: Submission[] = [file("a.xlsx", "a"), { name: "folder.xlsx", refused: "是文件夹 / a folder" }, file("b.xlsx", "b"), file("c.xlsx", "c")];
+  await checkSubmissions(subs, { lang: "zh", workers: 1, limitMs: 1000, spawn: () => new FakeWorker() as unknown as Worker });
+  // The refused entry is never a worker's: a's next is none, and b says c comes after it.
+  expect(FakeWorker.all.map((w) => w.told)).toEqual([["0>-", "2>3", "3>-"]]);
 });
 
 it("reports a file gone since it was chosen as the CLI does", async () => {
