@@ -144,7 +144,7 @@ async function honestParts(scheme: Scheme): Promise<{ parts: Parts; scoreCell: s
   const plan = planSheet(scheme, "audit");
   const a = generateAssessment(scheme, 7, { role: "audit", naShare: 0, specials: false });
   if (a.header !== undefined) delete a.header["申报级别"];
-  const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
+  const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a)));
   const parts: Parts = new Map(unzip(bytes).filter((p) => !p.name.endsWith("/")).map((p) => [p.name, p.data]));
   // An item worth points with a sample record (CCT 附件2 评分要求 1): a forged percentage then also contradicts the
   // record (SS114), so the forged files are 需补正 besides whatever else they are.

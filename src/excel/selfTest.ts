@@ -180,7 +180,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
     });
     // 2 syncs: the entries into the unlocked cells of the protected sheet, then each read back as written.
     await step("entries", async () => {
-      const writes = entryWrites(plan.layout, assessment);
+      const writes = entryWrites(plan, assessment);
       const values = await run(async (context) => {
         const ws = context.workbook.worksheets.getItem(id);
         for (const w of writes) ws.getRange(w.address).values = [[asText(w.value ?? "")]];
@@ -306,7 +306,7 @@ export async function runSelfTest(run: Run, scheme: Scheme, onStep: (results: St
       scratch.push(made);
       const againId = await run(async (context) => {
         const kept = await keptEntries(context, scheme, entry, id);
-        const sheet = queueSheet(context, plan, entryWrites(plan.layout, kept), name).load("id");
+        const sheet = queueSheet(context, plan, entryWrites(plan, kept), name).load("id");
         await context.sync();
         made.id = sheet.id;
         return sheet.id;

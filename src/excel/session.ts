@@ -3,7 +3,7 @@ import { parseCell } from "../sheets/address";
 import type { Assessment } from "../scoring/assessment";
 import type { Role } from "../scheme/roles";
 import type { CellReader, CellWrite } from "../sheets/cells";
-import { cellNumber, entryWrites } from "../sheets/fill";
+import { cellNumber, entryWrites, unplacedEntries, type Unplaced } from "../sheets/fill";
 import { layoutVersion, META_FORMAT, META_SHEET, type MetaEntry } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { readAssessment } from "../sheets/read";
@@ -78,7 +78,7 @@ export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessm
   return run(async (context) => {
     const sheets = queueStateLoads(context);
     await context.sync();
-    const writes: CellWrite[] = fill === null ? [] : entryWrites(plan.layout, fill);
+    const writes: CellWrite[] = fill === null ? [] : entryWrites(plan, fill);
     const { name, sheet } = queueLayout(context, plan, writes, stateFrom(sheets), title);
     sheet.load("id");
     await context.sync();
@@ -88,18 +88,20 @@ export async function layOut(run: Run, scheme: Scheme, role: Role, fill: Assessm
 
 /**
  * Lays an existing StarScore sheet out again from `scheme` (a newer version, say) on a new sheet, keeping
- * every entry by clause id: 2 syncs. The old sheet stays as it is; nothing the user typed is lost.
+ * every entry by clause id: 2 syncs. The old sheet stays as it is; nothing the user typed is lost. `unplaced`: what
+ * the new sheet has no cell for as it was typed (a sample record on a row now without sample cells goes into the
+ * row's remark), for the pane to say.
  */
-export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry, key: string = old.sheet): Promise<LaidOut & { kept: Assessment }> {
+export async function relayOut(run: Run, scheme: Scheme, old: MetaEntry, key: string = old.sheet): Promise<LaidOut & { kept: Assessment; unplaced: Unplaced[] }> {
   const plan = planSheet(scheme, old.layout.role);
   const title = String(plan.rows[0]?.cells[0]?.value ?? "");
   return run(async (context) => {
     const sheets = queueStateLoads(context);
     const kept = await keptEntries(context, scheme, old, key);
-    const { name, sheet } = queueLayout(context, plan, entryWrites(plan.layout, kept), stateFrom(sheets), title);
+    const { name, sheet } = queueLayout(context, plan, entryWrites(plan, kept), stateFrom(sheets), title);
     sheet.load("id");
     await context.sync();
-    return { sheet: name, id: sheet.id, entry: { format: META_FORMAT, sheet: name, title, layout: plan.layout }, kept };
+    return { sheet: name, id: sheet.id, entry: { format: META_FORMAT, sheet: name, title, layout: plan.layout }, kept, unplaced: unplacedEntries(plan, kept) };
   });
 }
 

@@ -3,9 +3,13 @@ import { currentField } from "../scheme/roles";
 import { CONCLUSION_WORDS } from "../scheme/words";
 import { fold, readConclusion, readNumber } from "../scoring/lenient";
 import { materialEntries } from "../scoring/materials";
+import { hasSampleRecord } from "../scoring/samples";
+import type { Entry } from "../scoring/assessment";
+import { parseCell } from "./address";
 import type { CellWrite } from "./cells";
+import { STYLES } from "./styles";
 import { teamWrites } from "./team";
-import type { SheetLayout } from "./types";
+import type { SheetPlan } from "./types";
 
 
 /** A typed value as the cell should hold it: numbers as numbers, N/A as 不适用, anything unreadable kept as typed. */
@@ -51,12 +55,51 @@ function currentHeader(assessment: Assessment): Map<string, string | number> {
   return out;
 }
 
+/** Whether the plan makes a cell an entry cell: unlocked, so the protected sheet takes a value there. */
+function isEntryCell(plan: SheetPlan, address: string): boolean {
+  const at = parseCell(address);
+  const cell = at === null ? null : plan.rows[at.row - 1]?.cells[at.column - 1];
+  return cell !== null && cell !== undefined && !STYLES[cell.style].locked;
+}
+
+/** A sample count as typed, as text; null where it is blank. */
+const countText = (value: unknown): string | null => {
+  const count = cellCount(value);
+  return count === null ? null : String(count);
+};
+
+/** A sample record's counts as typed (null: blank). */
+export interface TypedCounts {
+  checked: string | null;
+  nonconforming: string | null;
+}
+
+/**
+ * A sample record on a row the plan has no sample cells for, its counts as typed; null where the row takes them.
+ * Since layout 5 only the CCT 评分表's sampled indicators have sample cells: a qualitative one's are locked (评分要求
+ * 2, sheets/forms/auditSampled.ts), so a record kept from an older sheet, or given in a file, has no cell there.
+ */
+function samplesWithoutCells(plan: SheetPlan, row: number, entry: Entry): TypedCounts | null {
+  const column = plan.layout.entryColumns.checked;
+  if (!hasSampleRecord(entry) || (column !== undefined && isEntryCell(plan, `${column}${row}`))) return null;
+  return { checked: countText(entry.samples?.checked), nonconforming: countText(entry.samples?.nonconforming) };
+}
+
+/**
+ * Where a row has no sample cells, its record goes into the row's remark (现场评审记录), as SS118 advises, so the
+ * auditor's counts are kept and no locked cell is written: it counts for nothing there, as it did not on that row.
+ */
+function samplesRemark(record: TypedCounts): string {
+  return `样本记录（未计分）：样本数 ${record.checked ?? "未填"}，不符合数 ${record.nonconforming ?? "未填"}`;
+}
+
 /**
  * The cells that carry an assessment's entries on a laid-out sheet: header, members table, item entries, special
- * deductions, bonus and remarks. Used to pre-fill a new workbook and to keep entries when re-laying out; what the
- * sheet has no cell for is `unplacedEntries`.
+ * deductions, bonus and remarks, each only into an entry cell of the plan. Used to pre-fill a new workbook and to keep
+ * entries when re-laying out; what the sheet has no cell for is `unplacedEntries`.
  */
-export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWrite[] {
+export function entryWrites(plan: SheetPlan, assessment: Assessment): CellWrite[] {
+  const layout = plan.layout;
   const writes: CellWrite[] = [];
   const header = currentHeader(assessment);
   for (const [field, address] of Object.entries(layout.header)) {
@@ -87,9 +130,13 @@ export function entryWrites(layout: SheetLayout, assessment: Assessment): CellWr
       });
       if (evidence[0] === "" && cols.note === undefined && reason !== null) writes.push({ address: `${cols.evidence}${row}`, value: reason });
     } else put(cols.evidence, cellText(entry.evidence) ?? (cols.note === undefined ? reason : null));
-    put(cols.note, cellText(entry.note) ?? reason);
-    put(cols.checked, cellCount(entry.samples?.checked));
-    put(cols.nonconforming, cellCount(entry.samples?.nonconforming));
+    const stray = samplesWithoutCells(plan, row, entry);
+    const note = cellText(entry.note) ?? reason;
+    if (stray === null) {
+      put(cols.note, note);
+      put(cols.checked, cellCount(entry.samples?.checked));
+      put(cols.nonconforming, cellCount(entry.samples?.nonconforming));
+    } else put(cols.note, [note, samplesRemark(stray)].filter((t) => t !== null).join("；"));
   }
   if (layout.deductions !== null) {
     const d = layout.deductions;
@@ -116,12 +163,15 @@ export type Unplaced =
   | { kind: "header"; field: string }
   | { kind: "team"; count: number }
   | { kind: "entry"; clause: string }
+  /** A sample record on a row without sample cells, its counts as typed: put into the row's remark (`remark`), or nowhere. */
+  | ({ kind: "samples"; clause: string; remark: boolean } & TypedCounts)
   | { kind: "deductions"; count: number }
   | { kind: "bonus" }
   | { kind: "remarks" };
 
-/** What `entryWrites` cannot place on the sheet: a field the form does not have, members or deductions beyond its rows, … */
-export function unplacedEntries(layout: SheetLayout, assessment: Assessment): Unplaced[] {
+/** What `entryWrites` cannot place on the sheet as given: a field the form does not have, members or deductions beyond its rows, … */
+export function unplacedEntries(plan: SheetPlan, assessment: Assessment): Unplaced[] {
+  const layout = plan.layout;
   const out: Unplaced[] = [];
   for (const field of currentHeader(assessment).keys()) if (layout.header[field] === undefined) out.push({ kind: "header", field });
   const members = (assessment.team ?? []).filter((m) => Object.values(m).some(given)).length;
@@ -129,6 +179,12 @@ export function unplacedEntries(layout: SheetLayout, assessment: Assessment): Un
   if (team > 0) out.push({ kind: "team", count: team });
   const rows = new Set(layout.items.map((i) => i.clause));
   for (const clause of Object.keys(assessment.entries)) if (!rows.has(clause) && !rows.has(fold(clause))) out.push({ kind: "entry", clause });
+  const rowOf = new Map(layout.items.map((i) => [i.clause, i.row]));
+  for (const [clause, entry] of Object.entries(assessment.entries)) {
+    const row = rowOf.get(clause) ?? rowOf.get(fold(clause));
+    const stray = row === undefined ? null : samplesWithoutCells(plan, row, entry);
+    if (stray !== null) out.push({ kind: "samples", clause, ...stray, remark: layout.entryColumns.note !== undefined });
+  }
   const deductions = assessment.deductions?.length ?? 0;
   const room = layout.deductions === null ? 0 : layout.deductions.lastRow - layout.deductions.firstRow + 1;
   if (deductions > room) out.push({ kind: "deductions", count: deductions - room });

@@ -30,6 +30,8 @@ import { RulesView } from "./RulesView";
 import { ReviewView } from "./ReviewView";
 import { RowView, type Selected } from "./RowView";
 import { writeRowEntries, type RowEntries } from "../excel/writeRow";
+import type { Unplaced } from "../sheets/fill";
+import { unplacedText } from "../sheets/unplacedText";
 import { SpecialsView } from "./SpecialsView";
 import { StartView } from "./StartView";
 
@@ -181,9 +183,11 @@ export function App({ run: excelRun, lang, dark, schemes }: AppProps) {
     if (scheme === undefined) return;
     setBusy(true);
     try {
-      const { sheet, entry: again, id } = await relayOut(run, scheme, entry, entry.id ?? entry.sheet);
+      const { sheet, entry: again, id, unplaced } = await relayOut(run, scheme, entry, entry.id ?? entry.sheet);
       setExisting((list) => [...list, { ...again, id }]);
-      setMessage(t.relaidOut(sheet));
+      // What the new sheet does not hold as it was typed is said, not left for a finding to find.
+      const sentence = (u: Unplaced) => (lang === "zh" ? `${unplacedText(u, sheet, lang)}。` : ` ${unplacedText(u, sheet, lang).replace(/^./, (c) => c.toUpperCase())}.`);
+      setMessage(t.relaidOut(sheet) + unplaced.map(sentence).join(""));
       follow({ entry: again, id });
     } catch (e) {
       fail(e);

@@ -66,7 +66,7 @@ async function typeEntries(page: Page, sheet: string, percent: number, skip: str
 async function typeExample(page: Page, sheet: string, schemeId: string, role: Role, file: string): Promise<void> {
   const scheme = loadSchemes().get(schemeId) as Scheme;
   const assessment = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "examples", file), "utf8")) as Assessment;
-  const writes: CellWrite[] = entryWrites(planSheet(scheme, role).layout, assessment);
+  const writes: CellWrite[] = entryWrites(planSheet(scheme, role), assessment);
   expect(writes.length).toBeGreaterThan(40);
   await page.evaluate(
     async ([sheetName, list]) => {
@@ -338,9 +338,9 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
     const page = await openPane("zh-CN");
     await layOutFromPane(page, "gbt27922-2011-self", "self", "布局到新工作表");
     const scheme = loadSchemes().get("gbt27922-2011-self") as Scheme;
-    const layout = planSheet(scheme, "self").layout;
-    const row = layout.items.find((i) => i.clause === "5.1.1.2")?.row as number;
-    const writes = entryWrites(layout, { scheme: scheme.id, role: "self", entries: { "5.1.1.2": { conclusion: "符合", score: 3, evidence: ["证明材料/客户清单.xlsx", ""] } } });
+    const plan = planSheet(scheme, "self");
+    const row = plan.layout.items.find((i) => i.clause === "5.1.1.2")?.row as number;
+    const writes = entryWrites(plan, { scheme: scheme.id, role: "self", entries: { "5.1.1.2": { conclusion: "符合", score: 3, evidence: ["证明材料/客户清单.xlsx", ""] } } });
     await page.evaluate(
       async (list) => {
         for (const w of list as CellWrite[]) await window.__book.userTypes("自评估表", w.address, w.value ?? null);
@@ -348,7 +348,7 @@ describe("the task pane in Chromium, on the in-memory Excel", () => {
       writes as unknown as CellWrite[],
     );
     await page.getByRole("tab", { name: "样本/删减" }).click();
-    await page.evaluate((a) => window.__book.userSelects("自评估表", a), `${layout.entryColumns.evidence}${row + 1}`);
+    await page.evaluate((a) => window.__book.userSelects("自评估表", a), `${plan.layout.entryColumns.evidence}${row + 1}`);
     await page.waitForFunction(() => (document.querySelector("[data-testid=row-clause]") as HTMLSelectElement | null)?.value === "5.1.1.2");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=row-material]").length === 2);
     await page.waitForFunction(() => document.querySelector("[data-testid=row-material][data-missing=false]") !== null, undefined, { timeout: 15_000 });

@@ -16,6 +16,8 @@ import { generateAssessment } from "../support/generate";
 import { inflatedMaturity } from "../support/inflated";
 import { olderLayout, olderWrites } from "../support/olderLayout";
 import { materialEntries } from "../../src/scoring/materials";
+import type { Unplaced } from "../../src/sheets/fill";
+import { unplacedText } from "../../src/sheets/unplacedText";
 
 const schemes = loadSchemes();
 const maturity = schemes.get("maturity-jsgf-06") as Scheme;
@@ -195,7 +197,7 @@ describe("a sheet of an older layout (2, 3, 4) is laid out again as the current 
     const plan = planSheet(scheme, role);
     const layout = olderLayout(plan.layout, version);
     const sheet = book.addSheet(`旧表${version}`);
-    for (const w of olderWrites(layout, a)) sheet.cells.set(w.address, { value: w.value, formula: null, numberFormat: "General", format: null });
+    for (const w of olderWrites(plan, version, a)) sheet.cells.set(w.address, { value: w.value, formula: null, numberFormat: "General", format: null });
     const text = encodeMeta(sheet.name, "旧表", layout).replace(META_FORMAT, `starscore-layout/${version}`);
     const decoded = decodeMeta(text);
     if (!decoded.ok) throw new Error(decoded.reason);
@@ -235,6 +237,43 @@ describe("a sheet of an older layout (2, 3, 4) is laid out again as the current 
       if (version < LAYOUTS.report) expect(before.card.findings.map((f) => f.code)).toContain("SS705");
       expect(after.assessment.header).toMatchObject({ 报告编制人: "张三", 编制日期: "2025-05-01" });
     }
+  });
+});
+
+describe("a layout-4 CCT 评分表 with sample counts on a row that is now qualitative, laid out again (the pane)", () => {
+  const cct = schemes.get("cct-sc03-12") as Scheme;
+  const plan = planSheet(cct, "audit");
+  const rowOf = (clause: string) => plan.layout.items.find((i) => i.clause === clause)?.row as number;
+  const { checked, nonconforming, note } = plan.layout.entryColumns as Record<string, string>;
+
+  it("keeps the counts in the row's remark, writes no locked cell, says so, and raises no SS118", async () => {
+    const book = fakeExcel();
+    const run = fakeRun(book);
+    const original = generateAssessment(cct, 3, { role: "audit" });
+    // 5.1.1.2 is qualitative since layout 5; in layout 4 its row took a record. 5.1.2.1 is sampled: its record stays.
+    original.entries["5.1.1.2"] = { percent: 100, note: "抽查网点", samples: { checked: 10, nonconforming: 2 } };
+    original.entries["5.1.2.1"] = { percent: null, samples: { checked: 10, nonconforming: 1 } };
+    const sheet = book.addSheet("旧表4");
+    for (const w of olderWrites(plan, LAYOUTS.report, original)) sheet.cells.set(w.address, { value: w.value, formula: null, numberFormat: "General", format: null });
+    const decoded = decodeMeta(encodeMeta(sheet.name, "旧表", olderLayout(plan.layout, LAYOUTS.report)).replace(META_FORMAT, `starscore-layout/${LAYOUTS.report}`));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(sheet.cells.get(`${checked}${rowOf("5.1.1.2")}`)?.value).toBe(10);
+    expect((await readLive(run, cct, decoded.entry)).card.findings.filter((f) => f.code === "SS118").map((f) => f.location.clause)).toEqual(["5.1.1.2"]);
+
+    const { sheet: name, entry: again, unplaced } = await relayOut(run, cct, decoded.entry);
+    const cell = (address: string) => book.sheet(name)?.cells.get(address);
+    const row = rowOf("5.1.1.2");
+    for (const column of [checked, nonconforming]) {
+      expect(cell(`${column}${row}`)?.value ?? null).toBeNull();
+      expect(cell(`${column}${row}`)?.format?.["protection.locked"]).toBe(true);
+    }
+    expect(cell(`${note}${row}`)?.value).toBe("抽查网点；样本记录（未计分）：样本数 10，不符合数 2");
+    expect([cell(`${checked}${rowOf("5.1.2.1")}`)?.value, cell(`${nonconforming}${rowOf("5.1.2.1")}`)?.value]).toEqual([10, 1]);
+    expect(unplaced).toEqual([{ kind: "samples", clause: "5.1.1.2", checked: "10", nonconforming: "2", remark: true }]);
+    expect(unplacedText(unplaced[0] as Unplaced, name, "zh")).toBe(`条款 5.1.1.2：${name}此行没有样本数、不符合数单元格，样本记录（样本数 10，不符合数 2）已写入现场评审记录，不计分`);
+    const after = await readLive(run, cct, again);
+    expect(after.card.findings.map((f) => f.code)).not.toContain("SS118");
+    expect(after.card.items.find((i) => i.clause === "5.1.2.1")?.earned).toBeCloseTo(2 * 0.9, 9);
   });
 });
 

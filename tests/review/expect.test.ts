@@ -27,7 +27,7 @@ async function honest(id: string, role: Role, seed: number, organisation: string
   const plan = planSheet(scheme, role);
   const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: false });
   a.header = { 组织名称: organisation };
-  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
+  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a)));
 }
 
 beforeAll(async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
     const entries: Record<string, Entry> = Object.fromEntries(
       cct.items.map((i) => [i.clause, leftOut.includes(i.clause) ? { percent: "不适用", reason: "贸易型企业，不回收废弃商品" } : { percent: 100 }]),
     );
-    const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, { scheme: cct.id, role: "audit", header: { 组织名称: name }, entries })));
+    const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, { scheme: cct.id, role: "audit", header: { 组织名称: name }, entries })));
     writeFileSync(path.join(dir, `${name}.xlsx`), bytes);
   };
   await write("trader", ["5.2.5.5", "5.2.6.1", "5.2.6.2"]);

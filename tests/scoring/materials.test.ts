@@ -80,7 +80,7 @@ describe("the self form's material lines: written and read back in the scheme's 
 
   it("a list goes to the lines, and comes back as the same list", () => {
     const a = assessment((c, e) => (c === "5.1.3.1" ? { ...e, evidence: ["费用台账.xlsx", "", "准备金.pdf", "保险单.pdf"] } : e));
-    const cells = new Map(entryWrites(plan.layout, a).map((w) => [w.address, w.value]));
+    const cells = new Map(entryWrites(plan, a).map((w) => [w.address, w.value]));
     const back = readAssessment(plan.layout, (address) => cells.get(address) ?? null);
     expect(back.entries["5.1.3.1"]?.evidence).toEqual(["费用台账.xlsx", "", "准备金.pdf", "保险单.pdf"]);
     expect(back.entries["5.1.1.1"]?.evidence).toBe("5.1.1.1 材料1.pdf");
@@ -91,7 +91,7 @@ describe("the self form's material lines: written and read back in the scheme's 
   it("a reason for 删减 goes on the first line", () => {
     const a = assessment((c, e) => (c === "5.1.1.2" ? { applicable: false, reason: "不设服务网点" } : e));
     const row = plan.layout.items.find((i) => i.clause === "5.1.1.2")?.row ?? 0;
-    const cells = new Map(entryWrites(plan.layout, a).map((w) => [w.address, w.value]));
+    const cells = new Map(entryWrites(plan, a).map((w) => [w.address, w.value]));
     expect(cells.get(`${plan.layout.entryColumns.evidence}${row}`)).toBe("不设服务网点");
   });
 });

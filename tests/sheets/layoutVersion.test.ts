@@ -76,9 +76,9 @@ describe("older layouts (2, and 3 before the audit form carried the report's fie
     const now = planSheet(scheme, role);
     const old = olderLayout(now.layout, version);
     const original = generateAssessment(scheme, seed, { role, naShare: 0.1 });
-    const cells = new Map(olderWrites(old, { ...original, header: { ...original.header, 审查员: "张三", 审查时间: "2025-05-01" } }).map((w) => [w.address, w.value]));
+    const cells = new Map(olderWrites(now, version, { ...original, header: { ...original.header, 审查员: "张三", 审查时间: "2025-05-01" } }).map((w) => [w.address, w.value]));
     const before = readAssessment(old, (a) => cells.get(a) ?? null);
-    const written = new Map(entryWrites(now.layout, before).map((w) => [w.address, w.value]));
+    const written = new Map(entryWrites(now, before).map((w) => [w.address, w.value]));
     return { before, after: readAssessment(now.layout, (a) => written.get(a) ?? null) };
   };
 

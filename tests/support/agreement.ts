@@ -81,7 +81,7 @@ export async function runAgreement(schemes: Iterable<Scheme>, samples: number, d
       cases[`${scheme.id}/${role}`] = list.length;
       for (const [i, a] of list.entries()) {
         const name = `${scheme.id}-${role}-${i}.xlsx`;
-        writeFileSync(path.join(input, name), await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+        writeFileSync(path.join(input, name), await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a))));
         const card = scoreAssessment(scheme, a);
         const blank = Object.keys(a.entries).length === 0;
         expected.set(name, { scheme, total: card.total, level: resultName(card, scheme, "zh"), verdict: verdictName(card, scheme, "zh"), unfilled: card.unfilled, claim: claimWord(card), blank });

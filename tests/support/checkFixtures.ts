@@ -37,7 +37,7 @@ async function honest(scheme: Scheme, role: Role, seed: number): Promise<{ wb: E
   const plan = planSheet(scheme, role);
   const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: false });
   if (a.header !== undefined) delete a.header["申报级别"];
-  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a))));
   return { wb, sheet: wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet, plan };
 }
 
@@ -49,7 +49,7 @@ async function written(scheme: Scheme, role: Role, seed: number): Promise<{ plan
   const plan = planSheet(scheme, role);
   const a = generateAssessment(scheme, seed, { role, naShare: 0.05, specials: role === "audit" });
   if (a.header !== undefined) delete a.header["申报级别"];
-  return { plan, bytes: await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))) };
+  return { plan, bytes: await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a))) };
 }
 
 type Tamper = { name: string; code: FindingCode; verdict?: Expectation["verdict"]; edit: (t: { wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; plan: SheetPlan }) => void };
@@ -184,7 +184,7 @@ export async function buildCheckFixtures(dir: string, schemes: ReadonlyMap<strin
         const a = generateAssessment(scheme, seed * 7, { role, naShare: 0.05, specials: role === "audit", lenient: i === 1 });
         // An honest applicant claims what they reached: drop the random claim.
         if (a.header !== undefined) delete a.header["申报级别"];
-        const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
+        const bytes = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a)));
         const name = `honest-${scheme.id}-${role}-${i}.xlsx`;
         if (i === 0) {
           writeFileSync(path.join(staging, name), bytes);

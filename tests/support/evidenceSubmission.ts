@@ -63,7 +63,7 @@ export function materialCell(plan: SheetPlan, clause: string, k: number): string
 /** Writes the submission into `dir`: 自评估表.xlsx and its files. */
 export async function writeSubmission(scheme: Scheme, s: Submission, dir: string): Promise<void> {
   const plan = planSheet(scheme, "self");
-  const wb = await workbookFromPlan(plan, entryWrites(plan.layout, s.assessment));
+  const wb = await workbookFromPlan(plan, entryWrites(plan, s.assessment));
   if (s.link !== null) {
     const sheet = wb.getWorksheet(plan.sheetName);
     if (sheet === undefined) throw new Error("no sheet");

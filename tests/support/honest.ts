@@ -10,7 +10,7 @@ export async function honestWorkbook(seed = 1): Promise<Buffer> {
   const schemes = loadSchemes();
   const largest = [...schemes.values()].reduce((a, b) => (b.items.length > a.items.length ? b : a));
   const plan = planSheet(largest, "audit");
-  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, generateAssessment(largest, seed, { specials: false }))));
+  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, generateAssessment(largest, seed, { specials: false }))));
 }
 
 /** Its worksheets' and shared strings' XML. */

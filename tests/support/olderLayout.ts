@@ -3,7 +3,7 @@ import type { Assessment } from "../../src/scoring/assessment";
 import type { CellWrite } from "../../src/sheets/cells";
 import { entryWrites } from "../../src/sheets/fill";
 import { LAYOUTS } from "../../src/sheets/meta";
-import type { SheetLayout } from "../../src/sheets/types";
+import type { SheetLayout, SheetPlan } from "../../src/sheets/types";
 
 /** The audit form's header before layout 4 brought the report's fields, in the order it showed them. */
 export const AUDIT_HEADER_BEFORE_REPORT = ["组织名称", "申报级别", "审查员", "审查时间", "审查类型"] as const;
@@ -31,11 +31,24 @@ export function olderLayout(layout: SheetLayout, version: number): SheetLayout {
   return out;
 }
 
-/** The cells an older sheet held for an assessment: its header under the names that layout had, then its entries. */
-export function olderWrites(layout: SheetLayout, assessment: Assessment): CellWrite[] {
+/**
+ * The cells an older sheet of `plan`'s form held for an assessment: its header under the names that layout had, then
+ * its entries. Before layout 5 every row of the CCT 评分表 had sample cells, so a record is written on any row.
+ */
+export function olderWrites(plan: SheetPlan, version: number, assessment: Assessment): CellWrite[] {
+  const layout = olderLayout(plan.layout, version);
   const header = Object.entries(layout.header).flatMap(([field, address]) => {
     const value = assessment.header?.[field];
     return value === undefined || value === null || String(value).trim() === "" ? [] : [{ address, value }];
   });
-  return [...header, ...entryWrites(layout, { ...assessment, header: {} })];
+  const { checked, nonconforming } = layout.entryColumns;
+  const samples = Object.entries(assessment.entries).flatMap(([clause, entry]) => {
+    const row = layout.items.find((i) => i.clause === clause)?.row;
+    if (row === undefined || checked === undefined || nonconforming === undefined) return [];
+    return ([[checked, entry.samples?.checked], [nonconforming, entry.samples?.nonconforming]] as const).flatMap(([column, value]) =>
+      value === undefined || value === null ? [] : [{ address: `${column}${row}`, value }],
+    );
+  });
+  const entries = Object.fromEntries(Object.entries(assessment.entries).map(([clause, { samples: _, ...entry }]) => [clause, entry]));
+  return [...header, ...entryWrites({ ...plan, layout }, { ...assessment, header: {}, entries }), ...samples];
 }

@@ -23,7 +23,7 @@ async function filled(scheme: Scheme, role: Role, seed: number, claim?: string):
     delete a.header["申报级别"];
     if (claim !== undefined) a.header["申报级别"] = claim;
   }
-  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a)));
+  return xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a)));
 }
 
 /**

@@ -42,7 +42,7 @@ beforeAll(async () => {
       const filled = generateAssessment(scheme, 11, { role, claim: true, naShare: 0.1 });
       for (const [kind, fill] of [
         ["blank", []],
-        ["filled", entryWrites(plan.layout, filled)],
+        ["filled", entryWrites(plan, filled)],
       ] as const) {
         const name = `${scheme.id}-${role}-${kind}`;
         writeFileSync(path.join(input, `${name}.xlsx`), await xlsxBuffer(await workbookFromPlan(plan, fill)));

@@ -17,7 +17,7 @@ async function workbook(schemeId: string, role: Role, assessment: Partial<Assess
   if (scheme === undefined) throw new Error(schemeId);
   const plan = planSheet(scheme, role);
   const a: Assessment = { scheme: schemeId, role, entries: {}, ...assessment };
-  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, a))));
+  const wb = await loadExcel(await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, a))));
   const sheet = wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet;
   const rowOf = (clause: string) => plan.layout.items.find((i) => i.clause === clause)?.row ?? 0;
   return { wb, sheet, plan, rowOf };

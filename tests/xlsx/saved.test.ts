@@ -78,7 +78,7 @@ async function generated(): Promise<{ name: string; bytes: Buffer }[]> {
   for (const scheme of schemes.values()) {
     for (const role of scheme.kind === "checklist" ? (["checklist"] as Role[]) : (["self", "audit"] as Role[])) {
       const plan = planSheet(scheme, role);
-      const wb = await workbookFromPlan(plan, entryWrites(plan.layout, generateAssessment(scheme, seed++, { role, lenient: true, naShare: 0.1, specials: role === "audit" })));
+      const wb = await workbookFromPlan(plan, entryWrites(plan, generateAssessment(scheme, seed++, { role, lenient: true, naShare: 0.1, specials: role === "audit" })));
       const notes = wb.addWorksheet("我的笔记");
       notes.getCell("A1").value = new Date(Date.UTC(2026, 10, 23));
       notes.getCell("A2").value = true;
@@ -217,7 +217,7 @@ describe("damaged parts never crash a check", () => {
     const scheme = schemes.get("cct-sc03-12");
     if (scheme === undefined) throw new Error("cct-sc03-12");
     const plan = planSheet(scheme, "audit");
-    const base = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan.layout, generateAssessment(scheme, 3, { role: "audit" }))));
+    const base = await xlsxBuffer(await workbookFromPlan(plan, entryWrites(plan, generateAssessment(scheme, 3, { role: "audit" }))));
     const parts = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
     const stray = ["<", ">", "&", '"', "</c>", '<c r="ZZZZ9999999">', '<f t="shared" si="9"/>', "&#xFFFFFFF;", "<v>", "]]>"];
     let seed = 7;
