@@ -114,8 +114,8 @@ export const REPORT = {
     pdf: { type: "string", value: "report.pdf", help: "另出 PDF（需要 Chromium）/ also a PDF (needs Chromium)" },
     self: {
       type: "string",
-      value: "self.xlsx|folder|.zip",
-      help: "申请方的自评估表或其提交（文件夹、.zip），用于附录证明材料清单 / the applicant's self-assessment, or the submission (folder, .zip) holding it, for the appendix's evidence list",
+      value: "self.xlsx|.json|folder|.zip",
+      help: "申请方的自评估表（工作簿或评估 JSON）或其提交（文件夹、.zip），用于附录证明材料清单 / the applicant's self-assessment (workbook or assessment JSON), or the submission (folder, .zip) holding it, for the appendix's evidence list",
     },
     lang: LANG,
   },

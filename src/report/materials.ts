@@ -1,4 +1,5 @@
 import type { Finding } from "../findings/finding";
+import type { Lang } from "../findings/language";
 import { fileNamesIn, resolveReferences, type FileReference, type SubmittedFile } from "../review/evidenceFiles";
 import type { Scheme } from "../scheme/load";
 import type { Assessment } from "../scoring/assessment";
@@ -21,6 +22,19 @@ export type MaterialState = "未列明" | "文件缺失" | "空文件" | "类型
 
 /** The states from worst to best: a material with several files takes its worst. */
 export const MATERIAL_STATES: readonly MaterialState[] = ["未列明", "文件缺失", "空文件", "类型不符", "文件在", "已列明"];
+
+/** Each state's words and its mark in print (a problem is ✗, seen without colour), for the report's HTML and the CLI's line. */
+export const STATE_WORDS: Record<MaterialState, { zh: string; en: string; mark: string }> = {
+  未列明: { zh: "未列明", en: "Not named", mark: "✗" },
+  文件缺失: { zh: "文件缺失", en: "File missing", mark: "✗" },
+  空文件: { zh: "空文件", en: "Empty file", mark: "✗" },
+  类型不符: { zh: "类型不符", en: "Wrong type", mark: "✗" },
+  文件在: { zh: "文件在", en: "File present", mark: "✓" },
+  已列明: { zh: "已列明", en: "Named", mark: "○" },
+};
+
+/** A state as the reader's language says it. */
+export const stateWord = (s: MaterialState, lang: Lang): string => (lang === "en" ? STATE_WORDS[s].en : STATE_WORDS[s].zh);
 
 /** The finding behind each state (已列明 and 文件在 have none). */
 export const STATE_CODES: Partial<Record<MaterialState, string>> = { 未列明: "SS202", 文件缺失: "SS203", 空文件: "SS204", 类型不符: "SS205" };

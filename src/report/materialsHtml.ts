@@ -1,21 +1,12 @@
 import type { Lang } from "../findings/language";
 import { escapeHtml as esc } from "./escape";
-import type { MaterialClause, MaterialState, ReportMaterial, ReportMaterials } from "./materials";
+import { STATE_WORDS as WORDS, stateWord as word, type MaterialClause, type MaterialState, type ReportMaterial, type ReportMaterials } from "./materials";
 
 /**
  * The appendix 证明材料清单 as HTML: one table, a clause's materials under it, each with the applicant's entry and its
  * state. A problem is seen in print without colour: a ✗ before its word, the word in bold, a heavy rule at the row's
  * left, and the file it is about named under it.
  */
-
-const WORDS: Record<MaterialState, { zh: string; en: string; mark: string }> = {
-  未列明: { zh: "未列明", en: "Not named", mark: "✗" },
-  文件缺失: { zh: "文件缺失", en: "File missing", mark: "✗" },
-  空文件: { zh: "空文件", en: "Empty file", mark: "✗" },
-  类型不符: { zh: "类型不符", en: "Wrong type", mark: "✗" },
-  文件在: { zh: "文件在", en: "File present", mark: "✓" },
-  已列明: { zh: "已列明", en: "Named", mark: "○" },
-};
 
 const PROBLEMS: ReadonlySet<MaterialState> = new Set(["未列明", "文件缺失", "空文件", "类型不符"]);
 
@@ -50,8 +41,6 @@ const EN: typeof ZH = {
   key: "✓ File present: the file named was handed in and is what it says; ○ Named: a document's name, or files not checked; ✗ Not named / File missing / Empty file / Wrong type: to be corrected.",
   sep: ", ",
 };
-
-const word = (s: MaterialState, lang: Lang) => (lang === "en" ? WORDS[s].en : WORDS[s].zh);
 
 function stateCell(m: ReportMaterial, lang: Lang): string {
   const files = m.files.filter((f) => f.state === m.state && m.state !== "已列明" && m.state !== "文件在");

@@ -13,7 +13,7 @@ import type { MaterialsSource } from "../report/materials";
 import type { SubmittedFile } from "../review/evidenceFiles";
 import { WorkbookError } from "../xlsx/saved";
 import { scoreXlsx, type SchemeSource } from "../xlsx/scoreWorkbook";
-import { NoSelfAssessment, selfFromSubmission, selfFromZip, type SubmissionWorkbook } from "../xlsx/selfSubmission";
+import { NoSelfAssessment, selfFromSubmission, selfFromWorkbook, selfFromZip, type SubmissionWorkbook } from "../xlsx/selfSubmission";
 import { readSubmitted } from "./readFile";
 
 /**
@@ -56,7 +56,7 @@ const schemes = new Map(bundledSchemes().map((s) => [s.id, s]));
 function selfOf(given: SelfGiven, source: SchemeSource): MaterialsSource {
   if (given.kind === "zip") return selfFromZip(given.name, given.bytes, source);
   if (given.kind === "folder") return selfFromSubmission(given.root, given.workbooks, given.files, source);
-  return { ...selfFromSubmission(given.name, [{ path: given.name, bytes: given.bytes }], null, source), source: given.name };
+  return selfFromWorkbook(given.name, given.bytes, "", null, source);
 }
 
 function report(bytes: Uint8Array, lang: Lang, self: SelfGiven | undefined): ReportAnswer {

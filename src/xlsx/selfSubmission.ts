@@ -1,7 +1,12 @@
+import { form } from "../findings/phrases";
 import type { MaterialsSource } from "../report/materials";
 import { submittedFile, type SubmittedFile } from "../review/evidenceFiles";
 import { isSubmission } from "../review/submissions";
-import { scoreXlsx, workbookReferences, type SchemeSource } from "./scoreWorkbook";
+import type { Scheme } from "../scheme/load";
+import type { Role } from "../scheme/roles";
+import type { Assessment } from "../scoring/assessment";
+import { scoreAssessment } from "../scoring/scoreAssessment";
+import { scoreXlsx, workbookReferences, type SchemeSource, type ScoredWorkbook } from "./scoreWorkbook";
 import { WorkbookError } from "./saved";
 import { openSubmissionZip } from "./submissionZip";
 import { ZipError } from "./zip";
@@ -26,6 +31,28 @@ export class NoSelfAssessment extends Error {
 
 const baseName = (p: string) => p.split("/").pop() ?? p;
 
+const EXPECTED = { zh: "应为申请方的自评估表", en: "expected the applicant's self-assessment" };
+
+/** A file given as the self-assessment that is another form: what it is, and what was expected. */
+function notSelf(name: string, scheme: Scheme, role: Role): NoSelfAssessment {
+  return new NoSelfAssessment(
+    `${name}：是${form(scheme.id, role, "zh")}（${scheme.title}），不是自评估表；${EXPECTED.zh} / ` +
+      `${name} is ${form(scheme.id, role, "en")} (${scheme.titleEn}), not a self-assessment; ${EXPECTED.en}`,
+  );
+}
+
+/** The materials source of a self-assessment workbook found at `path` in the submission `root`. */
+function fromWorkbook(root: string, path: string, scored: ScoredWorkbook, files: readonly SubmittedFile[] | null): MaterialsSource {
+  return {
+    scheme: scored.scheme,
+    assessment: scored.assessment,
+    card: scored.card,
+    source: `${root}/${path}`,
+    references: workbookReferences(scored),
+    submission: files === null ? null : { root, workbook: path, files },
+  };
+}
+
 /**
  * The self-assessment among a submission's workbooks: the one StarScore self-assessment form (workbooks that are not
  * StarScore forms, and other forms, are passed over). None, or more than one, is a NoSelfAssessment: a reviewer
@@ -48,15 +75,35 @@ export function selfFromSubmission(root: string, workbooks: readonly SubmissionW
   if (more.length > 0) {
     throw new NoSelfAssessment(`${root}: 有 ${found.length} 份自评估表（${found.map((f) => f.w.path).join("、")}），请指定其中一份 / ${found.length} self-assessments in it; give one`);
   }
-  const { w, scored } = one;
-  return {
-    scheme: scored.scheme,
-    assessment: scored.assessment,
-    card: scored.card,
-    source: `${root}/${w.path}`,
-    references: workbookReferences(scored),
-    submission: files === null ? null : { root, workbook: w.path, files },
-  };
+  return fromWorkbook(root, one.w.path, one.scored, files);
+}
+
+/**
+ * The workbook the reviewer named as the self-assessment (`name`, as given), its evidence resolved against `files`
+ * of its folder `root` (null: not known). A workbook that cannot be read, or is another form, is a NoSelfAssessment
+ * naming that file, what it is, and what was expected.
+ */
+export function selfFromWorkbook(name: string, bytes: Uint8Array, root: string, files: readonly SubmittedFile[] | null, schemes: SchemeSource): MaterialsSource {
+  let scored: ScoredWorkbook;
+  try {
+    scored = scoreXlsx(bytes, schemes, name);
+  } catch (e) {
+    if (!(e instanceof WorkbookError || e instanceof ZipError)) throw e;
+    throw new NoSelfAssessment(`${name}：无法作为 StarScore 工作簿读取（${e.message}）；${EXPECTED.zh} / ${name} cannot be read as a StarScore workbook (${e.message}); ${EXPECTED.en}`);
+  }
+  if (scored.assessment.role !== "self") throw notSelf(name, scored.scheme, scored.assessment.role);
+  return { ...fromWorkbook(root, baseName(name), scored, files), source: name };
+}
+
+/**
+ * A self-assessment given as assessment JSON (what `starscore export` writes and `new --from` takes): its file names
+ * come from the entries' text, and are not checked against any files (state 已列明), as there is no submission.
+ */
+export function selfFromAssessment(name: string, assessment: Assessment, schemes: SchemeSource): MaterialsSource {
+  const scheme = schemes.get(assessment.scheme);
+  if (scheme === undefined) throw new NoSelfAssessment(`${name}：方案 ${assessment.scheme} 不在本 StarScore 中 / ${name}: scheme ${assessment.scheme} is not one this StarScore has`);
+  if (assessment.role !== "self") throw notSelf(name, scheme, assessment.role);
+  return { scheme, assessment, card: scoreAssessment(scheme, assessment), source: name, references: null, submission: null };
 }
 
 /** A submission handed in as a .zip: its files and workbooks through the reader's zip code and caps. */

@@ -11,7 +11,7 @@ import type { Scheme } from "../../src/scheme/load";
 import { parseAssessment } from "../../src/scoring/assessment";
 import { scoreAssessment } from "../../src/scoring/scoreAssessment";
 import { planSheet } from "../../src/sheets/plan";
-import { selfFromZip } from "../../src/xlsx/selfSubmission";
+import { selfFromWorkbook, selfFromZip } from "../../src/xlsx/selfSubmission";
 import { evidenceSubmission, LINKED_CLAUSE, materialCell, writeSubmission, type Submission } from "../support/evidenceSubmission";
 import { zip } from "../support/zip";
 
@@ -139,6 +139,43 @@ describe("where the materials come from", () => {
     expect(() => selfSource(empty, schemes)).toThrow(/没有 StarScore 自评估表/);
   });
 
+  /** `starscore report` run in-process: its exit code, its lines and its stderr. */
+  const report = async (...argv: string[]) => {
+    let out = "";
+    let err = "";
+    const code = await main(["report", ...argv], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+    return { code, out, err };
+  };
+
+  it("--self naming a workbook that is not a self-assessment: names that file, what it is, and what was expected", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-repev-audit-"));
+    const given = path.join(dir, "评分表.xlsx");
+    expect((await main(["new", "--from", auditFile, "-o", given], { out: () => undefined, err: () => undefined }))).toBe(0);
+    const r = await report(auditFile, "--self", given, "-o", path.join(dir, "r.html"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `starscore: --self ${given}：是方案 maturity-jsgf-06 的评分表（${auditScheme.title}），不是自评估表；应为申请方的自评估表 / ` +
+        `${given} is the audit scoring sheet of scheme maturity-jsgf-06 (${auditScheme.titleEn}), not a self-assessment; expected the applicant's self-assessment\n`,
+    );
+    // The workbench's 选择 .zip 或自评估表… reads a workbook chosen alone the same way: its message names the file chosen.
+    expect(() => selfFromWorkbook("评分表.xlsx", new Uint8Array(readFileSync(given)), "", null, schemes)).toThrow(/^评分表\.xlsx：是方案 maturity-jsgf-06 的评分表/);
+  });
+
+  it("--self naming assessment JSON: the list from its entries, file names not checked (已列明); an audit's JSON is refused as the workbook is", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "starscore-repev-json-"));
+    const selfJson = path.join(examples, "self-assessment.json");
+    const r = await report(auditFile, "--self", selfJson, "-o", path.join(dir, "r.html"));
+    expect(r.code).toBe(0);
+    const m = list(auditReport(selfJson).model.materials);
+    expect(m.source).toBe(selfJson);
+    expect(m.filesFrom).toBeNull();
+    expect(r.out.split("\n")[1]).toBe(`证明材料清单：已列明 ${m.counts.已列明}（文件未核对）`);
+    expect(m.counts.已列明).toBeGreaterThan(0);
+    expect(readFileSync(path.join(dir, "r.html"), "utf8")).toContain("申请方的填写取自自评估表 " + selfJson);
+    const refused = await report(auditFile, "--self", auditFile, "-o", path.join(dir, "r2.html"));
+    expect([refused.code, refused.err]).toEqual([2, expect.stringContaining(`--self ${auditFile}：是方案 maturity-jsgf-06 的评分表`)]);
+  });
+
   it("starscore report <audit.json> --self <folder>: the HTML has the list, and the line says what it holds", async () => {
     const dir = await submission((s) => s.files.set("证明材料/5.1.3.1-2.pdf", null));
     const out = path.join(path.dirname(dir), "r.html");
@@ -147,5 +184,12 @@ describe("where the materials come from", () => {
     expect(code).toBe(0);
     expect(said).toMatch(/证明材料清单：文件缺失 1，文件在 \d+（文件核对于 .*提交）/);
     expect(readFileSync(out, "utf8")).toContain("证明材料/5.1.3.1-2.pdf");
+    // In English the line says the states as the English HTML does, not in Chinese.
+    let saidEn = "";
+    const en = path.join(path.dirname(dir), "r-en.html");
+    expect(await main(["report", auditFile, "--self", dir, "-o", en, "--lang", "en"], { out: (t) => (saidEn += `${t}\n`), err: () => undefined })).toBe(0);
+    const line = saidEn.split("\n")[1] as string;
+    expect(line).toMatch(/^evidence list: File missing 1, File present \d+ \(files checked in .*提交\)$/);
+    expect(readFileSync(en, "utf8")).toContain("✗ File missing 1");
   }, 120_000);
 });

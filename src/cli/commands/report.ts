@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { renderReportHtml } from "../../report/html";
 import type { Lang } from "../../findings/language";
-import type { ReportMaterials } from "../../report/materials";
+import { stateWord, type MaterialState, type ReportMaterials } from "../../report/materials";
 import { buildReport } from "../../report/model";
 import { writeNew } from "../files";
 import type { REPORT } from "../commandLine";
@@ -18,9 +18,9 @@ function materialsLine(m: ReportMaterials, l: Lang): string {
   const zh = l === "zh";
   if (m.kind === "not-supplied") return zh ? "证明材料清单：未提供自评估表（--self）" : "evidence list: no self-assessment given (--self)";
   if (m.kind === "none-required") return zh ? `证明材料清单：方案 ${m.scheme.id} 未列出证明材料` : `evidence list: scheme ${m.scheme.id} lists no evidence`;
-  const counts = Object.entries(m.counts)
+  const counts = (Object.entries(m.counts) as [MaterialState, number][])
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${s} ${n}`)
+    .map(([s, n]) => `${stateWord(s, l)} ${n}`)
     .join(zh ? "，" : ", ");
   const files = m.filesFrom !== null ? (zh ? `（文件核对于 ${m.filesFrom}）` : ` (files checked in ${m.filesFrom})`) : zh ? "（文件未核对）" : " (files not checked)";
   return `${zh ? "证明材料清单：" : "evidence list: "}${counts}${files}`;
