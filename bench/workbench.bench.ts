@@ -7,7 +7,7 @@
 // and lists the first rows of the table (ROWS_SHOWN); each worker's heap and the file buffers it frees are bounded
 // by its garbage collector, not by the number of files. So once the workers' heaps have grown to where their
 // collector holds them (by about 300 files here), the peak must stay flat.
-// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300 for the timing, BENCH_WORKBENCH_SIZES=60,300,600,1200
+// npx tsx bench/workbench.bench.ts   (BENCH_WORKBENCH_FILES=300 and BENCH_RUNS=3 paired runs for the timing, BENCH_WORKBENCH_SIZES=60,300,600,1200
 // for the memory; WORKBENCH_DIST=<folder> to use a build made before)
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -96,6 +96,14 @@ async function page(browser: Browser, url: string, folder: string): Promise<Page
   return { s, idleMb, peakMb, doneMb, heapMb: heap.usedSize / 1048576, nodes: metrics.metrics.find((m) => m.name === "Nodes")?.value ?? 0, summary };
 }
 
+/** `min / median / max` of some figures. */
+function spread(xs: readonly number[]): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return [sorted[0] as number, median, sorted[sorted.length - 1] as number].map((x) => x.toFixed(2)).join(" / ");
+}
+
 /** A folder of `n` submissions: the first `made` as written, then copies of them under other names. */
 function folderOf(work: string, n: number, made: string): string {
   const folder = path.join(work, `files-${n}`);
@@ -107,6 +115,7 @@ function folderOf(work: string, n: number, made: string): string {
 
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_WORKBENCH_FILES ?? 300);
+  const rounds = Number(process.env.BENCH_RUNS ?? 3);
   const work = mkdtempSync(path.join(tmpdir(), "starscore-bench-workbench-"));
   let dist = process.env.WORKBENCH_DIST;
   if (dist === undefined) {
@@ -114,7 +123,7 @@ async function main(): Promise<void> {
     const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
     if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
   }
-  const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600,1200").split(",").map(Number);
+  const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600,1200").split(",").map(Number).filter((n) => n > 0);
   mkdirSync(path.join(work, "all"));
   for (let i = 0; i < count; i++) writeFileSync(path.join(work, "all", `submission-${i}.xlsx`), await honestWorkbook(i + 1));
   const folders = new Map(sizes.map((n) => [n, n === count ? path.join(work, "all") : folderOf(work, n, path.join(work, "all"))]));
@@ -122,12 +131,18 @@ async function main(): Promise<void> {
   const server = await servePane(dist);
   const browser = await launchChromium();
   try {
-    const c = cli(work, "all", jobs);
-    const p = await page(browser, server.url, path.join(work, "all"));
-    if (p.summary !== c.summary) throw new Error(`the page and the CLI disagree: "${p.summary}" / "${c.summary}"`);
-    console.log(`${count} honest maturity-jsgf-06 audit submissions, ${jobs} workers each (${p.summary})`);
-    console.log(`  starscore check --jobs ${jobs}:       ${c.s.toFixed(2).padStart(6)} s wall  ${c.cpu.toFixed(2).padStart(6)} s CPU  (a fresh process, start-up included)`);
-    console.log(`  workbench #check, Chromium:      ${p.s.toFixed(2).padStart(6)} s wall  (${(p.s / c.s).toFixed(2)}× the CLI; target ≤ 1.5×)`);
+    // Paired runs, CLI then page, so that a machine whose speed drifts slows both alike; the ratio is taken pair by pair.
+    const pairs: { c: ReturnType<typeof cli>; p: PageRun }[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const c = cli(work, "all", jobs);
+      const p = await page(browser, server.url, path.join(work, "all"));
+      if (p.summary !== c.summary) throw new Error(`the page and the CLI disagree: "${p.summary}" / "${c.summary}"`);
+      pairs.push({ c, p });
+    }
+    console.log(`${count} honest maturity-jsgf-06 audit submissions, ${jobs} workers each (${pairs[0]?.p.summary}); ${rounds} paired runs, min / median / max`);
+    console.log(`  starscore check --jobs ${jobs}:       wall ${spread(pairs.map((x) => x.c.s))} s   CPU ${spread(pairs.map((x) => x.c.cpu))} s  (a fresh process, start-up included)`);
+    console.log(`  workbench #check, Chromium:      wall ${spread(pairs.map((x) => x.p.s))} s  (from handing over the folder to the summary line)`);
+    console.log(`  page ÷ CLI, pair by pair:        ${spread(pairs.map((x) => x.p.s / x.c.s))}×   (target ≤ 1.5×)`);
     console.log(`Memory by folder size (a fresh tab each; the browser's processes, PSS; the tab's heap after a forced GC):`);
     console.log(`   files  open MB  peak MB  peak−open  shown MB  tab heap MB  DOM nodes   s`);
     const runs: [number, PageRun][] = [];

@@ -64,7 +64,7 @@ export function App({ schemes, initialLang, saveLang }: { schemes: readonly Sche
           <FormsSection t={t} lang={lang} schemes={schemes} />
         </div>
         <div hidden={section !== "check"}>
-          <CheckSection t={t} lang={lang} schemes={schemes} />
+          <CheckSection t={t} lang={lang} schemes={schemes} shown={section === "check"} />
         </div>
         <div hidden={section !== "report"}>
           <ReportSection t={t} lang={lang} />

@@ -1,4 +1,4 @@
-import { Fragment, useRef, useState, type DragEvent } from "react";
+import { Fragment, useEffect, useRef, useState, type DragEvent } from "react";
 import { asLabel } from "../findings/language";
 import { checkHtml, commonFolder } from "../review/checkHtml";
 import { checkCsv, checkJson } from "../review/checkReport";
@@ -14,10 +14,11 @@ import { FORM_WORDS } from "../scheme/words";
 import { localMinute } from "../scoring/dates";
 import { CSV, download, HTML, JSON_TYPE, printHtml } from "./download";
 import { FolderInput } from "./FolderInput";
+import { whileChecking } from "./offline";
 import { Head } from "./Head";
 import type { Lang, Strings } from "./i18n";
 import { accountForFolders, foldersNaming, listFolders } from "./listing";
-import { checkSubmissions, checkZipFile } from "./pool";
+import { checkSubmissions, checkZipFile, Spares } from "./pool";
 import { spawnWorker } from "./spawnWorker";
 import { chosenFiles, chosenFolder, directoryPicker, dropped, pickedFolder, submissions, type Handed } from "./walk";
 
@@ -54,8 +55,14 @@ const formWord = (role: string | null, lang: Lang) => {
   return r.success ? FORM_WORDS[r.data][lang] : null;
 };
 
-/** #check: the reviewers' check of a batch of submissions, in Web Workers on this machine. */
-export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; schemes: readonly Scheme[] }) {
+/** How often the progress line is redrawn while files are checked: each redraw costs the page's thread, not the workers'. */
+const PROGRESS_MS = 100;
+
+/**
+ * #check: the reviewers' check of a batch of submissions, in Web Workers on this machine. Its workers start when
+ * the section is first `shown` (and again after each run), so a run does not wait for them.
+ */
+export function CheckSection({ t, lang, schemes, shown }: { t: Strings; lang: Lang; schemes: readonly Scheme[]; shown: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [expect, setExpect] = useState("");
   const [over, setOver] = useState(false);
@@ -64,41 +71,57 @@ export function CheckSection({ t, lang, schemes }: { t: Strings; lang: Lang; sch
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement | null>(null);
   const busy = phase.kind === "walking" || phase.kind === "checking";
+  const spares = useRef<Spares | null>(null);
+  const workers = () => (spares.current ??= new Spares(spawnWorker));
+  useEffect(() => {
+    if (shown) workers().fill(workerCount());
+  }, [shown]);
+  useEffect(() => () => spares.current?.close(), []);
 
   const start = async (handed: Handed[]) => {
     if (busy || handed.length === 0) return;
-    const began = performance.now();
-    setPhase({ kind: "walking" });
-    // A .zip handed in is a submission of its own, checked as the folder it holds (as `starscore check x.zip`).
-    const zips = handed.filter((h): h is Extract<Handed, { kind: "file" }> => h.kind === "file" && isZipName(h.name));
-    const walked = handed.filter((h) => !zips.includes(h as Extract<Handed, { kind: "file" }>));
-    const subs = await submissions(walked);
-    if (subs.length === 0 && zips.length === 0) {
-      setPhase({ kind: "empty" });
-      return;
-    }
-    stop.current = false;
-    const expected = parseExpected(expect) ?? undefined;
-    const runLang = lang;
-    const total = subs.length + zips.length;
-    const options = { lang: runLang, ...(expected !== undefined ? { expected } : {}), limitMs: FILE_TIME_LIMIT_MS, spawn: spawnWorker };
-    const results = await checkSubmissions(subs, {
-      ...options,
-      workers: workerCount(),
-      onProgress: (done) => setPhase({ kind: "checking", done, total }),
-      stopped: () => stop.current,
+    // The service worker's first install waits until the check ends (offline.ts).
+    await whileChecking(async () => {
+      const began = performance.now();
+      setPhase({ kind: "walking" });
+      // A .zip handed in is a submission of its own, checked as the folder it holds (as `starscore check x.zip`).
+      const zips = handed.filter((h): h is Extract<Handed, { kind: "file" }> => h.kind === "file" && isZipName(h.name));
+      const walked = handed.filter((h) => !zips.includes(h as Extract<Handed, { kind: "file" }>));
+      const subs = await submissions(walked);
+      if (subs.length === 0 && zips.length === 0) {
+        setPhase({ kind: "empty" });
+        return;
+      }
+      stop.current = false;
+      const expected = parseExpected(expect) ?? undefined;
+      const runLang = lang;
+      const total = subs.length + zips.length;
+      const options = { lang: runLang, ...(expected !== undefined ? { expected } : {}), limitMs: FILE_TIME_LIMIT_MS, spawn: workers().take };
+      let drawn = 0;
+      const results = await checkSubmissions(subs, {
+        ...options,
+        workers: workerCount(),
+        onProgress: (done) => {
+          const now = performance.now();
+          if (done > 0 && done < subs.length && now - drawn < PROGRESS_MS) return;
+          drawn = now;
+          setPhase({ kind: "checking", done, total });
+        },
+        stopped: () => stop.current,
+      });
+      const checked = results.filter((r): r is FileCheck => r !== undefined);
+      // Every file accounted for once: the files each workbook's evidence names resolved against the folder it came
+      // in and listed under it (issues 19, 22).
+      const all = accountForFolders(checked, await listFolders(walked, foldersNaming(checked)), runLang);
+      for (const [k, z] of zips.entries()) {
+        if (stop.current) break;
+        all.push(...(await checkZipFile(z.name, z.open, options)));
+        setPhase({ kind: "checking", done: subs.length + k + 1, total });
+      }
+      const run = { results: all, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
+      setPhase({ kind: "done", run });
+      workers().fill(workerCount());
     });
-    const checked = results.filter((r): r is FileCheck => r !== undefined);
-    // Every file accounted for once: the files each workbook's evidence names resolved against the folder it came
-    // in and listed under it (issues 19, 22).
-    const all = accountForFolders(checked, await listFolders(walked, foldersNaming(checked)), runLang);
-    for (const [k, z] of zips.entries()) {
-      if (stop.current) break;
-      all.push(...(await checkZipFile(z.name, z.open, options)));
-      setPhase({ kind: "checking", done: subs.length + k + 1, total });
-    }
-    const run = { results: all, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
-    setPhase({ kind: "done", run });
   };
 
   const onDrop = (e: DragEvent) => {

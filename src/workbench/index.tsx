@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { bundledSchemes } from "../taskpane/schemes";
 import { App } from "./App";
 import { browserLang, type Lang } from "./i18n";
+import { keepOffline } from "./offline";
 import css from "./workbench.css";
 
 /** The reader's choice of language, kept in this browser only. */
@@ -24,15 +25,6 @@ function saveLang(lang: Lang): void {
   } catch {
     // Storage refused (a private window): the switch still holds for this visit.
   }
-}
-
-/**
- * Offline after a reload: the service worker (sw.js, beside the page) keeps the page's files. Browsers allow one on
- * https and on localhost only; elsewhere the page still works while it stays open.
- */
-function keepOffline(): void {
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  navigator.serviceWorker.register("sw.js").catch(() => undefined);
 }
 
 const style = document.createElement("style");

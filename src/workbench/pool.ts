@@ -1,6 +1,6 @@
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
-import { cannotOpen, checkFailed, MAX_FILE_BYTES, timedOut, tooLarge } from "../review/refusals";
+import { cannotOpen, checkFailed, timedOut, tooLarge } from "../review/refusals";
 import { notChecked, unreadable, type FileCheck } from "../review/verdict";
 import { MAX_ZIP_BYTES } from "../review/refusals";
 import { errorName, type Submission } from "./walk";
@@ -42,8 +42,8 @@ export class Lane {
         e.preventDefault();
         fail(checkFailed(e.message));
       };
-      // The bytes move to the worker (transferred, not copied): the page keeps no copy of a file being checked.
-      worker.postMessage(task, [task.bytes.buffer]);
+      // Bytes move to the worker (transferred, not copied); a file to check goes as its handle, and the worker reads it.
+      worker.postMessage(task, "bytes" in task ? [task.bytes.buffer] : []);
     });
   }
 
@@ -57,14 +57,57 @@ export class Lane {
   }
 }
 
-/** A file's bytes, or why it is not read (too large, gone since it was chosen): as the CLI refuses a file. */
-async function readFile(s: Submission): Promise<Uint8Array | string | { notChecked: string }> {
+/**
+ * Web Workers started before a run needs them. A worker loads and compiles its script and validates the bundled
+ * schemes as it starts (0.2–0.6 s in Chromium, more with two starting at once on two cores), so the check section
+ * starts its workers when it is shown, while the reviewer chooses the folder, and a run takes them (`take`)
+ * instead of starting its own. A spare whose script failed to load is dropped, not handed out.
+ */
+export class Spares {
+  private readonly ready: Worker[] = [];
+
+  constructor(private readonly spawn: () => Worker) {}
+
+  /** Starts workers until `n` wait. */
+  fill(n: number): void {
+    while (this.ready.length < n) {
+      const worker = this.spawn();
+      worker.onerror = (e) => {
+        e.preventDefault();
+        this.drop(worker);
+      };
+      this.ready.push(worker);
+    }
+  }
+
+  /** A waiting worker, or a fresh one when none waits. */
+  readonly take = (): Worker => {
+    const worker = this.ready.shift();
+    if (worker === undefined) return this.spawn();
+    worker.onerror = null;
+    return worker;
+  };
+
+  private drop(worker: Worker): void {
+    worker.terminate();
+    const i = this.ready.indexOf(worker);
+    if (i !== -1) this.ready.splice(i, 1);
+  }
+
+  close(): void {
+    for (const worker of [...this.ready]) this.drop(worker);
+  }
+}
+
+/**
+ * A file to check, or why it is not opened (gone since it was chosen). The page only opens it; the worker that
+ * checks it reads it (readFile.ts), its size included.
+ */
+async function openFile(s: Submission): Promise<Blob | string | { notChecked: string }> {
   if (s.refused !== undefined) return s.refused;
   if (s.notChecked !== undefined) return { notChecked: s.notChecked };
   try {
-    const file = await s.open();
-    if (file.size > MAX_FILE_BYTES) return tooLarge(file.size);
-    return new Uint8Array(await file.arrayBuffer());
+    return await s.open();
   } catch (e) {
     return cannotOpen(errorName(e));
   }
@@ -85,9 +128,9 @@ export interface CheckOptions {
 
 /**
  * Checks the submissions in Web Workers, one file at a time per worker, results in the order of `submissions`
- * (the walk's order, as `check --json` lists them). Each worker's next file is read while it checks the current
- * one, so memory holds at most two files per worker however many there are. Entries the walk refused are
- * results at once.
+ * (the walk's order, as `check --json` lists them). A worker reads the files it checks, the next one while it
+ * checks the current one, so the page's own thread never holds a file's bytes, and memory holds at most two files
+ * per worker however many there are. Entries the walk refused are results at once.
  */
 export async function checkSubmissions(submissions: readonly Submission[], options: CheckOptions): Promise<(FileCheck | undefined)[]> {
   const results: (FileCheck | undefined)[] = new Array(submissions.length);
@@ -97,28 +140,31 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
     results[i] = r;
     options.onProgress?.(++done, submissions.length);
   };
-  const take = (): Promise<{ i: number; bytes: Uint8Array | string | { notChecked: string } }> | null => {
+  const take = (): Promise<{ i: number; file: Blob | string | { notChecked: string } }> | null => {
     if (next >= submissions.length || options.stopped?.() === true) return null;
     const i = next++;
-    return readFile(submissions[i] as Submission).then((bytes) => ({ i, bytes }));
+    return openFile(submissions[i] as Submission).then((file) => ({ i, file }));
   };
   const lane = async () => {
     const worker = new Lane(options.limitMs, options.spawn);
     try {
       for (let ahead = take(); ahead !== null; ) {
-        const { i, bytes } = await ahead;
+        const { i, file } = await ahead;
         ahead = take();
+        // The worker starts reading this lane's next file before it checks this one (worker.ts).
+        const upcoming = ahead === null ? null : await ahead;
+        const next = upcoming !== null && upcoming.file instanceof Blob ? { id: upcoming.i, file: upcoming.file } : undefined;
         const name = (submissions[i] as Submission).name;
-        if (typeof bytes === "string") {
-          finish(i, unreadable(name, bytes));
+        if (typeof file === "string") {
+          finish(i, unreadable(name, file));
           continue;
         }
-        if (!(bytes instanceof Uint8Array)) {
-          finish(i, notChecked(name, bytes.notChecked));
+        if ("notChecked" in file) {
+          finish(i, notChecked(name, file.notChecked));
           continue;
         }
         try {
-          const a = await worker.run({ kind: "check", name, bytes, lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
+          const a = await worker.run({ kind: "check", id: i, name, file, ...(next !== undefined ? { next } : {}), lang: options.lang, ...(options.expected !== undefined ? { expected: options.expected } : {}) });
           if (a.kind === "check") finish(i, a.result);
         } catch (e) {
           if (!(e instanceof TaskFailed)) throw e;

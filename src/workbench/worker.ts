@@ -1,11 +1,11 @@
-// The workbench's Web Worker: one file at a time, the same reader and rules as the CLI. `check` is checkBytes (as
-// `starscore check`); `zip` a submission zip checked as the folder it holds (as `starscore check x.zip`); `report` scores a workbook and lays out its audit report (as `starscore report`). The page
+// The workbench's Web Worker: one file at a time, the same reader and rules as the CLI. `check` reads the file it is
+// handed and runs checkBytes on it (as `starscore check`); `zip` a submission zip checked as the folder it holds (as `starscore check x.zip`); `report` scores a workbook and lays out its audit report (as `starscore report`). The page
 // (pool.ts) stops a worker that takes longer than the time limit and starts a fresh one.
 import type { Lang } from "../findings/language";
 import { renderReportHtml } from "../report/html";
 import { buildReport } from "../report/model";
 import type { Expected } from "../review/expect";
-import type { FileCheck } from "../review/verdict";
+import { unreadable, type FileCheck } from "../review/verdict";
 import { bundledSchemes } from "../taskpane/schemes";
 import { checkBytes } from "../xlsx/check";
 import { checkSubmissionZip } from "../xlsx/checkSubmissionZip";
@@ -14,6 +14,7 @@ import type { SubmittedFile } from "../review/evidenceFiles";
 import { WorkbookError } from "../xlsx/saved";
 import { scoreXlsx, type SchemeSource } from "../xlsx/scoreWorkbook";
 import { NoSelfAssessment, selfFromSubmission, selfFromWorkbook, selfFromZip, type SubmissionWorkbook } from "../xlsx/selfSubmission";
+import { readSubmitted } from "./readFile";
 
 /**
  * The applicant's self-assessment for the report's 证明材料清单, as the page was given it (`starscore report --self`):
@@ -26,7 +27,16 @@ export type SelfGiven =
   | { kind: "workbook"; name: string; bytes: Uint8Array };
 
 export type Task =
-  | { kind: "check"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected }
+  | {
+      kind: "check";
+      /** The file's place in the run; `next`, the file this worker is given after it (read while this one is checked). */
+      id: number;
+      name: string;
+      file: Blob;
+      next?: { id: number; file: Blob };
+      lang: Lang;
+      expected?: Expected;
+    }
   | { kind: "zip"; name: string; bytes: Uint8Array; lang: Lang; expected?: Expected }
   | { kind: "report"; bytes: Uint8Array; lang: Lang; self?: SelfGiven };
 
@@ -71,10 +81,20 @@ function report(bytes: Uint8Array, lang: Lang, self: SelfGiven | undefined): Rep
   }
 }
 
-function answer(task: Task): Answer {
+/**
+ * The file this worker was told comes next, being read while it checks the current one: reading a chosen file goes
+ * through the browser process (a few milliseconds a file), which then overlaps the check instead of preceding it.
+ */
+let ahead: { id: number; bytes: Promise<Uint8Array | string> } | null = null;
+
+async function answer(task: Task): Promise<Answer> {
   switch (task.kind) {
-    case "check":
-      return { kind: "check", result: checkBytes(task.name, task.bytes, schemes, task.lang, task.expected) };
+    case "check": {
+      const reading = ahead?.id === task.id ? ahead.bytes : readSubmitted(task.file);
+      ahead = task.next === undefined ? null : { id: task.next.id, bytes: readSubmitted(task.next.file) };
+      const bytes = await reading;
+      return { kind: "check", result: typeof bytes === "string" ? unreadable(task.name, bytes) : checkBytes(task.name, bytes, schemes, task.lang, task.expected) };
+    }
     case "zip":
       return { kind: "zip", results: checkSubmissionZip(task.name, task.bytes, schemes, task.lang, task.expected) };
     case "report":
@@ -82,6 +102,6 @@ function answer(task: Task): Answer {
   }
 }
 
-self.onmessage = (event: MessageEvent<Task>) => {
-  self.postMessage(answer(event.data));
+self.onmessage = async (event: MessageEvent<Task>) => {
+  self.postMessage(await answer(event.data));
 };

@@ -1,4 +1,3 @@
-import { MAX_FILE_BYTES } from "../../src/review/refusals";
 import { unreadable } from "../../src/review/verdict";
 import { checkSubmissions } from "../../src/workbench/pool";
 import type { Submission } from "../../src/workbench/walk";
@@ -18,20 +17,22 @@ class FakeWorker {
   holding = 0;
   mostHeld = 0;
   checked = 0;
+  /** Each check task's file and the one it says comes next (`id>next`). */
+  told: string[] = [];
   constructor() {
     FakeWorker.all.push(this);
   }
   postMessage(task: Task): void {
     if (task.kind !== "check") return;
+    this.told.push(`${task.id}>${task.next?.id ?? "-"}`);
     this.mostHeld = Math.max(this.mostHeld, ++this.holding);
-    const text = new TextDecoder().decode(task.bytes);
-    setTimeout(() => {
+    void task.file.text().then((text) => setTimeout(() => {
       if (this.terminated || text === "hang") return;
       this.holding--;
       this.checked++;
       if (text === "crash") this.onerror?.({ message: "Maximum call stack size exceeded", preventDefault: () => undefined } as ErrorEvent);
       else this.onmessage?.({ data: { kind: "check", result: unreadable(task.name, `checked ${text}`) } } as MessageEvent<Answer>);
-    }, 5);
+    }, 5));
   }
   terminate(): void {
     this.terminated = true;
@@ -70,14 +71,18 @@ it("gives each worker one file at a time", async () => {
   expect(FakeWorker.all.map((w) => w.checked).reduce((a, b) => a + b)).toBe(12);
 });
 
-it("refuses a file larger than the CLI reads, without reading it", async () => {
-  const huge: Submission = { name: "huge.xlsx", open: () => Promise.resolve({ size: MAX_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error("read")) } as unknown as File) };
+it("tells each worker which file it gets next, so that it reads it while it checks the current one", async () => {
+  const subs: Submission[] = [file("a.xlsx", "a"), { name: "folder.xlsx", refused: "是文件夹 / a folder" }, file("b.xlsx", "b"), file("c.xlsx", "c")];
+  await checkSubmissions(subs, { lang: "zh", workers: 1, limitMs: 1000, spawn: () => new FakeWorker() as unknown as Worker });
+  // The refused entry is never a worker's: a's next is none, and b says c comes after it.
+  expect(FakeWorker.all.map((w) => w.told)).toEqual([["0>-", "2>3", "3>-"]]);
+});
+
+it("reports a file gone since it was chosen as the CLI does", async () => {
   const gone: Submission = { name: "gone.xlsx", open: () => Promise.reject(Object.assign(new Error("moved"), { name: "NotFoundError" })) };
-  const results = await checkSubmissions([huge, gone], { lang: "zh", workers: 2, limitMs: 1000, spawn: () => new FakeWorker() as unknown as Worker });
-  expect(results.map((r) => [r?.verdict, r?.reason])).toEqual([
-    ["无法读取", "文件过大（64 MB，上限 64 MB）/ file too large"],
-    ["无法读取", "无法打开 / cannot open (NotFoundError)"],
-  ]);
+  const results = await checkSubmissions([gone], { lang: "zh", workers: 2, limitMs: 1000, spawn: () => new FakeWorker() as unknown as Worker });
+  expect(results.map((r) => [r?.verdict, r?.reason])).toEqual([["无法读取", "无法打开 / cannot open (NotFoundError)"]]);
+  expect(FakeWorker.all.length).toBe(0);
 });
 
 it("stops when asked: the files not yet checked have no result", async () => {
