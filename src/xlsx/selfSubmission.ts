@@ -36,8 +36,8 @@ const EXPECTED = { zh: "应为申请方的自评估表", en: "expected the appli
 /** A file given as the self-assessment that is another form: what it is, and what was expected. */
 function notSelf(name: string, scheme: Scheme, role: Role): NoSelfAssessment {
   return new NoSelfAssessment(
-    `${name}：是${form(scheme.id, role, "zh")}（${scheme.title}），不是自评估表；${EXPECTED.zh} / ` +
-      `${name} is ${form(scheme.id, role, "en")} (${scheme.titleEn}), not a self-assessment; ${EXPECTED.en}`,
+    `${name}：是${form(scheme.id, role, "zh")}《${scheme.title}》，不是自评估表；${EXPECTED.zh} / ` +
+      `${name} is ${form(scheme.id, role, "en")}, "${scheme.titleEn}", not a self-assessment; ${EXPECTED.en}`,
   );
 }
 

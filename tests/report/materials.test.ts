@@ -154,8 +154,8 @@ describe("where the materials come from", () => {
     const r = await report(auditFile, "--self", given, "-o", path.join(dir, "r.html"));
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `starscore: --self ${given}：是方案 maturity-jsgf-06 的评分表（${auditScheme.title}），不是自评估表；应为申请方的自评估表 / ` +
-        `${given} is the audit scoring sheet of scheme maturity-jsgf-06 (${auditScheme.titleEn}), not a self-assessment; expected the applicant's self-assessment\n`,
+      `starscore: --self ${given}：是方案 maturity-jsgf-06 的评分表《${auditScheme.title}》，不是自评估表；应为申请方的自评估表 / ` +
+        `${given} is the audit scoring sheet of scheme maturity-jsgf-06, "${auditScheme.titleEn}", not a self-assessment; expected the applicant's self-assessment\n`,
     );
     // The workbench's 选择 .zip 或自评估表… reads a workbook chosen alone the same way: its message names the file chosen.
     expect(() => selfFromWorkbook("评分表.xlsx", new Uint8Array(readFileSync(given)), "", null, schemes)).toThrow(/^评分表\.xlsx：是方案 maturity-jsgf-06 的评分表/);
