@@ -17,13 +17,38 @@ import type { XmlElement } from "./xml";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
-/** Prefix → namespace URI in scope ("" for the default namespace); an element that declares one gets a copy. */
-type Scope = ReadonlyMap<string, string>;
+/**
+ * How deep elements may nest in any part (readXml refuses a deeper one). A spreadsheet part nests about ten deep;
+ * saxes resolves a namespace prefix by walking up the open elements, and the plain path its scopes, so an unbounded
+ * depth would make a small part cost quadratic time. Past it the plain path stops at once and saxes refuses the part.
+ */
+export const MAX_DEPTH = 128;
 
-const ROOT_SCOPE: Scope = new Map([
-  ["xml", XML_NS],
-  ["xmlns", XMLNS_NS],
-]);
+/** An element with more attributes than this finds a repeated one with a set, not by comparing each pair. */
+const FEW_ATTRIBUTES = 8;
+
+/**
+ * Prefix → namespace URI in scope ("" for the default namespace): an element's own declarations, then its
+ * ancestors'. Nothing is copied, and a lookup climbs at most MAX_DEPTH scopes, so a part that declares a prefix on
+ * every element costs time in proportion to its length (a copy per element grew with the depth, quadratically).
+ */
+class Scope {
+  constructor(
+    private readonly own: ReadonlyMap<string, string>,
+    private readonly parent: Scope | null,
+  ) {}
+  get(prefix: string): string | undefined {
+    return this.own.get(prefix) ?? this.parent?.get(prefix);
+  }
+}
+
+const ROOT_SCOPE = new Scope(
+  new Map([
+    ["xml", XML_NS],
+    ["xmlns", XMLNS_NS],
+  ]),
+  null,
+);
 
 /** Whatever puts a part outside the plain form (or makes it malformed): a fault saxes must judge. */
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what this looks for
@@ -144,7 +169,7 @@ export type PlainEvent = PlainElement | string | null;
 
 /** The scope an element's own declarations make; null when a declaration is not an ordinary one. */
 function declared(attrs: readonly string[], parent: Scope): Scope | null {
-  let scope: Map<string, string> | null = null;
+  let own: Map<string, string> | null = null;
   for (let a = 0; a < attrs.length; a += 2) {
     const name = attrs[a] as string;
     const isDefault = name === "xmlns";
@@ -153,19 +178,19 @@ function declared(attrs: readonly string[], parent: Scope): Scope | null {
     const prefix = isDefault ? "" : name.slice(6);
     // Binding xml or xmlns, the reserved URIs, undeclaring a prefix, spaces saxes would trim: saxes judges.
     if (prefix === "xml" || prefix === "xmlns" || uri === XML_NS || uri === XMLNS_NS || uri !== uri.trim() || (!isDefault && uri === "")) return null;
-    scope ??= new Map(parent);
-    scope.set(prefix, uri);
+    own ??= new Map();
+    own.set(prefix, uri);
   }
-  return scope ?? parent;
+  return own === null ? parent : new Scope(own, parent);
 }
 
 /** Whether two attributes have the same expanded name (prefixes resolved), or one's prefix is unbound (null). */
 function duplicated(attrs: readonly string[], scope: Scope, prefixed: boolean): boolean | null {
-  if (!prefixed) {
+  if (!prefixed && attrs.length <= 2 * FEW_ATTRIBUTES) {
     for (let a = 2; a < attrs.length; a += 2) for (let b = 0; b < a; b += 2) if (attrs[a] === attrs[b]) return true;
     return false;
   }
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (let a = 0; a < attrs.length; a += 2) {
     const name = attrs[a] as string;
     const colon = name.indexOf(":");
@@ -175,8 +200,8 @@ function duplicated(attrs: readonly string[], scope: Scope, prefixed: boolean): 
       if (bound === undefined) return null;
       key = `{${bound}}${name.slice(colon + 1)}`;
     }
-    if (keys.includes(key)) return true;
-    keys.push(key);
+    if (keys.has(key)) return true;
+    keys.add(key);
   }
   return false;
 }
@@ -228,6 +253,7 @@ export function plainEvents(chunks: readonly string[]): PlainEvent[] | null {
         continue;
       }
       if (sawRoot && open.length === 0) return null;
+      if (open.length >= MAX_DEPTH) return null;
       const nameEnd = qname(s, i, colonAt);
       if (nameEnd === -1) return null;
       const colon = colonAt[0] as number;

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { shortNs } from "./namespaces";
-import { plainEvents, replay, type XmlEvents } from "./plainXml";
+import { MAX_DEPTH, plainEvents, replay, type XmlEvents } from "./plainXml";
 
 /**
  * Every part of a package is read by saxes, a conformant XML 1.0 + namespaces tokenizer (bench/xml-compare.ts
@@ -35,11 +35,6 @@ const EXCEL_UNDERSTANDS = new Set([
   "http://schemas.microsoft.com/office/drawing/2010/main",
 ]);
 
-/**
- * How deep elements may nest. A spreadsheet part nests about ten deep; saxes resolves a namespace prefix by walking
- * up the open elements, so an unbounded depth would make a small part cost quadratic time.
- */
-const MAX_DEPTH = 128;
 
 /** A part whose XML is not well-formed, or not what the package says it is. */
 export class XmlError extends Error {

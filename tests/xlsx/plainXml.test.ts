@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { hostileCorpus } from "../../scripts/make-hostile";
-import { plainEvents, type PlainElement } from "../../src/xlsx/plainXml";
-import { xmlText } from "../../src/xlsx/xml";
+import { MAX_DEPTH, plainEvents, type PlainElement } from "../../src/xlsx/plainXml";
+import { readXml, XmlError, xmlText } from "../../src/xlsx/xml";
 import { honestWorkbook } from "../support/honest";
 import { unzip } from "../support/zip";
 
@@ -232,5 +232,27 @@ describe("the plain path reads what saxes reads", () => {
     for (const p of pieces.slice(1)) expect(p.startsWith("<")).toBe(true);
     for (const p of pieces) expect(new TextEncoder().encode(p).length).toBeLessThan(33_000);
     expect(agree(xml)).toBe("plain");
+  });
+});
+
+describe("the plain path costs time in proportion to the part", () => {
+  // A part built to make a tokenizer's work grow faster than its length: a prefix declared on every one of many
+  // nested elements (each element's scope was a copy of its parent's), or an element with thousands of attributes
+  // (each compared with every other). readXml refuses any part nesting deeper than MAX_DEPTH.
+  const nested = (n: number) => `<a xmlns="${M}">${Array.from({ length: n }, (_, i) => `<e xmlns:p${i}="urn:p${i}" p${i}:x="${i}">`).join("")}${"</e>".repeat(n)}</a>`;
+
+  it("reads prefixes declared on each ancestor, and leaves a part nesting deeper than any part may to saxes, which refuses it", () => {
+    expect(agree(nested(MAX_DEPTH - 1))).toBe("plain");
+    expect(plainEvents([nested(MAX_DEPTH)])).toBeNull();
+    expect(() => readXml(nested(20_000), "xl/worksheets/sheet1.xml", {}, new Set(["x"]))).toThrow(new XmlError(`xl/worksheets/sheet1.xml 元素嵌套过深 / xl/worksheets/sheet1.xml nests elements more than ${MAX_DEPTH} deep`));
+  });
+
+  it("finds a repeated attribute among many, by local name or by namespace", () => {
+    const many = Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`).join(" ");
+    expect(agree(`<a xmlns="${M}" ${many}/>`)).toBe("plain");
+    expect(agree(`<a xmlns="${M}" ${many} a7="again"/>`)).toBe("saxes");
+    const prefixed = Array.from({ length: 40 }, (_, i) => `p:a${i}="${i}"`).join(" ");
+    expect(agree(`<a xmlns="${M}" xmlns:p="urn:p" xmlns:q="urn:q"><b ${prefixed} q:a7="other namespace"/></a>`)).toBe("plain");
+    expect(agree(`<a xmlns="${M}" xmlns:p="urn:p" xmlns:q="urn:p"><b ${prefixed} q:a7="same namespace"/></a>`)).toBe("saxes");
   });
 });
