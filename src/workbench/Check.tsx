@@ -60,7 +60,7 @@ const PROGRESS_MS = 100;
 
 /**
  * #check: the reviewers' check of a batch of submissions, in Web Workers on this machine. Its workers start when
- * the section is first `shown` (and again after each run), so a run does not wait for them.
+ * the section is `shown` (and again after each run while it is), so a run does not wait for them.
  */
 export function CheckSection({ t, lang, schemes, shown }: { t: Strings; lang: Lang; schemes: readonly Scheme[]; shown: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -73,9 +73,10 @@ export function CheckSection({ t, lang, schemes, shown }: { t: Strings; lang: La
   const busy = phase.kind === "walking" || phase.kind === "checking";
   const spares = useRef<Spares | null>(null);
   const workers = () => (spares.current ??= new Spares(spawnWorker));
+  // Refilled when a run ends, only while the section is shown.
   useEffect(() => {
-    if (shown) workers().fill(workerCount());
-  }, [shown]);
+    if (shown && !busy) workers().fill(workerCount());
+  }, [shown, busy]);
   useEffect(() => () => spares.current?.close(), []);
 
   const start = async (handed: Handed[]) => {
@@ -120,7 +121,6 @@ export function CheckSection({ t, lang, schemes, shown }: { t: Strings; lang: La
       }
       const run = { results: all, lang: runLang, expected, at: localMinute(new Date()), seconds: (performance.now() - began) / 1000, stopped: checked.length < subs.length || stop.current, n: ++runs.current };
       setPhase({ kind: "done", run });
-      workers().fill(workerCount());
     });
   };
 

@@ -1,8 +1,7 @@
 import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
-import { cannotOpen, checkFailed, timedOut, tooLarge } from "../review/refusals";
+import { MAX_ZIP_BYTES, cannotOpen, checkFailed, timedOut, tooLarge } from "../review/refusals";
 import { notChecked, unreadable, type FileCheck } from "../review/verdict";
-import { MAX_ZIP_BYTES } from "../review/refusals";
 import { errorName, type Submission } from "./walk";
 import type { Answer, Task } from "./worker";
 
@@ -140,19 +139,19 @@ export async function checkSubmissions(submissions: readonly Submission[], optio
     results[i] = r;
     options.onProgress?.(++done, submissions.length);
   };
-  const take = (): Promise<{ i: number; file: Blob | string | { notChecked: string } }> | null => {
+  type Taken = { i: number; file: Blob | string | { notChecked: string } } | null;
+  const take = async (): Promise<Taken> => {
     if (next >= submissions.length || options.stopped?.() === true) return null;
     const i = next++;
-    return openFile(submissions[i] as Submission).then((file) => ({ i, file }));
+    return { i, file: await openFile(submissions[i] as Submission) };
   };
   const lane = async () => {
     const worker = new Lane(options.limitMs, options.spawn);
     try {
-      for (let ahead = take(); ahead !== null; ) {
-        const { i, file } = await ahead;
-        ahead = take();
+      for (let current = await take(), upcoming: Taken; current !== null; current = upcoming) {
+        const { i, file } = current;
         // The worker starts reading this lane's next file before it checks this one (worker.ts).
-        const upcoming = ahead === null ? null : await ahead;
+        upcoming = await take();
         const next = upcoming !== null && upcoming.file instanceof Blob ? { id: upcoming.i, file: upcoming.file } : undefined;
         const name = (submissions[i] as Submission).name;
         if (typeof file === "string") {

@@ -82,6 +82,11 @@ async function downloaded(page: Page, selector: string): Promise<{ name: string;
   return { name: d.suggestedFilename(), text: readFileSync(await d.path(), "utf8") };
 }
 
+/** The summary line, once the check the page runs is done. */
+async function summaryOf(page: Page): Promise<string | null> {
+  return (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent();
+}
+
 /** A notice's text with its date left out (the CLI's run and the page's may straddle midnight). */
 const undated = (html: string) => html.replace(/\d{4}-\d{2}-\d{2}/g, "YYYY-MM-DD");
 
@@ -94,7 +99,7 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
     ({ page, outside } = await open("#check"));
     // The folder as <input webkitdirectory> hands it over: files with their paths, nested folders included.
     await page.setInputFiles("[data-testid=folder]", folder);
-    await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 });
+    await summaryOf(page);
     rows = await page.$$eval("tr[data-file]", (trs) => trs.map((tr) => ({ file: tr.getAttribute("data-file") ?? "", verdict: tr.getAttribute("data-verdict") ?? "" })));
   }, 180_000);
 
@@ -167,7 +172,7 @@ describe("#check: a folder larger than the table lists at first", () => {
     for (let i = 0; i < 5; i++) copyFileSync(path.join(folder, "tampered-points-changed-maturity-jsgf-06-audit.xlsx"), path.join(big, `z-${i}.xlsx`));
     const { page, outside } = await open("#check");
     await page.setInputFiles("[data-testid=folder]", big);
-    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe("共 130 个文件：无法读取 0，不一致 5，需补正 0，通过 125");
+    expect(await summaryOf(page)).toBe("共 130 个文件：无法读取 0，不一致 5，需补正 0，通过 125");
     const listed = () => page.$$eval("tr[data-file]", (trs) => trs.map((tr) => tr.getAttribute("data-file") ?? ""));
     const first = await listed();
     expect(first).toHaveLength(100);
@@ -192,6 +197,13 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
     } finally {
       process.chdir(cwd);
     }
+  };
+  /** The page's check of `given` in `dir`, handed to its folder or files input: the summary line and the JSON. */
+  const pageChecks = async (input: "folder" | "files", given: string) => {
+    const { page, outside } = await open("#check");
+    await page.setInputFiles(`[data-testid=${input}]`, path.join(dir, given));
+    const summary = await summaryOf(page);
+    return { page, outside, summary, json: (await downloaded(page, "[data-testid=json]")).text };
   };
   /** Every file under a folder by its path from it, for the zip. */
   const under = (root: string, rel = ""): { name: string; data: Buffer }[] =>
@@ -220,10 +232,8 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
 
   it("a folder dropped: the same verdicts and findings as the CLI, every file accounted for once", async () => {
     const cli = await cliChecks("提交");
-    const { page, outside } = await open("#check");
-    await page.setInputFiles("[data-testid=folder]", path.join(dir, "提交"));
-    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe(cli.out.trim().split("\n").pop());
-    const json = (await downloaded(page, "[data-testid=json]")).text;
+    const { page, outside, summary, json } = await pageChecks("folder", "提交");
+    expect(summary).toBe(cli.out.trim().split("\n").pop());
     expect(json).toBe(cli.json);
     expect(evidence(json)).toEqual([["提交/自评估表.xlsx", "需补正", expect.arrayContaining([["SS203", expect.any(String)], ["SS204", expect.any(String)], ["SS205", expect.any(String)], ["SS202", expect.any(String)]])]]);
     // Every file accounted for once: those no clause names are rows of their own (未检查), the named ones are listed
@@ -240,10 +250,8 @@ describe("#check: evidence files resolved, as `starscore check` resolves them (i
 
   it("the submission as a .zip (GBK names): the same as `starscore check 提交材料.zip`, the same findings as the folder", async () => {
     const cli = await cliChecks("提交材料.zip");
-    const { page, outside } = await open("#check");
-    await page.setInputFiles("[data-testid=files]", path.join(dir, "提交材料.zip"));
-    expect(await (await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 })).textContent()).toBe(cli.out.trim().split("\n").pop());
-    const json = (await downloaded(page, "[data-testid=json]")).text;
+    const { page, outside, summary, json } = await pageChecks("files", "提交材料.zip");
+    expect(summary).toBe(cli.out.trim().split("\n").pop());
     expect(json).toBe(cli.json);
     expect(evidence(json).map(([, v, f]) => [v, f])).toEqual(evidence((await cliChecks("提交")).json).map(([, v, f]) => [v, f]));
     expect(await page.$$eval("tr[data-file]", (trs) => trs.map((tr) => tr.getAttribute("data-file")).sort())).toEqual(["提交材料.zip/提交/自评估表.xlsx", "提交材料.zip/提交/证明材料/5.1.1.2-2.pdf", "提交材料.zip/提交/证明材料/说明.txt"]);
