@@ -67,7 +67,7 @@ export const CHECK = {
     html: { type: "string", value: "out.html", help: "结果写为 HTML（横向 A4 可打印）/ write the results as HTML (prints on A4 landscape)" },
     notices: { type: "string", value: "<folder>", help: "为每个需补正、不一致或无法读取的文件写一份补正通知（HTML，--lang 的语言）/ write a notice of corrections for each file that does not pass (HTML, in the --lang language)" },
     expect: { type: "string", value: "<scheme>[/<role>]", help: "要求提交的方案及表格；其他方案或表格的工作簿为需补正（SS806）/ the scheme and form expected; a workbook of another is 需补正 (SS806)" },
-    jobs: { type: "string", value: "N", help: "并行工作进程数（默认 CPU 数）/ workers in parallel (default: the CPUs)" },
+    jobs: { type: "string", value: "N", help: "并行工作线程数（默认比 CPU 数少一个，至少一个）/ workers in parallel (default: one fewer than the CPUs, at least one)" },
     timeout: { type: "string", value: "seconds", help: "单个文件的时限（默认 20 秒）/ the time limit per file (default 20 s)" },
     "max-left-out": { type: "string", value: "10%", help: "删减分值占满分的上限，超过者标出（默认不设）/ flag a file whose left-out points exceed this share of the full marks (no default)" },
     force: FORCE,

@@ -206,19 +206,149 @@ function duplicated(attrs: readonly string[], scope: Scope, prefixed: boolean): 
   return false;
 }
 
+/** A tag's end: past its `>`; NOT_PLAIN when the tag is outside the plain form or malformed. */
+const NOT_PLAIN_TAG = -1;
+
+/**
+ * The tokenizer's state across a part's chunks. Each tag is read by a method of its own, not in `plainEvents`'
+ * loop: the engine compiles a function with a long-running loop twice (once while the loop runs, once for later
+ * calls), and this loop held all the tag code — the largest compile of a check, paid again by every Web Worker and
+ * worker thread (issue 18's and 19's speed). Small methods called per tag compile once each.
+ */
+class Tokenizer {
+  readonly events: PlainEvent[] = [];
+  private readonly open: string[] = [];
+  private readonly scopes: Scope[] = [];
+  private readonly colonAt = new Int32Array(1);
+  private scope = ROOT_SCOPE;
+  private sawRoot = false;
+  private lastUri = "";
+  private lastNs = shortNs("");
+
+  get depth(): number {
+    return this.open.length;
+  }
+  get done(): boolean {
+    return this.sawRoot && this.open.length === 0;
+  }
+
+  /** Text between tags: character data inside the root, only spaces outside it. False when not plain. */
+  text(s: string, from: number, to: number, breaks: boolean, amps: boolean): boolean {
+    const text = s.slice(from, to);
+    if (this.open.length > 0) this.events.push(charData(text, breaks, amps));
+    else if (!ONLY_SPACE.test(text)) return false;
+    return true;
+  }
+
+  /** An end tag at `lt`: the innermost open element's name, spaces, `>`. */
+  endTag(s: string, lt: number): number {
+    const top = this.open.pop();
+    let i = lt + 2;
+    if (top === undefined || !s.startsWith(top, i)) return NOT_PLAIN_TAG;
+    i += top.length;
+    let c = s.charCodeAt(i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c !== 62) return NOT_PLAIN_TAG;
+    this.events.push(null);
+    this.scope = this.scopes.pop() as Scope;
+    return i + 1;
+  }
+
+  /** A start or empty-element tag at `lt`: its name, its attributes, the namespaces they declare. */
+  startTag(s: string, lt: number, breaks: boolean, amps: boolean): number {
+    if ((this.sawRoot && this.open.length === 0) || this.open.length >= MAX_DEPTH) return NOT_PLAIN_TAG;
+    const colonAt = this.colonAt;
+    const nameEnd = qname(s, lt + 1, colonAt);
+    if (nameEnd === -1) return NOT_PLAIN_TAG;
+    const colon = colonAt[0] as number;
+    const tagName = s.slice(lt + 1, nameEnd);
+    const attrs: string[] = [];
+    const end = attributes(s, nameEnd, attrs, breaks, amps, colonAt);
+    if (end === NOT_PLAIN_TAG) return NOT_PLAIN_TAG;
+    const selfClosing = s.charCodeAt(end - 2) === 47;
+    const prefixed = colonAt[0] !== -1;
+    const own = attrs.length > 0 && hasDeclaration(attrs) ? declared(attrs, this.scope) : this.scope;
+    if (own === null) return NOT_PLAIN_TAG;
+    if (attrs.length > 2 || prefixed) {
+      const twice = duplicated(attrs, own, prefixed);
+      if (twice !== false) return NOT_PLAIN_TAG;
+    }
+    const prefix = colon === -1 ? "" : tagName.slice(0, colon - lt - 1);
+    if (prefix === "xmlns") return NOT_PLAIN_TAG;
+    const uri = own.get(prefix);
+    if (prefix !== "" && uri === undefined) return NOT_PLAIN_TAG;
+    const local = colon === -1 ? tagName : tagName.slice(colon - lt);
+    if (uri !== this.lastUri) {
+      this.lastUri = uri ?? "";
+      this.lastNs = shortNs(this.lastUri);
+    }
+    this.events.push(new PlainElement(local, this.lastUri, this.lastNs, attrs, own));
+    this.sawRoot = true;
+    if (selfClosing) this.events.push(null);
+    else {
+      this.open.push(tagName);
+      this.scopes.push(this.scope);
+      this.scope = own;
+    }
+    return end;
+  }
+}
+
+/** Whether an element declares a namespace among its attributes (names and values in pairs). */
+function hasDeclaration(attrs: readonly string[]): boolean {
+  for (let a = 0; a < attrs.length; a += 2) {
+    const name = attrs[a] as string;
+    if (name.charCodeAt(0) === 120 && name.startsWith("xmlns")) return true;
+  }
+  return false;
+}
+
+/**
+ * A tag's attributes from `i` (just past its name) to its `>` or `/>`, pushed onto `attrs` as name and value in
+ * pairs; the position past the tag, or NOT_PLAIN_TAG. `colonAt[0]` ends as 0 when any attribute name has a prefix.
+ */
+function attributes(s: string, i: number, attrs: string[], breaks: boolean, amps: boolean, colonAt: Int32Array): number {
+  let prefixed = false;
+  for (;;) {
+    const before = i;
+    let c = s.charCodeAt(i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c === 62) {
+      colonAt[0] = prefixed ? 0 : -1;
+      return i + 1;
+    }
+    if (c === 47) {
+      if (s.charCodeAt(i + 1) !== 62) return NOT_PLAIN_TAG;
+      colonAt[0] = prefixed ? 0 : -1;
+      return i + 2;
+    }
+    if (i === before) return NOT_PLAIN_TAG;
+    const start = i;
+    i = qname(s, i, colonAt);
+    if (i === -1) return NOT_PLAIN_TAG;
+    const name = s.slice(start, i);
+    if (colonAt[0] !== -1) prefixed = true;
+    c = s.charCodeAt(i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c !== 61) return NOT_PLAIN_TAG;
+    c = s.charCodeAt(++i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c !== 34 && c !== 39) return NOT_PLAIN_TAG;
+    const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
+    if (close === -1) return NOT_PLAIN_TAG;
+    const raw = s.slice(i + 1, close);
+    if (raw.includes("<")) return NOT_PLAIN_TAG;
+    attrs.push(name, attributeValue(raw, breaks, amps));
+    i = close + 1;
+  }
+}
+
 /**
  * The events of a part in the plain form, or null when any of it is not plain or not well-formed. `chunks` is the
  * part's text as xmlText gives it: each chunk but the first starts at a `<`, so no text run or tag spans two.
  */
 export function plainEvents(chunks: readonly string[]): PlainEvent[] | null {
-  const events: PlainEvent[] = [];
-  const open: string[] = [];
-  const scopes: Scope[] = [];
-  const colonAt = new Int32Array(1);
-  let scope = ROOT_SCOPE;
-  let sawRoot = false;
-  let lastUri = "";
-  let lastNs = shortNs("");
+  const t = new Tokenizer();
   for (let k = 0; k < chunks.length; k++) {
     const s = chunks[k] as string;
     const n = s.length;
@@ -232,98 +362,13 @@ export function plainEvents(chunks: readonly string[]): PlainEvent[] | null {
     while (pos < n) {
       const lt = s.indexOf("<", pos);
       const end = lt === -1 ? n : lt;
-      if (end > pos) {
-        const text = s.slice(pos, end);
-        if (open.length > 0) events.push(charData(text, breaks, amps));
-        else if (!ONLY_SPACE.test(text)) return null;
-      }
+      if (end > pos && !t.text(s, pos, end, breaks, amps)) return null;
       if (lt === -1) break;
-      let i = lt + 1;
-      if (s.charCodeAt(i) === 47) {
-        // An end tag: the innermost open element's name, spaces, `>`.
-        const top = open.pop();
-        if (top === undefined || !s.startsWith(top, i + 1)) return null;
-        i += 1 + top.length;
-        let c = s.charCodeAt(i);
-        while (isSpace(c)) c = s.charCodeAt(++i);
-        if (c !== 62) return null;
-        events.push(null);
-        scope = scopes.pop() as Scope;
-        pos = i + 1;
-        continue;
-      }
-      if (sawRoot && open.length === 0) return null;
-      if (open.length >= MAX_DEPTH) return null;
-      const nameEnd = qname(s, i, colonAt);
-      if (nameEnd === -1) return null;
-      const colon = colonAt[0] as number;
-      const tagName = s.slice(i, nameEnd);
-      i = nameEnd;
-      const attrs: string[] = [];
-      let declares = false;
-      let prefixed = false;
-      let selfClosing = false;
-      for (;;) {
-        const before = i;
-        let c = s.charCodeAt(i);
-        while (isSpace(c)) c = s.charCodeAt(++i);
-        if (c === 62) {
-          i += 1;
-          break;
-        }
-        if (c === 47) {
-          if (s.charCodeAt(i + 1) !== 62) return null;
-          selfClosing = true;
-          i += 2;
-          break;
-        }
-        if (i === before) return null;
-        const start = i;
-        i = qname(s, i, colonAt);
-        if (i === -1) return null;
-        const name = s.slice(start, i);
-        if (colonAt[0] !== -1) prefixed = true;
-        c = s.charCodeAt(i);
-        while (isSpace(c)) c = s.charCodeAt(++i);
-        if (c !== 61) return null;
-        c = s.charCodeAt(++i);
-        while (isSpace(c)) c = s.charCodeAt(++i);
-        if (c !== 34 && c !== 39) return null;
-        const close = s.indexOf(c === 34 ? '"' : "'", i + 1);
-        if (close === -1) return null;
-        const raw = s.slice(i + 1, close);
-        if (raw.includes("<")) return null;
-        attrs.push(name, attributeValue(raw, breaks, amps));
-        if (name.charCodeAt(0) === 120 && name.startsWith("xmlns")) declares = true;
-        i = close + 1;
-      }
-      const own = declares ? declared(attrs, scope) : scope;
-      if (own === null) return null;
-      if (attrs.length > 2 || prefixed) {
-        const twice = duplicated(attrs, own, prefixed);
-        if (twice !== false) return null;
-      }
-      const prefix = colon === -1 ? "" : tagName.slice(0, colon - lt - 1);
-      if (prefix === "xmlns") return null;
-      const uri = own.get(prefix);
-      if (prefix !== "" && uri === undefined) return null;
-      const local = colon === -1 ? tagName : tagName.slice(colon - lt);
-      if (uri !== lastUri) {
-        lastUri = uri ?? "";
-        lastNs = shortNs(lastUri);
-      }
-      events.push(new PlainElement(local, lastUri, lastNs, attrs, own));
-      sawRoot = true;
-      if (selfClosing) events.push(null);
-      else {
-        open.push(tagName);
-        scopes.push(scope);
-        scope = own;
-      }
-      pos = i;
+      pos = s.charCodeAt(lt + 1) === 47 ? t.endTag(s, lt) : t.startTag(s, lt, breaks, amps);
+      if (pos === NOT_PLAIN_TAG) return null;
     }
   }
-  return sawRoot && open.length === 0 ? events : null;
+  return t.done ? t.events : null;
 }
 
 /** What readXml does with each event, whichever tokenizer found it; `resolve` answers while `open` runs. */

@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Lang } from "../../findings/language";
 import { checkHtml } from "../../review/checkHtml";
@@ -18,6 +17,7 @@ import type { CHECK } from "../commandLine";
 import { lang, timeoutMs, UsageError, type Io } from "../io";
 import { loadScheme, loadSchemes, schemeIds } from "../schemeFiles";
 import { submittedFiles } from "../submitted";
+import { defaultJobs } from "../warmWorkers";
 import type { Parsed } from "../options";
 
 /** One file's line: what it is, its result, and why it got its verdict, in words. */
@@ -77,7 +77,7 @@ function writeNotices(dir: string, results: readonly FileCheck[], l: Lang, date:
 /** `starscore check`: reviewers check a folder of submitted workbooks. */
 export async function checkCommand({ values, positionals }: Parsed<typeof CHECK.options>, io: Io): Promise<number> {
   const l = lang(values.lang);
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   const timeout = timeoutMs(values.timeout);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of workers (1–256), not "${values.jobs}"`);
   const limit = values["max-left-out"] === undefined ? null : parseLimit(values["max-left-out"]);
