@@ -1,6 +1,6 @@
 // Reviewers without a terminal: the workbench page (#check, Web Workers in Debian's Chromium) checks a folder of
 // honest maturity audit submissions, and `starscore check` checks the same folder (a fresh process, start-up
-// included), one after the other in one run on this machine. Target: the page within 1.5× the CLI's wall time.
+// included, its default workers), one after the other in one run on this machine. Target: the page within 1.5× the CLI's wall time.
 // Memory: the browser's processes sampled while the page checks folders of 60, 300, 600 and 1200 files (each in a fresh
 // tab), and what the tab holds once the table is shown (its JavaScript heap after a forced garbage collection, its
 // DOM nodes). The page keeps one compact result per file (no file's bytes: they move to the worker that checks it)
@@ -16,6 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "playwright-core";
 import { launchChromium, servePane } from "../tests/support/browser";
+import { defaultJobs } from "../src/cli/warmWorkers";
 import { honestWorkbook } from "../tests/support/honest";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -51,10 +52,10 @@ function browserMb(pid = process.pid): number {
   return total / 1048576;
 }
 
-/** `starscore check <folder>` in a fresh process: wall and CPU seconds. */
-function cli(cwd: string, folder: string, jobs: number): { s: number; cpu: number; summary: string } {
+/** `starscore check <folder>` in a fresh process, with its default workers as reviewers run it: wall and CPU seconds. */
+function cli(cwd: string, folder: string): { s: number; cpu: number; summary: string } {
   const start = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, path.join(ROOT, "bin", "starscore.js"), "check", folder, "--jobs", String(jobs)], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, path.join(ROOT, "bin", "starscore.js"), "check", folder], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const s = (performance.now() - start) / 1000;
   const [user, system] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
   return { s, cpu: (user ?? 0) + (system ?? 0), summary: r.stdout.trim().split("\n").pop() ?? "" };
@@ -129,21 +130,20 @@ async function main(): Promise<void> {
   mkdirSync(path.join(work, "all"));
   for (let i = 0; i < count; i++) writeFileSync(path.join(work, "all", `submission-${i}.xlsx`), await honestWorkbook(i + 1));
   const folders = new Map(sizes.map((n) => [n, n === count ? path.join(work, "all") : folderOf(work, n, path.join(work, "all"))]));
-  const jobs = availableParallelism();
   const server = await servePane(dist);
   const browser = await launchChromium();
   try {
     // Paired runs, CLI then page, so that a machine whose speed drifts slows both alike; the ratio is taken pair by pair.
     const pairs: { c: ReturnType<typeof cli>; p: PageRun }[] = [];
     for (let i = 0; i < rounds; i++) {
-      const c = cli(work, "all", jobs);
+      const c = cli(work, "all");
       const p = await page(browser, server.url, path.join(work, "all"), false);
       if (p.summary !== c.summary) throw new Error(`the page and the CLI disagree: "${p.summary}" / "${c.summary}"`);
       pairs.push({ c, p });
     }
-    console.log(`${count} honest maturity-jsgf-06 audit submissions, ${jobs} workers each (${pairs[0]?.p.summary}); ${rounds} paired runs, min / median / max`);
-    console.log(`  starscore check --jobs ${jobs}:       wall ${spread(pairs.map((x) => x.c.s))} s   CPU ${spread(pairs.map((x) => x.c.cpu))} s  (a fresh process, start-up included)`);
-    console.log(`  workbench #check, Chromium:      wall ${spread(pairs.map((x) => x.p.s))} s  (from handing over the folder to the summary line)`);
+    console.log(`${count} honest maturity-jsgf-06 audit submissions (${pairs[0]?.p.summary}); ${rounds} paired runs, min / median / max`);
+    console.log(`  starscore check, ${defaultJobs()} worker(s):   wall ${spread(pairs.map((x) => x.c.s))} s   CPU ${spread(pairs.map((x) => x.c.cpu))} s  (a fresh process, start-up included)`);
+    console.log(`  workbench #check, ${availableParallelism()} Web Workers:  wall ${spread(pairs.map((x) => x.p.s))} s  (from handing over the folder to the summary line)`);
     console.log(`  page ÷ CLI, pair by pair:        ${spread(pairs.map((x) => x.p.s / x.c.s))}×   (target ≤ 1.5×)`);
     console.log(`Memory by folder size (a fresh tab each; the browser's processes, PSS; the tab's heap after a forced GC):`);
     console.log(`   files  open MB  peak MB  peak−open  shown MB  tab heap MB  DOM nodes   s`);

@@ -56,19 +56,30 @@ function fixedCells(plan: SheetPlan): readonly FixedCell[] {
 /**
  * Compares a submitted sheet with the plan StarScore would lay out for its scheme and role — never with
  * what the file says about itself: clause rows deleted, inserted, duplicated or reordered; points, texts
- * and fixed content changed; formulas typed over or altered; rows or columns hidden.
+ * and fixed content changed; formulas typed over or altered; rows or columns hidden. Each kind of comparison is
+ * a function of its own: the engine compiles a hot function with all it calls, once per worker, and one function
+ * holding them all was among the largest compiles of a check (issue 18's speed).
  */
 export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: SheetSnapshot): Finding[] {
-  const out: Finding[] = [];
   const at = (address: string) => qualified(sheet.name, address);
   const layout = plan.layout;
-  const clauseCol = layout.structureColumns.clause as string;
-
   const recordedRows = recorded.items.map((i) => `${i.clause}@${i.row}`).join(",");
   const plannedRows = layout.items.map((i) => `${i.clause}@${i.row}`).join(",");
-  if (recordedRows !== plannedRows) out.push(finding("SS804", {}, { scheme: layout.schemeId }));
+  const out: Finding[] = recordedRows !== plannedRows ? [finding("SS804", {}, { scheme: layout.schemeId })] : [];
+  const rows = clauseRowFindings(layout, sheet, at);
+  out.push(...rows);
+  // Fixed content and formulas, cell by cell, where the rows still line up.
+  if (rows.length === 0) out.push(...fixedContentFindings(plan, sheet, at));
+  out.push(...hiddenFindings(plan, sheet, at));
+  // An input message guards nothing: only rules that refuse a value are checked.
+  for (const v of plan.validations) if (v.rule.kind !== "any") out.push(...validationFindings(v, sheet, at));
+  return out;
+}
 
-  // Clause rows: what the hidden clause-id column holds, against the plan.
+/** Clause rows deleted, inserted, duplicated or reordered: what the hidden clause-id column holds, against the plan. */
+function clauseRowFindings(layout: SheetLayout, sheet: SheetSnapshot, at: (address: string) => string): Finding[] {
+  const out: Finding[] = [];
+  const clauseCol = layout.structureColumns.clause as string;
   const planned = new Set(layout.items.map((i) => i.clause));
   const seen = new Map<string, number[]>();
   const order: { row: number; clause: string }[] = [];
@@ -78,68 +89,56 @@ export function tamperFindings(plan: SheetPlan, recorded: SheetLayout, sheet: Sh
     order.push({ row, clause });
     seen.set(clause, [...(seen.get(clause) ?? []), row]);
   }
-  let structural = false;
   for (const item of layout.items) {
     const rows = seen.get(item.clause);
-    if (rows === undefined) {
-      out.push(finding("SS811", { clause: item.clause, cell: at(`${clauseCol}${item.row}`) }));
-      structural = true;
-    } else if (rows.length > 1) {
-      out.push(finding("SS813", { clause: item.clause, cell: at(`${clauseCol}${rows[1]}`) }, { count: rows.length }));
-      structural = true;
-    }
+    if (rows === undefined) out.push(finding("SS811", { clause: item.clause, cell: at(`${clauseCol}${item.row}`) }));
+    else if (rows.length > 1) out.push(finding("SS813", { clause: item.clause, cell: at(`${clauseCol}${rows[1]}`) }, { count: rows.length }));
   }
-  for (const { row, clause } of order) {
-    if (!planned.has(clause)) {
-      out.push(finding("SS812", { cell: at(`${clauseCol}${row}`) }, { text: clause }));
-      structural = true;
-    }
-  }
-  if (!structural) {
-    const misplaced = layout.items.find((item) => text(sheet.read(`${clauseCol}${item.row}`)) !== item.clause);
-    if (misplaced !== undefined) {
-      out.push(
-        finding("SS814", { cell: at(`${clauseCol}${misplaced.row}`) }, { row: misplaced.row, expected: misplaced.clause, found: text(sheet.read(`${clauseCol}${misplaced.row}`)) }),
-      );
-      structural = true;
-    }
-  }
+  for (const { row, clause } of order) if (!planned.has(clause)) out.push(finding("SS812", { cell: at(`${clauseCol}${row}`) }, { text: clause }));
+  if (out.length > 0) return out;
+  const misplaced = layout.items.find((item) => text(sheet.read(`${clauseCol}${item.row}`)) !== item.clause);
+  if (misplaced === undefined) return [];
+  return [finding("SS814", { cell: at(`${clauseCol}${misplaced.row}`) }, { row: misplaced.row, expected: misplaced.clause, found: text(sheet.read(`${clauseCol}${misplaced.row}`)) })];
+}
 
-  // Fixed content and formulas, cell by cell, where the rows still line up.
-  if (!structural) {
-    const pointsCol = layout.structureColumns.points;
-    const textCol = layout.structureColumns.text;
-    for (const { address, column, clause, cell, normalised } of fixedCells(plan)) {
-      if (cell.formula !== undefined) {
-        const got = sheet.formula(address);
-        if (got === null) {
-          out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
-        } else if (got !== cell.formula && normaliseFormula(got) !== normalised) {
-          out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
-        }
-        continue;
+/** Points, texts and fixed content changed, formulas typed over or altered: each planned fixed cell against the sheet. */
+function fixedContentFindings(plan: SheetPlan, sheet: SheetSnapshot, at: (address: string) => string): Finding[] {
+  const out: Finding[] = [];
+  const { points: pointsCol, text: textCol, clause: clauseCol } = plan.layout.structureColumns;
+  for (const { address, column, clause, cell, normalised } of fixedCells(plan)) {
+    if (cell.formula !== undefined) {
+      const got = sheet.formula(address);
+      if (got === null) {
+        out.push(finding("SS817", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: text(sheet.read(address)), expected: cell.formula }));
+      } else if (got !== cell.formula && normaliseFormula(got) !== normalised) {
+        out.push(finding("SS818", { ...(clause !== undefined ? { clause } : {}), cell: at(address) }, { found: got.startsWith("=") ? got : `=${got}`, expected: cell.formula }));
       }
-      const got = sheet.read(address);
-      const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
-      if (same) continue;
-      const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
-      if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));
-      else if (clause !== undefined && column === textCol) out.push(finding("SS816", location));
-      else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
+      continue;
     }
+    const got = sheet.read(address);
+    const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
+    if (same) continue;
+    const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
+    if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));
+    else if (clause !== undefined && column === textCol) out.push(finding("SS816", location));
+    else if (column !== clauseCol) out.push(finding("SS821", location, { found: text(got), expected: String(cell.value) }));
   }
+  return out;
+}
 
+/** Clause rows, or the form's own columns, hidden. */
+function hiddenFindings(plan: SheetPlan, sheet: SheetSnapshot, at: (address: string) => string): Finding[] {
+  const out: Finding[] = [];
+  const layout = plan.layout;
   const hiddenRows = [...sheet.hiddenRows].filter((r) => r >= layout.firstItemRow && r <= layout.lastItemRow).sort((a, b) => a - b);
   if (hiddenRows.length > 0) {
     const clause = layout.items.find((i) => i.row === hiddenRows[0])?.clause;
-    out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${clauseCol}${hiddenRows[0]}`) }, { rows: hiddenRows }));
+    out.push(finding("SS819", { ...(clause !== undefined ? { clause } : {}), cell: at(`${layout.structureColumns.clause as string}${hiddenRows[0]}`) }, { rows: hiddenRows }));
   }
   // Only the form's own columns count: hiding the unused columns to its right is tidiness, not tampering.
   const formColumns = new Set(plan.columns.map((c, i) => (c.hidden ? "" : columnLetter(i + 1))).filter(Boolean));
   const hiddenColumns = [...sheet.hiddenColumns].filter((c) => formColumns.has(c)).sort((a, b) => columnIndex(a) - columnIndex(b));
   if (hiddenColumns.length > 0) out.push(finding("SS820", { cell: at(`${hiddenColumns[0]}${plan.freezeRows}`) }, { columns: hiddenColumns }));
-  // An input message guards nothing: only rules that refuse a value are checked.
-  for (const v of plan.validations) if (v.rule.kind !== "any") out.push(...validationFindings(v, sheet, at));
   return out;
 }
 
