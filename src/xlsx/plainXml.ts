@@ -206,7 +206,7 @@ function duplicated(attrs: readonly string[], scope: Scope, prefixed: boolean): 
   return false;
 }
 
-/** A tag's end: past its `>`; NOT_PLAIN when the tag is outside the plain form or malformed. */
+/** What a tag's reader answers, instead of the position past the tag, when the tag is outside the plain form or malformed. */
 const NOT_PLAIN_TAG = -1;
 
 /**
@@ -225,9 +225,6 @@ class Tokenizer {
   private lastUri = "";
   private lastNs = shortNs("");
 
-  get depth(): number {
-    return this.open.length;
-  }
   get done(): boolean {
     return this.sawRoot && this.open.length === 0;
   }
