@@ -113,7 +113,7 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
     const evidence = r.evidenceFiles === undefined ? "" : `<span class="ev">${w.evidence(r.evidenceFiles.length)}</span>`;
     const file = `${detailed.includes(r) ? `<a href="#${anchor.get(r) ?? ""}">${name}</a>` : name}${evidence}`;
     const claimAbove = cause === "claim-above" ? " above" : "";
-    return `<tr class="${VERDICT_CLASS[r.verdict]} c-${cause}"><td class="file">${file}</td><td class="v">${verdictCell(r, cause, lang)}</td><td>${esc(mainReason(r, lang) ?? "")}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(schemeAndForm(r, lang))}</td><td class="nowrap${claimAbove}">${esc(r.claimedLevel ?? "")}</td><td class="nowrap">${esc(r.level ?? "")}</td><td class="num">${r.total?.toFixed(2) ?? ""}</td><td class="num">${leftOut(r, lang)}</td></tr>`;
+    return `<tr class="${VERDICT_CLASS[r.verdict]} c-${cause}"><td class="file">${file}</td><td class="v">${verdictCell(r, cause, lang)}</td><td>${esc(mainReason(r, lang) ?? "")}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(schemeAndForm(r, lang))}</td><td class="level${claimAbove}">${levelText(r.claimedLevel)}</td><td class="level">${levelText(r.level)}</td><td class="num">${r.total?.toFixed(2) ?? ""}</td><td class="num">${leftOut(r, lang)}</td></tr>`;
   };
 
   const facts = (r: FileCheck) => {
@@ -158,11 +158,21 @@ ${detailed.map(detail).join("\n")}
 `;
 }
 
+/**
+ * A level or result in its narrow column: the count of 未填完（50 项未填） held to the word after it (a no-break
+ * space), so a result too long for one line wraps before its bracket, never after its number.
+ */
+function levelText(level: string | null): string {
+  return esc(level ?? "").replace(/(\d) (?=\p{Script=Han})/gu, "$1\u00a0");
+}
+
 const CSS = `
 body{margin:24px;font-size:13px}h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 8px}h3{font-size:13px;margin:0 0 4px}
 .meta{color:#555;margin:0 0 4px}.summary{font-weight:600;margin:0 0 10px}.note{font-weight:400;color:#8f6d00}
 table.files{table-layout:fixed;font-size:12px}
-col.c-file{width:17%}col.c-verdict{width:9%}col.c-reason{width:31%}col.c-org{width:11%}col.c-form{width:12%}col.c-level{width:6%}col.c-total{width:4.5%}col.c-left{width:6.5%}
+col.c-file{width:15%}col.c-verdict{width:9%}col.c-reason{width:26%}col.c-org{width:10%}col.c-form{width:12%}col.c-level{width:8.5%}col.c-total{width:4.5%}col.c-left{width:6.5%}
+/* A level's name stays whole on its line; a longer result (未填完（50 项未填）, "not all conform") wraps between its words, inside its cell. */
+td.level{word-break:keep-all}
 td{overflow-wrap:anywhere}
 .verdict{font-weight:700;white-space:nowrap}.cause{display:block;font-size:11px;font-weight:600}
 .inconsistent .verdict,.inconsistent .cause{color:#a4262c}.to-complete .verdict,.to-complete .cause{color:#8a5a00}.unreadable .verdict{color:#605e5c}.not-checked td{color:#8a8886}

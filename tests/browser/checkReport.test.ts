@@ -27,6 +27,9 @@ const files: FileCheck[] = [
   ),
   unreadable("提交材料/old.xlsx", "旧版 .xls 格式，请另存为 .xlsx / old .xls format"),
 ];
+/** A form not filled in: its result, the longest a level cell holds, as `check` names it. */
+const unfilled = (lang: "zh" | "en") =>
+  fileCheck("提交材料/自评估表-未填完.xlsx", { ...facts(lang === "zh" ? "未填完（150 项未填）" : "incomplete (150 not filled)", lang === "zh" ? "未填完（3 项未填）" : "not all conform"), passed: false }, [], lang);
 
 /** The PDF's first page size in points, from its MediaBox. */
 function pageSize(pdf: Buffer): [number, number] {
@@ -54,12 +57,43 @@ describe("the printed check report", () => {
     const [w, h] = pageSize(await page.pdf({ preferCSSPageSize: true }));
     expect(w).toBeGreaterThan(h);
     expect(Math.round(w)).toBe(842);
-    const levels = await linesOf(page, "table.files td.nowrap");
+    const levels = await linesOf(page, "table.files td.level");
     expect(levels.length).toBe(files.length * 2);
     expect(levels.every((n) => n <= 1)).toBe(true);
     expect((await linesOf(page, "table.files .verdict")).every((n) => n === 1)).toBe(true);
     // Nothing runs out of its cell: the table fits the printed width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1047);
+    await page.close();
+  }, 60_000);
+
+  it.each(["zh", "en"] as const)("prints a long result (%s) inside its cell, wrapped before its bracket", async (lang) => {
+    const page = await browser.newPage({ viewport: { width: 1047, height: 700 } });
+    await page.setContent(checkHtml([unfilled(lang), ...files.slice(0, 3)], { generated: "2026-03-01 14:30", lang }));
+    await page.emulateMedia({ media: "print" });
+    // Each cell's text ends inside the cell (未填完（150 项未填） once ran over the 总分 beside it).
+    const overflowing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("table.files td")).flatMap((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const right = Math.max(0, ...Array.from(range.getClientRects()).map((r) => r.right));
+        return right > cell.getBoundingClientRect().right + 0.5 ? [cell.textContent] : [];
+      }),
+    );
+    expect(overflowing).toEqual([]);
+    // The count stays with its words: the bracketed part is on one line of its own.
+    const result = lang === "zh" ? "未填完（150 项未填）" : "incomplete (150 not filled)";
+    const bracketLines = await page.evaluate((shown) => {
+      const cells = Array.from(document.querySelectorAll("table.files td.level"));
+      const cell = cells.find((c) => c.textContent?.replace(/\u00a0/g, " ") === shown);
+      if (cell === undefined) return null;
+      const text = cell.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.search(/[（(]/));
+      range.setEnd(text, text.data.length);
+      return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+    }, result);
+    expect(bracketLines).not.toBeNull();
+    if (lang === "zh") expect(bracketLines).toBe(1);
     await page.close();
   }, 60_000);
 
