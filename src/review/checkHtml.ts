@@ -132,7 +132,8 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
         : `<table class="findings"><colgroup><col class="c-code"><col class="c-clause"><col class="c-cell"><col></colgroup><thead><tr>${w.findingHead.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${lines
             .map((l) => `<tr class="sev-${l.severity}"><td class="nowrap">${l.code}</td><td class="nowrap">${esc(l.clause ?? "")}</td><td class="nowrap">${esc(l.cell ?? "")}</td><td>${esc(l.text)}</td></tr>`)
             .join("")}</tbody></table>`;
-    return `<section id="${anchor.get(r) ?? ""}" class="${VERDICT_CLASS[r.verdict]}"><h3><span class="verdict">${verdictWord(r.verdict, lang)}</span>${label !== null ? `<span class="cause">${esc(label[lang])}</span>` : ""} ${esc(shown(r))} <a class="back" href="#summary">↑ ${w.back}</a></h3>${facts(r)}${
+    const long = lines.length > LONG_SECTION ? " long" : "";
+    return `<section id="${anchor.get(r) ?? ""}" class="${VERDICT_CLASS[r.verdict]}${long}"><h3><span class="verdict">${verdictWord(r.verdict, lang)}</span>${label !== null ? `<span class="cause">${esc(label[lang])}</span>` : ""} ${esc(shown(r))} <a class="back" href="#summary">↑ ${w.back}</a></h3>${facts(r)}${
       r.reason !== null ? `<p>${w.unreadable}${esc(mainReason(r, lang) ?? "")}</p>` : ""
     }${r.evidenceFiles === undefined ? "" : `<p class="evidence">${w.evidenceChecked}${r.evidenceFiles.map((f) => esc(shown({ ...r, file: f }))).join("、")}</p>`}${table}</section>`;
   };
@@ -159,6 +160,12 @@ ${detailed.map(detail).join("\n")}
 }
 
 /**
+ * A file's findings printed on one page when there are at most this many; a longer list starts where it falls, its
+ * heading kept with its first lines, rather than leaving the rest of a page empty (a blank form's 100 lines did).
+ */
+const LONG_SECTION = 12;
+
+/**
  * A level or result in its narrow column: the count of 未填完（50 项未填） held to the word after it (a no-break
  * space), so a result too long for one line wraps before its bracket, never after its number.
  */
@@ -179,7 +186,7 @@ td{overflow-wrap:anywhere}
 .pass .verdict{color:#107c10}.c-warnings .cause{color:#8a5a00}
 tr.c-warnings td.v{border-left:4px solid #d69a00}tr.inconsistent td.v{border-left:4px solid #a4262c}tr.to-complete td.v{border-left:4px solid #d69a00}tr.unreadable td.v{border-left:4px solid #8a8886}tr.c-clean td.v{border-left:4px solid #107c10}
 td.above{color:#a4262c;font-weight:600}
-section{margin:0 0 14px;break-inside:avoid-page}section h3 .verdict{margin-right:6px}section h3 .cause{display:inline;margin-right:6px}
+section{margin:0 0 14px;break-inside:avoid-page}section.long{break-inside:auto}section h3,section .facts,section .evidence{break-after:avoid-page}section h3 .verdict{margin-right:6px}section h3 .cause{display:inline;margin-right:6px}
 .ev{display:block;font-size:11px;color:#605e5c}.evidence{margin:0 0 4px;font-size:12px;color:#444}
 .back{font-weight:400;font-size:11px;margin-left:8px}.facts{margin:0 0 4px;color:#444;font-size:12px}
 table.findings{table-layout:fixed;font-size:12px}col.c-code{width:5.5em}col.c-clause{width:6.5em}col.c-cell{width:9em}

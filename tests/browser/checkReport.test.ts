@@ -3,7 +3,11 @@ import { finding } from "../../src/findings/finding";
 import { checkHtml } from "../../src/review/checkHtml";
 import { noticeHtml, noticeOf } from "../../src/review/notice";
 import { fileCheck, unreadable, type FileCheck } from "../../src/review/verdict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { launchChromium } from "../support/browser";
+import { readPdf } from "../support/pdf";
 
 /**
  * What a reviewer prints (issue 18): the check's report on A4 landscape with every level on one line, and a
@@ -95,6 +99,30 @@ describe("the printed check report", () => {
     expect(bracketLines).not.toBeNull();
     if (lang === "zh") expect(bracketLines).toBe(1);
     await page.close();
+  }, 60_000);
+
+  it("prints a long list of findings from where it falls, not from a new page after an empty one", async () => {
+    const changed = (n: number) => Array.from({ length: n }, (_, i) => finding("SS815", { clause: `5.1.${i + 1}`, cell: `评分表!E${i + 9}` }, { found: "9", expected: "1" }));
+    const short = fileCheck("提交材料/甲-评分表.xlsx", facts("三星级", null), changed(3), "zh");
+    const long = fileCheck("提交材料/乙-评分表.xlsx", facts("三星级", null), changed(60), "zh");
+    const page = await browser.newPage();
+    await page.setContent(checkHtml([short, long], { generated: "2026-03-01 14:30" }));
+    const dir = mkdtempSync(path.join(tmpdir(), "check-pdf-"));
+    try {
+      writeFileSync(path.join(dir, "r.pdf"), await page.pdf({ preferCSSPageSize: true }));
+      const pages = readPdf(path.join(dir, "r.pdf")).layout;
+      // 逐个文件 opens a page; both files' findings begin on it: the long list under its heading, not a page later.
+      const perFile = pages.findIndex((p) => p.includes("逐个文件"));
+      expect(perFile).toBeGreaterThan(0);
+      expect(pages[perFile]).toContain("甲-评分表.xlsx");
+      expect(pages[perFile]).toContain("乙-评分表.xlsx");
+      expect(pages[perFile]).toMatch(/SS815\s+5\.1\.1\s+评分表!E9[^\n]*\n[\s\S]*乙-评分表[\s\S]*SS815\s+5\.1\.1\s/);
+      // Every line is printed once, under the table's repeated heads.
+      expect(pages.join("\n").match(/SS815/g)?.length).toBe(63);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await page.close();
+    }
   }, 60_000);
 
   it("prints a 补正通知 on A4 portrait", async () => {
