@@ -166,12 +166,15 @@ ${detailed.map(detail).join("\n")}
 const LONG_SECTION = 12;
 
 /**
- * A level or result in its narrow column: the count of 未填完（50 项未填） held to the word after it (a no-break
- * space), so a result too long for one line wraps before its bracket, never after its number.
+ * A level or result for a narrow column: the count of 未填完（50 项未填） held to the word after it (a no-break
+ * space), so a result too long for one line wraps before its bracket, never after its number (here and on the
+ * workbench's page).
  */
-function levelText(level: string | null): string {
-  return esc(level ?? "").replace(/(\d) (?=\p{Script=Han})/gu, "$1\u00a0");
+export function heldLevel(level: string): string {
+  return level.replace(/(\d) (?=\p{Script=Han})/gu, "$1\u00a0");
 }
+
+const levelText = (level: string | null): string => esc(heldLevel(level ?? ""));
 
 const CSS = `
 body{margin:24px;font-size:13px}h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 8px}h3{font-size:13px;margin:0 0 4px}
