@@ -113,7 +113,7 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
     const evidence = r.evidenceFiles === undefined ? "" : `<span class="ev">${w.evidence(r.evidenceFiles.length)}</span>`;
     const file = `${detailed.includes(r) ? `<a href="#${anchor.get(r) ?? ""}">${name}</a>` : name}${evidence}`;
     const claimAbove = cause === "claim-above" ? " above" : "";
-    return `<tr class="${VERDICT_CLASS[r.verdict]} c-${cause}"><td class="file">${file}</td><td class="v">${verdictCell(r, cause, lang)}</td><td>${esc(mainReason(r, lang) ?? "")}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(schemeAndForm(r, lang))}</td><td class="nowrap${claimAbove}">${esc(r.claimedLevel ?? "")}</td><td class="nowrap">${esc(r.level ?? "")}</td><td class="num">${r.total?.toFixed(2) ?? ""}</td><td class="num">${leftOut(r, lang)}</td></tr>`;
+    return `<tr class="${VERDICT_CLASS[r.verdict]} c-${cause}"><td class="file">${file}</td><td class="v">${verdictCell(r, cause, lang)}</td><td>${esc(mainReason(r, lang) ?? "")}</td><td>${esc(r.organisation ?? "")}</td><td>${esc(schemeAndForm(r, lang))}</td><td class="level${claimAbove}">${levelText(r.claimedLevel)}</td><td class="level">${levelText(r.level)}</td><td class="num">${r.total?.toFixed(2) ?? ""}</td><td class="num">${leftOut(r, lang)}</td></tr>`;
   };
 
   const facts = (r: FileCheck) => {
@@ -132,7 +132,8 @@ export function checkHtml(results: readonly FileCheck[], options: CheckHtmlOptio
         : `<table class="findings"><colgroup><col class="c-code"><col class="c-clause"><col class="c-cell"><col></colgroup><thead><tr>${w.findingHead.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${lines
             .map((l) => `<tr class="sev-${l.severity}"><td class="nowrap">${l.code}</td><td class="nowrap">${esc(l.clause ?? "")}</td><td class="nowrap">${esc(l.cell ?? "")}</td><td>${esc(l.text)}</td></tr>`)
             .join("")}</tbody></table>`;
-    return `<section id="${anchor.get(r) ?? ""}" class="${VERDICT_CLASS[r.verdict]}"><h3><span class="verdict">${verdictWord(r.verdict, lang)}</span>${label !== null ? `<span class="cause">${esc(label[lang])}</span>` : ""} ${esc(shown(r))} <a class="back" href="#summary">↑ ${w.back}</a></h3>${facts(r)}${
+    const long = lines.length > LONG_SECTION ? " long" : "";
+    return `<section id="${anchor.get(r) ?? ""}" class="${VERDICT_CLASS[r.verdict]}${long}"><h3><span class="verdict">${verdictWord(r.verdict, lang)}</span>${label !== null ? `<span class="cause">${esc(label[lang])}</span>` : ""} ${esc(shown(r))} <a class="back" href="#summary">↑ ${w.back}</a></h3>${facts(r)}${
       r.reason !== null ? `<p>${w.unreadable}${esc(mainReason(r, lang) ?? "")}</p>` : ""
     }${r.evidenceFiles === undefined ? "" : `<p class="evidence">${w.evidenceChecked}${r.evidenceFiles.map((f) => esc(shown({ ...r, file: f }))).join("、")}</p>`}${table}</section>`;
   };
@@ -158,18 +159,37 @@ ${detailed.map(detail).join("\n")}
 `;
 }
 
+/**
+ * A file's findings printed on one page when there are at most this many; a longer list starts where it falls, its
+ * heading kept with its first lines, rather than leaving the rest of a page empty (a blank form's 100 lines did).
+ */
+const LONG_SECTION = 12;
+
+/**
+ * A level or result for a narrow column: the count of 未填完（50 项未填） held to the word after it (a no-break
+ * space), so a result too long for one line wraps before its bracket, never after its number (here and on the
+ * workbench's page).
+ */
+export function heldLevel(level: string): string {
+  return level.replace(/(\d) (?=\p{Script=Han})/gu, "$1\u00a0");
+}
+
+const levelText = (level: string | null): string => esc(heldLevel(level ?? ""));
+
 const CSS = `
 body{margin:24px;font-size:13px}h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 8px}h3{font-size:13px;margin:0 0 4px}
 .meta{color:#555;margin:0 0 4px}.summary{font-weight:600;margin:0 0 10px}.note{font-weight:400;color:#8f6d00}
 table.files{table-layout:fixed;font-size:12px}
-col.c-file{width:17%}col.c-verdict{width:9%}col.c-reason{width:31%}col.c-org{width:11%}col.c-form{width:12%}col.c-level{width:6%}col.c-total{width:4.5%}col.c-left{width:6.5%}
+col.c-file{width:15%}col.c-verdict{width:9%}col.c-reason{width:26%}col.c-org{width:10%}col.c-form{width:12%}col.c-level{width:8.5%}col.c-total{width:4.5%}col.c-left{width:6.5%}
+/* A level's name stays whole on its line; a longer result (未填完（50 项未填）, "not all conform") wraps between its words, inside its cell. */
+td.level{word-break:keep-all}
 td{overflow-wrap:anywhere}
 .verdict{font-weight:700;white-space:nowrap}.cause{display:block;font-size:11px;font-weight:600}
 .inconsistent .verdict,.inconsistent .cause{color:#a4262c}.to-complete .verdict,.to-complete .cause{color:#8a5a00}.unreadable .verdict{color:#605e5c}.not-checked td{color:#8a8886}
 .pass .verdict{color:#107c10}.c-warnings .cause{color:#8a5a00}
 tr.c-warnings td.v{border-left:4px solid #d69a00}tr.inconsistent td.v{border-left:4px solid #a4262c}tr.to-complete td.v{border-left:4px solid #d69a00}tr.unreadable td.v{border-left:4px solid #8a8886}tr.c-clean td.v{border-left:4px solid #107c10}
 td.above{color:#a4262c;font-weight:600}
-section{margin:0 0 14px;break-inside:avoid-page}section h3 .verdict{margin-right:6px}section h3 .cause{display:inline;margin-right:6px}
+section{margin:0 0 14px;break-inside:avoid-page}section.long{break-inside:auto}section h3,section .facts,section .evidence{break-after:avoid-page}section h3 .verdict{margin-right:6px}section h3 .cause{display:inline;margin-right:6px}
 .ev{display:block;font-size:11px;color:#605e5c}.evidence{margin:0 0 4px;font-size:12px;color:#444}
 .back{font-weight:400;font-size:11px;margin-left:8px}.facts{margin:0 0 4px;color:#444;font-size:12px}
 table.findings{table-layout:fixed;font-size:12px}col.c-code{width:5.5em}col.c-clause{width:6.5em}col.c-cell{width:9em}

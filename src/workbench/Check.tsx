@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState, type DragEvent } from "react";
 import { asLabel } from "../findings/language";
-import { checkHtml, commonFolder } from "../review/checkHtml";
+import { checkHtml, commonFolder, heldLevel } from "../review/checkHtml";
 import { checkCsv, checkJson } from "../review/checkReport";
 import { parseExpected, type Expected } from "../review/expect";
 import { findingLine } from "../review/findingLine";
@@ -291,7 +291,7 @@ function Results({ t, run, schemes }: { t: Strings; run: Run; schemes: readonly 
                     {r.scheme ?? ""}
                     {form !== null && <small>{form}</small>}
                   </td>
-                  <td className="level">{r.claimedLevel !== null && r.claimedLevel !== r.level ? t.claimed(r.claimedLevel, r.level ?? "—") : (r.level ?? "")}</td>
+                  <td className="level">{heldLevel(r.claimedLevel !== null && r.claimedLevel !== r.level ? t.claimed(r.claimedLevel, r.level ?? "—") : (r.level ?? ""))}</td>
                   <td className="n">{r.total?.toFixed(2) ?? ""}</td>
                   <td onClick={(e) => e.stopPropagation()}>
                     {needsNotice(r) ? (

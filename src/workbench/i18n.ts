@@ -23,7 +23,7 @@ const zh = {
   homeCycle: "输入证书签发日期和已做的监督审核，算出监督审核期限和再认证时间。",
   // 表格
   formsTitle: "空白表格",
-  formsIntro: "下载后用 Excel、WPS 或 LibreOffice 打开，在白色单元格中填写；表中的公式自动计算总分和级别。填好后提交给认证机构。",
+  formsIntro: "下载后用 Excel、WPS 或 LibreOffice 打开，填写黄色单元格（必填，填好后变白）和白色单元格（表头、备注等），灰色单元格已锁定；表中的公式自动计算总分和级别。填好后提交给认证机构。",
   formsHead: ["表格", "谁填写", "条款", "下载（.xlsx）"],
   roleName: { self: "自评估表", audit: "评分表", checklist: "检查表" } as Record<Role, string>,
   whoFills: { self: "申请企业（自评）", audit: "审查员（现场评分）", checklist: "审查员（现场检查）" } as Record<Role, string>,
@@ -108,7 +108,7 @@ const en: Strings = {
   homeReport: "Choose a scored workbook to get the audit report; print it to PDF from the browser.",
   homeCycle: "Enter the certificate's issue date and the audits held to see the surveillance deadlines and when to apply for recertification.",
   formsTitle: "Blank forms",
-  formsIntro: "Open in Excel, WPS or LibreOffice and fill in the white cells; the sheet's formulas work out the total and the level. Hand it to the certification body when done.",
+  formsIntro: "Open in Excel, WPS or LibreOffice and fill in the yellow cells (required; they turn white when filled) and the white ones (header, notes); grey cells are locked. The sheet's formulas work out the total and the level. Hand it to the certification body when done.",
   formsHead: ["Form", "Filled in by", "Clauses", "Download (.xlsx)"],
   roleName: { self: "Self-assessment", audit: "Audit scoring sheet", checklist: "Checklist" },
   whoFills: { self: "The applicant (self-assessment)", audit: "The auditor (on site)", checklist: "The auditor (on site)" },

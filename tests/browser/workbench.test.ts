@@ -119,6 +119,18 @@ describe("#check: the reviewers' check of a folder, in the browser", () => {
     expect(await page.textContent("[data-testid=summary]")).toBe(cli.out.trim().split("\n").pop());
   });
 
+  it("shows a blank form's result whole in its column: 未填完 and its count in brackets, never split after the number", async () => {
+    const level = await page.$eval('tr[data-file="submissions/blank-completeness-self.xlsx"] td.level', (cell) => {
+      const text = cell.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf("（"));
+      range.setEnd(text, text.data.length);
+      return { text: text.data.replace(/\u00a0/g, " "), bracketLines: new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size };
+    });
+    expect(level.text).toMatch(/^未填完（\d+ 项未填）$/);
+    expect(level.bracketLines).toBe(1);
+  });
+
   it("downloads the CSV and the JSON exactly as `check --csv` and `--json` write them", async () => {
     expect((await downloaded(page, "[data-testid=json]")).text).toBe(cli.json);
     expect((await downloaded(page, "[data-testid=csv]")).text).toBe(cli.csv);

@@ -144,7 +144,9 @@ describe("the check's HTML report", () => {
 
   it("prints on A4 landscape and keeps a level on one line", () => {
     expect(html).toContain("@page{size:A4 landscape");
-    expect(html).toMatch(/<td class="nowrap">三星级<\/td>/);
+    // A level's name is not broken between its characters (tests/browser/checkReport.test.ts: as printed).
+    expect(html).toMatch(/<td class="level">三星级<\/td>/);
+    expect(html).toContain("td.level{word-break:keep-all}");
     expect(html).not.toMatch(/<script|(src|href)="(https?:)?\/\//);
   });
 
