@@ -18,6 +18,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium, servePane } from "../tests/support/browser";
 import { defaultJobs } from "../src/cli/warmWorkers";
 import { honestWorkbook } from "../tests/support/honest";
+import { descendants } from "../tests/support/procTree";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -26,29 +27,14 @@ const ROOT = path.resolve(__dirname, "..");
  * proportional share (PSS), so libraries the browser's processes share are counted once.
  */
 function browserMb(pid = process.pid): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  let total = 0;
+  for (const p of descendants(pid)) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const parent = Number(fields[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"));
-      rss.set(Number(entry), Number(pss?.[1] ?? 0) * 1024);
+      total += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, "utf8"))?.[1] ?? 0) * 1024;
     } catch {
       // The process ended while it was read.
     }
   }
-  let total = 0;
-  const visit = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      total += rss.get(c) ?? 0;
-      visit(c);
-    }
-  };
-  visit(pid);
   return total / 1048576;
 }
 

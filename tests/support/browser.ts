@@ -48,8 +48,11 @@ export async function servePane(dir = DIST): Promise<{ url: string; close: () =>
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Debian's chromium, headless, with the flags this machine's closed network needs (Playwright gives it a fresh profile). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Debian's chromium, headless, with the flags this machine's closed network needs (Playwright gives it a fresh
+ * profile), and any `extra` (a bench's `--js-flags=…`).
+ */
+export async function launchChromium(extra: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -60,6 +63,7 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extra,
     ],
   });
 }
