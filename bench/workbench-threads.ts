@@ -5,16 +5,14 @@
 // run, so it is read only while alive: its figure is a floor. JS_FLAGS=<V8 flags> runs Chromium with them, to compare
 // (e.g. --single-threaded, which no page can ask for).
 // npx tsx bench/workbench-threads.ts   (WORKBENCH_DIST=<a build>, else it builds one; BENCH_WORKBENCH_FILES=300, BENCH_RUNS=2)
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { launchChromium, servePane } from "../tests/support/browser";
+import { benchBuild, launchChromium, servePane } from "../tests/support/browser";
 import { honestWorkbook } from "../tests/support/honest";
 import { descendants } from "../tests/support/procTree";
 
-const ROOT = path.resolve(__dirname, "..");
 /** Clock ticks a second, as /proc counts CPU time (USER_HZ; 100 on Linux). */
 const TICKS = 100;
 
@@ -41,12 +39,7 @@ async function main(): Promise<void> {
   const count = Number(process.env.BENCH_WORKBENCH_FILES ?? 300);
   const runs = Number(process.env.BENCH_RUNS ?? 2);
   const work = mkdtempSync(path.join(tmpdir(), "starscore-bench-threads-"));
-  let dist = process.env.WORKBENCH_DIST;
-  if (dist === undefined) {
-    dist = path.join(work, "dist-web");
-    const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
-    if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
-  }
+  const dist = benchBuild(work);
   const folder = path.join(work, "files");
   mkdirSync(folder);
   for (let i = 0; i < count; i++) writeFileSync(path.join(folder, `submission-${i}.xlsx`), await honestWorkbook(i + 1));

@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "playwright-core";
-import { launchChromium, servePane } from "../tests/support/browser";
+import { benchBuild, launchChromium, servePane } from "../tests/support/browser";
 import { defaultJobs } from "../src/cli/warmWorkers";
 import { honestWorkbook } from "../tests/support/honest";
 import { descendants } from "../tests/support/procTree";
@@ -112,12 +112,7 @@ async function main(): Promise<void> {
   const count = Number(process.env.BENCH_WORKBENCH_FILES ?? 300);
   const rounds = Number(process.env.BENCH_RUNS ?? 3);
   const work = mkdtempSync(path.join(tmpdir(), "starscore-bench-workbench-"));
-  let dist = process.env.WORKBENCH_DIST;
-  if (dist === undefined) {
-    dist = path.join(work, "dist-web");
-    const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
-    if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
-  }
+  const dist = benchBuild(work);
   const sizes = (process.env.BENCH_WORKBENCH_SIZES ?? "60,300,600,1200").split(",").map(Number).filter((n) => n > 0);
   mkdirSync(path.join(work, "all"));
   for (let i = 0; i < count; i++) writeFileSync(path.join(work, "all", `submission-${i}.xlsx`), await honestWorkbook(i + 1));

@@ -8,6 +8,15 @@ const ROOT = path.join(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist-web");
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The production build of the page and pane for a bench: WORKBENCH_DIST when given, else built into `work`/dist-web. */
+export function benchBuild(work: string): string {
+  if (process.env.WORKBENCH_DIST !== undefined) return process.env.WORKBENCH_DIST;
+  const dist = path.join(work, "dist-web");
+  const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`webpack failed: ${built.stdout}\n${built.stderr}`);
+  return dist;
+}
+
 /** Builds the production pane (dist-web) and the Office stub (dist-web-test/office-stub.js) with webpack. */
 export function buildPane(): { stub: string } {
   const webpack = path.join(ROOT, "node_modules", ".bin", "webpack");
