@@ -264,7 +264,7 @@ class Tokenizer {
     if (end === NOT_PLAIN_TAG) return NOT_PLAIN_TAG;
     const selfClosing = s.charCodeAt(end - 2) === 47;
     const prefixed = colonAt[0] !== -1;
-    const own = attrs.length > 0 && hasDeclaration(attrs) ? declared(attrs, this.scope) : this.scope;
+    const own = declared(attrs, this.scope);
     if (own === null) return NOT_PLAIN_TAG;
     if (attrs.length > 2 || prefixed) {
       const twice = duplicated(attrs, own, prefixed);
@@ -289,15 +289,6 @@ class Tokenizer {
     }
     return end;
   }
-}
-
-/** Whether an element declares a namespace among its attributes (names and values in pairs). */
-function hasDeclaration(attrs: readonly string[]): boolean {
-  for (let a = 0; a < attrs.length; a += 2) {
-    const name = attrs[a] as string;
-    if (name.charCodeAt(0) === 120 && name.startsWith("xmlns")) return true;
-  }
-  return false;
 }
 
 /**

@@ -35,7 +35,6 @@ const EXCEL_UNDERSTANDS = new Set([
   "http://schemas.microsoft.com/office/drawing/2010/main",
 ]);
 
-
 /** A part whose XML is not well-formed, or not what the package says it is. */
 export class XmlError extends Error {
   override name = "XmlError";
