@@ -2,6 +2,7 @@ import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { unreadable, type FileCheck } from "../review/verdict";
 import { checkBytes } from "../xlsx/check";
+import type { InflatedAhead } from "../xlsx/inflateAhead";
 import type { SchemeSource } from "../xlsx/scoreWorkbook";
 import { FileRefused, readRegular } from "./files";
 
@@ -10,7 +11,7 @@ import { FileRefused, readRegular } from "./files";
  * not a hang), then the reader's own check. Synchronous, because it runs on a worker thread of its own: waiting
  * on the thread pool for a 30 KB read only idles the worker.
  */
-export function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected): FileCheck {
+export function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected, ahead?: InflatedAhead): FileCheck {
   let bytes: Uint8Array;
   try {
     bytes = readRegular(file);
@@ -18,5 +19,5 @@ export function checkFile(file: string, schemes: SchemeSource, lang: Lang = "zh"
     if (e instanceof FileRefused) return unreadable(file, e.message);
     throw e;
   }
-  return checkBytes(file, bytes, schemes, lang, expected);
+  return checkBytes(file, bytes, schemes, lang, expected, ahead);
 }

@@ -1,5 +1,6 @@
 import type { Limits } from "./sniff";
 import { readXml, XmlError, xmlText, type PartText } from "./xml";
+import type { InflatedAhead } from "./inflateAhead";
 import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
@@ -47,7 +48,7 @@ export function resolveTarget(source: string, target: string): string {
 
 const REL_NS = new Set(["pr"]);
 
-export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: Limits): Package {
+export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: Limits, ahead?: InflatedAhead): Package {
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
@@ -65,7 +66,7 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     const known = texts.get(k);
     if (known !== undefined) return known;
     const entry = byName.get(k);
-    const t = entry === undefined ? null : xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
+    const t = entry === undefined ? null : xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget, ahead?.get(entry.name)), entry.name);
     texts.set(k, t);
     return t;
   };

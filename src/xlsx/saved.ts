@@ -1,6 +1,7 @@
 import { FILE_KINDS, reasonText } from "../review/submissions";
 import type { SheetValidation } from "../sheets/cells";
 import type { CellRead } from "../sheets/cells";
+import type { InflatedAhead } from "./inflateAhead";
 import { openPackage, related, type Package } from "./package";
 import { DEFAULT_LIMITS, sniffXlsx, type Limits } from "./sniff";
 import { cellStyles, styleColours, themeColours, type CellStyle } from "./styles";
@@ -164,11 +165,11 @@ function guarded<T>(read: () => T): T {
  * (with the reviewer's one-line reason) for anything that is not a workbook or is not safe to unpack; worksheets are unpacked and parsed when first read, and throw the same
  * way when damaged.
  */
-export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, name = ""): SavedWorkbook {
+export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, name = "", ahead?: InflatedAhead): SavedWorkbook {
   const sniff = sniffXlsx(bytes, limits, name);
   if (!sniff.ok) throw new WorkbookError(sniff.reason);
   return guarded(() => {
-    const pkg = openPackage(bytes, sniff.entries, limits);
+    const pkg = openPackage(bytes, sniff.entries, limits, ahead);
     // The workbook is the part the package's own relationships name, wherever it lies.
     const workbookPart = related(pkg.relationships(""), "officeDocument");
     if (workbookPart === null) throw new WorkbookError("不是 Excel 工作簿（_rels/.rels 未指向工作簿）/ not an Excel workbook (no officeDocument relationship)");

@@ -106,11 +106,11 @@ function inflateAtMost(data: Uint8Array, size: number): Uint8Array {
 }
 
 /**
- * One entry's bytes, checked against its local header, inflated no further than its declared size (itself under
- * `cap`), with that exact size and CRC-32. Throws ZipError naming the part otherwise.
+ * An entry's deflated (or stored) bytes, once its flags, method and declared size pass and its local header agrees
+ * with the directory; charges the declared size to `budget`. Throws ZipError naming the part otherwise.
  */
-export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: Budget): Uint8Array {
-  const damaged = (what: string) => new ZipError(`压缩包中 ${e.name} 损坏（${what}）/ ${e.name} is damaged (${what})`);
+export function entryData(buf: Uint8Array, e: ZipEntry, cap: number, budget: Budget): Uint8Array {
+  const damaged = (what: string) => damage(e, what);
   if ((e.flags & ENCRYPTED) !== 0) throw new ZipError(`${e.name} 已加密 / ${e.name} is encrypted`);
   if (e.method !== 0 && e.method !== 8) throw new ZipError(`${e.name} 的压缩方式不受支持（${e.method}）/ unsupported compression method`);
   if (e.uncompressed > cap) throw new ZipError(`${e.name} 解压后过大（${Math.round(e.uncompressed / 1048576)} MB）/ part too large`);
@@ -130,20 +130,34 @@ export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: 
   }
   const start = p + 30 + nameLength + f.getUint16(p + 28, true);
   if (start + e.compressed > buf.length) throw damaged("cut short");
-  const data = buf.subarray(start, start + e.compressed);
-  let out: Uint8Array;
-  if (e.method === 0) {
-    out = data;
-  } else {
-    try {
-      // Never further than the declared size: one byte more is enough to know the directory lied.
-      out = inflateAtMost(data, e.uncompressed);
-    } catch {
-      throw damaged(e.uncompressed === 0 ? "not empty as declared" : "inflates to more than declared, or not deflate data");
-    }
+  budget.left -= e.uncompressed;
+  return buf.subarray(start, start + e.compressed);
+}
+
+const damage = (e: ZipEntry, what: string) => new ZipError(`压缩包中 ${e.name} 损坏（${what}）/ ${e.name} is damaged (${what})`);
+
+/** An entry's data inflated no further than its declared size (`entryData` gives the data); not yet checked by CRC-32. */
+export function inflateData(e: ZipEntry, data: Uint8Array): Uint8Array {
+  if (e.method === 0) return data;
+  try {
+    // Never further than the declared size: one byte more is enough to know the directory lied.
+    return inflateAtMost(data, e.uncompressed);
+  } catch {
+    throw damage(e, e.uncompressed === 0 ? "not empty as declared" : "inflates to more than declared, or not deflate data");
   }
-  if (out.length !== e.uncompressed) throw damaged("size differs from the directory");
-  if (crc32(out) !== e.crc) throw damaged("CRC-32 mismatch");
-  budget.left -= out.length;
+}
+
+/**
+ * One entry's bytes, checked against its local header, inflated no further than its declared size (itself under
+ * `cap`), with that exact size and CRC-32. Throws ZipError naming the part otherwise. `ahead`: the part as inflated
+ * ahead on another thread from another read of the file (inflateAhead.ts); it stands in for inflating only when it
+ * has the size and CRC-32 this file's directory declares, which is what inflating must give.
+ */
+export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: Budget, ahead?: Uint8Array): Uint8Array {
+  const data = entryData(buf, e, cap, budget);
+  if (ahead !== undefined && ahead.length === e.uncompressed && crc32(ahead) === e.crc) return ahead;
+  const out = inflateData(e, data);
+  if (out.length !== e.uncompressed) throw damage(e, "size differs from the directory");
+  if (crc32(out) !== e.crc) throw damage(e, "CRC-32 mismatch");
   return out;
 }

@@ -5,7 +5,9 @@ import { hostileCorpus, type HostileCase } from "../../scripts/make-hostile";
 import { loadScheme } from "../../src/cli/schemeFiles";
 import type { FileCheck } from "../../src/review/verdict";
 import { checkFile } from "../../src/cli/checkFile";
+import { inflateAhead } from "../../src/xlsx/inflateAhead";
 import { openWorkbook } from "../../src/xlsx/saved";
+import { DEFAULT_LIMITS } from "../../src/xlsx/sniff";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 
 /**
@@ -43,6 +45,12 @@ describe("the hostile corpus", () => {
       return { name: c.name, verdict: c.verdict === "any" ? "any" : r?.verdict, reason: c.reason === undefined || c.reason.test(r?.reason ?? "") ? "ok" : r?.reason };
     });
     expect(got).toEqual(cases.map((c) => ({ name: c.name, verdict: c.verdict, reason: "ok" })));
+  });
+
+  it("gives each package the same result when its parts come inflated ahead, as check's main thread hands them over", () => {
+    const schemes = { get: loadScheme };
+    const differing = cases.filter((c) => JSON.stringify(checkFile(fileOf(c), schemes, "zh", undefined, inflateAhead(c.bytes, DEFAULT_LIMITS))) !== JSON.stringify(results.get(c.name)));
+    expect(differing.map((c) => c.name)).toEqual([]);
   });
 
   it("gives no readable package of honest content a tamper finding", () => {
