@@ -4,7 +4,7 @@ import type { Lang } from "../findings/language";
 import type { Expected } from "../review/expect";
 import { checkFailed, timedOut } from "../review/refusals";
 import { unreadable, type FileCheck } from "../review/verdict";
-import { inflateAhead } from "../xlsx/inflateAhead";
+import { readAhead, type PartAhead } from "../xlsx/readAhead";
 import { DEFAULT_LIMITS } from "../xlsx/sniff";
 import { readRegular } from "./files";
 
@@ -23,22 +23,18 @@ export interface PoolOptions {
 const IN_FLIGHT = 2;
 
 /**
- * A file's XML parts inflated here, on the main thread, which otherwise only waits for its workers: on two cores
- * one worker checks and the main thread keeps a core's worth of time idle (issue 19's speed). The worker reads the
- * file itself and takes a part from here only when it has the size and CRC-32 its own read declares; a file that
- * cannot be read or unzipped here goes without, and the worker says why. The parts' buffers move to the worker.
+ * A file's XML parts inflated, checked and decoded here, on the main thread, which otherwise only waits for its
+ * workers: on two cores one worker checks and the main thread leaves most of a core idle (issue 19's speed). The
+ * worker reads the file itself and takes a part from here only when its own read declares the bytes it was read
+ * from (size and CRC-32); a file that cannot be read or unzipped here goes without, and the worker says why.
  */
-function ahead(file: string): { ahead: Map<string, Uint8Array>; transfer: ArrayBuffer[] } | null {
-  let parts;
+function ahead(file: string): Map<string, PartAhead> | undefined {
   try {
-    parts = inflateAhead(readRegular(file), DEFAULT_LIMITS);
+    const parts = readAhead(readRegular(file), DEFAULT_LIMITS);
+    return parts.size === 0 ? undefined : parts;
   } catch {
-    return null;
+    return undefined;
   }
-  if (parts.size === 0) return null;
-  const transfer = new Set<ArrayBuffer>();
-  for (const p of parts.values()) if (p.buffer instanceof ArrayBuffer) transfer.add(p.buffer);
-  return { ahead: parts, transfer: [...transfer] };
 }
 
 /**
@@ -71,8 +67,7 @@ export async function checkFiles(files: readonly string[], options: PoolOptions)
           if (index === undefined) break;
           inFlight.push(index);
           const file = files[index] as string;
-          const inflated = ahead(file);
-          worker.postMessage({ id: index, file, lang: options.lang, expected: options.expected, ahead: inflated?.ahead }, inflated?.transfer ?? []);
+          worker.postMessage({ id: index, file, lang: options.lang, expected: options.expected, ahead: ahead(file) });
           if (inFlight.length === 1) arm();
         }
         if (inFlight.length === 0) {

@@ -11,7 +11,7 @@ import { resultName } from "../scoring/levels";
 import { decodeMeta, LAYOUT_VERSION, layoutVersion, META_SHEET } from "../sheets/meta";
 import { planSheet } from "../sheets/plan";
 import { laidOutSheets, metaRecord } from "./read";
-import type { InflatedAhead } from "./inflateAhead";
+import type { ReadAhead } from "./readAhead";
 import { openWorkbook, WorkbookError, type SavedSheet, type SavedWorkbook } from "./saved";
 import { scoreForm, type SchemeSource } from "./scoreWorkbook";
 
@@ -96,10 +96,10 @@ function checkWorkbook(file: string, wb: SavedWorkbook, schemes: SchemeSource, l
  * Checks one submitted file's bytes end to end; never throws: a file that cannot be read is a result too. `name`
  * is what the report calls the file (its path in the CLI, its name in the browser). Pure and synchronous: the same
  * code checks a file in the CLI's worker threads, in a browser and in the pane. `expected`: the scheme and form the
- * reviewer asked for (`check --expect`); a file of another is SS806. `ahead`: its parts inflated on another thread
- * (inflateAhead.ts), each used only when it is what this file's bytes declare.
+ * reviewer asked for (`check --expect`); a file of another is SS806. `ahead`: its parts read on another thread
+ * (readAhead.ts), each used only when it is what this file's bytes declare.
  */
-export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected, ahead?: InflatedAhead): FileCheck {
+export function checkBytes(name: string, bytes: Uint8Array, schemes: SchemeSource, lang: Lang = "zh", expected?: Expected, ahead?: ReadAhead): FileCheck {
   try {
     return checkWorkbook(name, openWorkbook(bytes, undefined, name, ahead), schemes, lang, expected);
   } catch (e) {

@@ -1,7 +1,7 @@
 import type { Limits } from "./sniff";
 import { readXml, XmlError, xmlText, type PartText } from "./xml";
-import type { InflatedAhead } from "./inflateAhead";
-import { inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
+import type { ReadAhead } from "./readAhead";
+import { entryData, inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
 /**
  * The package (OPC, ECMA-376 Part 2) inside the zip: parts by name, and the relationships between them. Part names
@@ -48,7 +48,7 @@ export function resolveTarget(source: string, target: string): string {
 
 const REL_NS = new Set(["pr"]);
 
-export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: Limits, ahead?: InflatedAhead): Package {
+export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], limits: Limits, ahead?: ReadAhead): Package {
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
@@ -61,12 +61,24 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
   const texts = new Map<string, PartText | null>();
   const rels = new Map<string, Map<string, Relationship>>();
 
+  /**
+   * A part's text: read ahead on another thread (readAhead.ts) when that read's bytes had the size and CRC-32
+   * this file's directory declares — the local header and the caps are checked here all the same — else
+   * inflated and decoded here.
+   */
+  const partText = (entry: ZipEntry): PartText => {
+    const read = ahead?.get(entry.name);
+    if (read === undefined || read.size !== entry.uncompressed || read.crc !== entry.crc) return xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
+    entryData(bytes, entry, limits.maxPartBytes, budget);
+    return read.text;
+  };
+
   const text = (name: string): PartText | null => {
     const k = key(name);
     const known = texts.get(k);
     if (known !== undefined) return known;
     const entry = byName.get(k);
-    const t = entry === undefined ? null : xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget, ahead?.get(entry.name)), entry.name);
+    const t = entry === undefined ? null : partText(entry);
     texts.set(k, t);
     return t;
   };

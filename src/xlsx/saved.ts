@@ -1,7 +1,7 @@
 import { FILE_KINDS, reasonText } from "../review/submissions";
 import type { SheetValidation } from "../sheets/cells";
 import type { CellRead } from "../sheets/cells";
-import type { InflatedAhead } from "./inflateAhead";
+import type { ReadAhead } from "./readAhead";
 import { openPackage, related, type Package } from "./package";
 import { DEFAULT_LIMITS, sniffXlsx, type Limits } from "./sniff";
 import { cellStyles, styleColours, themeColours, type CellStyle } from "./styles";
@@ -165,7 +165,7 @@ function guarded<T>(read: () => T): T {
  * (with the reviewer's one-line reason) for anything that is not a workbook or is not safe to unpack; worksheets are unpacked and parsed when first read, and throw the same
  * way when damaged.
  */
-export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, name = "", ahead?: InflatedAhead): SavedWorkbook {
+export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS, name = "", ahead?: ReadAhead): SavedWorkbook {
   const sniff = sniffXlsx(bytes, limits, name);
   if (!sniff.ok) throw new WorkbookError(sniff.reason);
   return guarded(() => {

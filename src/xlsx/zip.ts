@@ -149,13 +149,10 @@ export function inflateData(e: ZipEntry, data: Uint8Array): Uint8Array {
 
 /**
  * One entry's bytes, checked against its local header, inflated no further than its declared size (itself under
- * `cap`), with that exact size and CRC-32. Throws ZipError naming the part otherwise. `ahead`: the part as inflated
- * ahead on another thread from another read of the file (inflateAhead.ts); it stands in for inflating only when it
- * has the size and CRC-32 this file's directory declares, which is what inflating must give.
+ * `cap`), with that exact size and CRC-32. Throws ZipError naming the part otherwise.
  */
-export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: Budget, ahead?: Uint8Array): Uint8Array {
+export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, budget: Budget): Uint8Array {
   const data = entryData(buf, e, cap, budget);
-  if (ahead !== undefined && ahead.length === e.uncompressed && crc32(ahead) === e.crc) return ahead;
   const out = inflateData(e, data);
   if (out.length !== e.uncompressed) throw damage(e, "size differs from the directory");
   if (crc32(out) !== e.crc) throw damage(e, "CRC-32 mismatch");

@@ -5,7 +5,7 @@ import { hostileCorpus, type HostileCase } from "../../scripts/make-hostile";
 import { loadScheme } from "../../src/cli/schemeFiles";
 import type { FileCheck } from "../../src/review/verdict";
 import { checkFile } from "../../src/cli/checkFile";
-import { inflateAhead } from "../../src/xlsx/inflateAhead";
+import { readAhead } from "../../src/xlsx/readAhead";
 import { openWorkbook } from "../../src/xlsx/saved";
 import { DEFAULT_LIMITS } from "../../src/xlsx/sniff";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
@@ -49,7 +49,7 @@ describe("the hostile corpus", () => {
 
   it("gives each package the same result when its parts come inflated ahead, as check's main thread hands them over", () => {
     const schemes = { get: loadScheme };
-    const differing = cases.filter((c) => JSON.stringify(checkFile(fileOf(c), schemes, "zh", undefined, inflateAhead(c.bytes, DEFAULT_LIMITS))) !== JSON.stringify(results.get(c.name)));
+    const differing = cases.filter((c) => JSON.stringify(checkFile(fileOf(c), schemes, "zh", undefined, readAhead(c.bytes, DEFAULT_LIMITS))) !== JSON.stringify(results.get(c.name)));
     expect(differing.map((c) => c.name)).toEqual([]);
   });
 
