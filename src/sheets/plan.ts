@@ -213,7 +213,8 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     lastColumn: last.letter,
   };
 
-  grid.add(8);
+  // The summary and all below it start a printed page (print.pageStarts): the spacer stays under the items.
+  const summaryStart = grid.add(8) + 1;
   const summary: Summary = { grid, layout, last, validations, conditionalFormats, resultsLine };
   const unfilled = form.unfilled(area);
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
@@ -234,7 +235,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     validations,
     conditionalFormats,
     freezeRows: headRow,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页" },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页", pageStarts: [summaryStart] },
     protect: true,
   };
 }

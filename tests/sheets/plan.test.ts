@@ -107,8 +107,12 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     if (!audit) expect(texts.filter((t) => /^特别(扣|加)分项（/.test(t))).toEqual([]);
   });
 
-  it("prints on A4 landscape, fit to width, with the column heads repeated; the header is frozen", () => {
-    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows], footer: "第 &P 页，共 &N 页" });
+  it("prints on A4 landscape, fit to width, with the column heads repeated, the summary on a page of its own; the header is frozen", () => {
+    // The summary starts a page: the row after the spacer under the items, its first row with a text (its head).
+    const summaryStart = plan.layout.lastItemRow + 2;
+    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows], footer: "第 &P 页，共 &N 页", pageStarts: [summaryStart] });
+    expect(plan.rows[summaryStart - 2]?.cells.every((c) => c === null)).toBe(true);
+    expect(typeof plan.rows[summaryStart - 1]?.cells[0]?.value).toBe("string");
     expect(cellAt(plan, `A${plan.freezeRows}`)?.style).toBe("columnHead");
     expect(plan.protect).toBe(true);
   });
