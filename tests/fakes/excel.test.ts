@@ -1,4 +1,4 @@
-import { fakeExcel, formulaRefs, OfficeError, qualify, type ChangeEvent, type SelectionEvent } from "./excel";
+import { fakeExcel, formulaRefs, OfficeError, qualify, type ChangeEvent, type FakeWorksheet, type SelectionEvent } from "./excel";
 
 describe("the in-memory Excel keeps Office.js's semantics", () => {
   it("a property is readable only after load and sync", async () => {
@@ -255,7 +255,7 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
     const book = fakeExcel();
     book.addSheet("表1");
     book.addSheet("表2");
-    const add = (range: (s: Excel.Worksheet, other: Excel.Worksheet) => Excel.Range | string) =>
+    const add = (range: (s: FakeWorksheet, other: FakeWorksheet) => Parameters<FakeWorksheet["horizontalPageBreaks"]["add"]>[0]) =>
       book.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem("表1");
         sheet.horizontalPageBreaks.add(range(sheet, context.workbook.worksheets.getItem("表2")));
