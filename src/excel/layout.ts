@@ -247,6 +247,9 @@ export function queueSheet(context: Excel.RequestContext, plan: SheetPlan, fill:
   sheet.pageLayout.paperSize = "A4";
   sheet.pageLayout.zoom = { scale: fitToWidthScale(plan.columns) };
   sheet.pageLayout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
+  // A page break before the top-left cell of the range given (PageBreakCollection.add, ExcelApi 1.9): one call per
+  // break, whatever the number of clauses. The scale above is a zoom, not fit-to-pages, so Excel keeps the breaks.
+  for (const start of plan.print.pageStarts) sheet.horizontalPageBreaks.add(`A${start}`);
   sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   sheet.freezePanes.freezeRows(plan.freezeRows);
   // No password: the lock guards the structure against slips; entry cells are unlocked.

@@ -213,13 +213,16 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     lastColumn: last.letter,
   };
 
-  grid.add(8);
+  // The summary starts a printed page (print.pageStarts): the spacer stays under the items.
+  const summaryStart = grid.add(8) + 1;
   const summary: Summary = { grid, layout, last, validations, conditionalFormats, resultsLine };
   const unfilled = form.unfilled(area);
   if (form.summary.kind === "checklist") planChecklistSummary(summary, col("conclusion"), unfilled);
   else planPointsSummary(scheme, summary, { earned: col("earned"), applicable: col("applicable") }, form.summary, unfilled);
-  // What only the audit report needs, and the members table, then the line to sign.
-  layout.team = planReportBlock(scheme, role, grid, visible, header, validations);
+  // What only the audit report needs, and the members table, then the line to sign: a page of their own, so the block
+  // is not cut between the summary's last page and the next.
+  const report = planReportBlock(scheme, role, grid, visible, header, validations);
+  layout.team = report?.team ?? null;
   if (form.summary.kind === "points") planSignOff(scheme, summary, form.summary);
   planColourKey(grid, keyRow, last, conditionalFormats);
   const resultsHow = form.summary.kind === "checklist" ? CHECKLIST_RESULTS_LINE : pointsResultsLine(layout.results.claim !== undefined);
@@ -234,7 +237,7 @@ export function planSheet(scheme: Scheme, role: Role): SheetPlan {
     validations,
     conditionalFormats,
     freezeRows: headRow,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页" },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [headRow, headRow], footer: "第 &P 页，共 &N 页", pageStarts: [summaryStart, ...(report !== null ? [report.titleRow] : [])] },
     protect: true,
   };
 }

@@ -27,7 +27,10 @@ const HINTS: Record<string, string> = {
   报告覆盖时间段: "审查覆盖的时间段，如 2025-07-01 至 2026-06-30。",
 };
 
-/** Lays out the block: its title, the fields (two to a row, a long one across the row), then the members table. */
+/**
+ * Lays out the block: its title, the fields (two to a row, a long one across the row), then the members table. Returns
+ * the members table and the title's row (where the block starts a printed page), or null where the form has no block.
+ */
 export function planReportBlock(
   scheme: Scheme,
   role: Role,
@@ -35,17 +38,18 @@ export function planReportBlock(
   visible: readonly Column[],
   header: Record<string, string>,
   validations: PlannedValidation[],
-): TeamLayout | null {
+): { team: TeamLayout | null; titleRow: number } | null {
   const fields = reportFields(scheme, role);
   if (fields.length === 0 && !hasTeam(role)) return null;
   const last = (visible[visible.length - 1] as Column).index;
   grid.add(8);
-  grid.text(grid.add(22), 1, last, REPORT_BLOCK_TITLE, "summaryHead");
+  const titleRow = grid.add(22);
+  grid.text(titleRow, 1, last, REPORT_BLOCK_TITLE, "summaryHead");
   const cells = planFieldRows(grid, fields, last, 1);
   for (const [field, address] of Object.entries(cells)) {
     header[field] = address;
     const hint = HINTS[field];
     if (hint !== undefined) validations.push(prompt(address, field, hint));
   }
-  return hasTeam(role) ? planTeam(grid, last, validations) : null;
+  return { team: hasTeam(role) ? planTeam(grid, last, validations) : null, titleRow };
 }

@@ -150,10 +150,12 @@ export interface SheetPlan {
   /** Rows frozen at the top (the header and the column heads). */
   freezeRows: number;
   /**
-   * Printing: A4 landscape, fit to the page's width, the column heads repeated on every page, and the footer in
-   * Excel's header/footer codes (`&P` the page, `&N` the pages).
+   * Printing: A4 landscape, fit to the page's width, the column heads repeated on every page, the footer in Excel's
+   * header/footer codes (`&P` the page, `&N` the pages), and the rows that start a printed page (a manual page break
+   * above each): the summary below the items starts a page of its own, so its head is never stranded at the foot of
+   * the items' last page and its figures never print straight under the item columns' heads.
    */
-  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true; titleRows: [number, number]; footer: string };
+  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true; titleRows: [number, number]; footer: string; pageStarts: number[] };
   /** Protected without a password: structure locked, entry cells unlocked. */
   protect: true;
 }

@@ -85,6 +85,9 @@ export async function workbookFromPlan(plan: SheetPlan, fill: readonly CellWrite
     });
   });
   for (const range of plan.merges) ws.mergeCells(range);
+  // A manual break under the row before each page start (rowBreaks, brk id = that row), across every column
+  // (max 16383, as Excel writes it; exceljs's default is off by a digit).
+  for (const start of plan.print.pageStarts) ws.getRow(start - 1).addPageBreak(1, 16384);
   // exceljs writes a range validation as one rule (sqref) but its typings omit `dataValidations`.
   const dataValidations = (ws as unknown as { dataValidations: { add(range: string, v: Validation): void } }).dataValidations;
   for (const v of plan.validations) {

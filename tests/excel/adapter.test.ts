@@ -33,6 +33,8 @@ describe("laying out takes at most 2 syncs, whatever the number of clauses, well
     const { sheet, entry } = await layOut(run, scheme, "audit");
     expect(book.syncCount).toBe(2);
     expect(book.sheet(sheet)?.cells.size).toBeGreaterThan(scheme.items.length * 9);
+    // The summary's page break rides in the same batch: one call, whatever the number of clauses.
+    expect(book.sheet(sheet)?.pageStarts).toEqual(planSheet(scheme, "audit").print.pageStarts);
     await readLive(run, scheme, entry);
     expect(book.largestRequest).toBeLessThanOrEqual(HALF_LIMIT);
     expect(book.largestResponse).toBeLessThanOrEqual(HALF_LIMIT);
@@ -89,6 +91,18 @@ describe("a laid-out sheet", () => {
 });
 
 describe("undo and printing", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection (ExcelApi 1.9, the manifest's minimum).
+  it.each(["audit", "self", "checklist"] as const)("the %s form's summary (and the audit form's 审查报告信息) starts a printed page: a manual break above, before the sheet is protected", async (role) => {
+    const scheme = [...loadSchemes().values()].find((s) => rolesOf(s).includes(role)) as Scheme;
+    const book = fakeExcel();
+    const { sheet, entry } = await layOut(fakeRun(book), scheme, role);
+    const starts = book.sheet(sheet)?.pageStarts ?? [];
+    expect(starts[0]).toBe(entry.layout.lastItemRow + 2);
+    expect(starts.length).toBe(role === "audit" ? 2 : 1);
+    expect(starts).toEqual(planSheet(scheme, role).print.pageStarts);
+    expect(book.sheet(sheet)?.protected).toBe(true);
+  });
+
   // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities: Worksheet.visibility clears
   // the undo history in Excel on Windows and on Mac.
   it("the metadata sheet is hidden once, when it is made: laying out again clears undo only by protecting the new sheet", async () => {

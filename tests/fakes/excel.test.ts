@@ -1,4 +1,4 @@
-import { fakeExcel, formulaRefs, OfficeError, qualify, type ChangeEvent, type SelectionEvent } from "./excel";
+import { fakeExcel, formulaRefs, OfficeError, qualify, type ChangeEvent, type FakeWorksheet, type SelectionEvent } from "./excel";
 
 describe("the in-memory Excel keeps Office.js's semantics", () => {
   it("a property is readable only after load and sync", async () => {
@@ -246,6 +246,34 @@ describe("the in-memory Excel is as strict as the documented Excel", () => {
     expect(book.sheet("表1")?.pageLayout.zoom).toBeUndefined();
     await zoom({ scale: 71 });
     expect(book.sheet("表1")?.pageLayout.zoom).toEqual({ scale: 71 });
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection (ExcelApi 1.9): add(pageBreakRange)
+  // "Adds a page break before the top-left cell of the range specified", a Range or an address. The rest is the fake's
+  // choice: no break above row 1, none twice above one row, none from another sheet's range, none on a protected sheet.
+  it("a horizontal page break goes before the range's top-left cell; the fake refuses what the page leaves open", async () => {
+    const book = fakeExcel();
+    book.addSheet("表1");
+    book.addSheet("表2");
+    const add = (range: (s: FakeWorksheet, other: FakeWorksheet) => Parameters<FakeWorksheet["horizontalPageBreaks"]["add"]>[0]) =>
+      book.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("表1");
+        sheet.horizontalPageBreaks.add(range(sheet, context.workbook.worksheets.getItem("表2")));
+        await context.sync();
+      });
+    await add(() => "A40");
+    await add((s) => s.getRange("C60:F70"));
+    expect(book.sheet("表1")?.pageStarts).toEqual([40, 60]);
+    await expect(add(() => "A1")).rejects.toThrow(/InvalidArgument: no page break above row 1/);
+    await expect(add(() => "B40")).rejects.toThrow(/InvalidArgument: a page break above row 40 exists/);
+    await expect(add(() => "表1!A50")).rejects.toThrow(/InvalidArgument: bad address/);
+    await expect(add((_s, other) => other.getRange("A50"))).rejects.toThrow(/InvalidArgument: the page break's range is on another sheet/);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("表1").protection.protect();
+      await context.sync();
+    });
+    await expect(add(() => "A50")).rejects.toThrow(/AccessDenied: adding a page break on a protected sheet/);
+    expect(book.sheet("表1")?.pageStarts).toEqual([40, 60]);
   });
 
   // OfficeDev/office-js#4066 and #3888: on the web a dropdown pick raises no onChanged; ExcelApi 1.8 onCalculated

@@ -24,7 +24,8 @@
  * - while a cell is in edit mode a batch run with `delayForCellEdit` waits, and one without it fails (RunOptions);
  * - `onSelectionChanged` (sheet and workbook level) fires for the user's selection and the add-in's own `select()`,
  *   with only the address and the worksheet id (Excel.WorksheetSelectionChangedEventArgs);
- * - a fit-to-pages print zoom is not applied (OfficeDev/office-js#1860); a scale is.
+ * - a fit-to-pages print zoom is not applied (OfficeDev/office-js#1860); a scale is;
+ * - `horizontalPageBreaks.add(range)` puts a manual page break before the range's top-left cell (see FakePageBreaks).
  * Platforms differ, and `platform` (which the tests set) says which one this is: on "web" a value picked from an
  * in-cell dropdown raises no onChanged (OfficeDev/office-js#4066, #3888), and `select()` of the cell already
  * selected raises no onSelectionChanged (OfficeDev/office-js#4691); "desktop" raises both.
@@ -175,6 +176,8 @@ interface SheetData {
   rowProps: unknown[];
   pageLayout: Record<string, unknown>;
   printTitleRows: string | null;
+  /** The rows a manual horizontal page break starts a page at (worksheet.horizontalPageBreaks), in the order added. */
+  pageStarts: number[];
   changeHandlers: ChangeHandler[];
   selectionHandlers: SelectionHandler[];
   calculatedHandlers: CalculatedHandler[];
@@ -341,6 +344,7 @@ export class FakeWorkbook {
       rowProps: [],
       pageLayout: {},
       printTitleRows: null,
+      pageStarts: [],
       changeHandlers: [],
       selectionHandlers: [],
       calculatedHandlers: [],
@@ -668,6 +672,8 @@ export class FakeWorksheet extends Loadable {
   private readonly key: () => string;
   readonly protection: FakeProtection;
   readonly charts: FakeCharts;
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9). */
+  readonly horizontalPageBreaks: FakePageBreaks;
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly pageLayout: Record<string, unknown> & { setPrintTitleRows: (rows: string) => void };
   readonly onChanged: ReturnType<typeof eventOf<ChangeHandler>>;
@@ -687,6 +693,7 @@ export class FakeWorksheet extends Loadable {
     if (orNull) context.queueLoad(this);
     this.protection = new FakeProtection(context, () => this.data());
     this.charts = new FakeCharts(context, () => this.data());
+    this.horizontalPageBreaks = new FakePageBreaks(context, () => this.data());
     this.freezePanes = { freezeRows: (n = 1) => this.call({ freezeRows: n }, (d) => (d.frozenRows = n)) };
     const layout: Record<string, unknown> = {};
     this.pageLayout = new Proxy(layout, {
@@ -878,6 +885,35 @@ class FakeProtection extends Loadable {
  */
 function guard(sheet: SheetData, allowed: keyof ProtectionOptions | null, what: string): void {
   if (sheet.protected && (allowed === null || sheet.protectionOptions[allowed] !== true)) throw new OfficeError("AccessDenied", `${what} on a protected sheet`);
+}
+
+/**
+ * `worksheet.horizontalPageBreaks`, Excel.PageBreakCollection (ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection): it "only contains manual page breaks",
+ * and `add(pageBreakRange: Range | string)` "Adds a page break before the top-left cell of the range specified" (the
+ * range "immediately after the page break"). The page is silent on the rest; the fake's choices, each stricter than
+ * any Excel could be: an address that is not one, a range on another sheet, a break above row 1 (no page before
+ * it), a second break above the same row (InvalidArgument), and a break on a protected sheet (AccessDenied, as a
+ * structure change) are refused at sync. `pageStarts` records the row each break starts a page at.
+ */
+class FakePageBreaks {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => SheetData,
+  ) {}
+  add(pageBreakRange: FakeRange | string): void {
+    const address = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange.fixedAddressOf();
+    this.context.queue({ addHorizontalPageBreak: address }, () => {
+      if (address === null) throw new OfficeError("InvalidArgument", "a page break needs a range with an address");
+      const [row] = parseRange(address);
+      const sheet = this.sheet();
+      if (typeof pageBreakRange !== "string" && pageBreakRange.sheetNameOf() !== sheet.name) throw new OfficeError("InvalidArgument", "the page break's range is on another sheet");
+      if (row < 2) throw new OfficeError("InvalidArgument", `no page break above row ${row}`);
+      if (sheet.pageStarts.includes(row)) throw new OfficeError("InvalidArgument", `a page break above row ${row} exists`);
+      guard(sheet, null, "adding a page break");
+      sheet.pageStarts.push(row);
+    });
+  }
 }
 
 /** `worksheet.charts`: add (strict about type, source and series), getItemOrNullObject by name. */

@@ -1,6 +1,7 @@
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { parseCell } from "../../src/sheets/address";
 import { planSheet } from "../../src/sheets/plan";
+import { REPORT_BLOCK_TITLE } from "../../src/sheets/reportBlock";
 import { headerFields, reportFields, rolesOf } from "../../src/scheme/roles";
 import { HIGHLIGHT, STYLES } from "../../src/sheets/styles";
 import type { SheetPlan } from "../../src/sheets/types";
@@ -107,8 +108,15 @@ describe.each(pairs)("plan %s / %s", (_id, role, scheme, plan) => {
     if (!audit) expect(texts.filter((t) => /^特别(扣|加)分项（/.test(t))).toEqual([]);
   });
 
-  it("prints on A4 landscape, fit to width, with the column heads repeated; the header is frozen", () => {
-    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows], footer: "第 &P 页，共 &N 页" });
+  it("prints on A4 landscape, fit to width, with the column heads repeated, the summary and the 审查报告信息 each starting a page; the header is frozen", () => {
+    // The summary starts a page: the row after the spacer under the items, its first row with a text (its head).
+    const summaryStart = plan.layout.lastItemRow + 2;
+    const reportStart = plan.rows.findIndex((r) => r.cells[0]?.value === REPORT_BLOCK_TITLE) + 1;
+    expect(reportStart > 0).toBe(role === "audit");
+    const pageStarts = [summaryStart, ...(reportStart > 0 ? [reportStart] : [])];
+    expect(plan.print).toEqual({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: [plan.freezeRows, plan.freezeRows], footer: "第 &P 页，共 &N 页", pageStarts });
+    expect(plan.rows[summaryStart - 2]?.cells.every((c) => c === null)).toBe(true);
+    expect(typeof plan.rows[summaryStart - 1]?.cells[0]?.value).toBe("string");
     expect(cellAt(plan, `A${plan.freezeRows}`)?.style).toBe("columnHead");
     expect(plan.protect).toBe(true);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadSchemes } from "../../src/cli/schemeFiles";
 import { rolesOf } from "../../src/scheme/roles";
+import { columnIndex } from "../../src/sheets/address";
 import { entryWrites } from "../../src/sheets/fill";
 import { planSheet } from "../../src/sheets/plan";
 import type { SheetPlan } from "../../src/sheets/types";
@@ -95,6 +96,28 @@ describe("every form prints whole", () => {
         return true;
       });
       expect([name, parts, whole.length]).toEqual([name, parts, 1]);
+    }
+  });
+
+  it("with the summary, and the audit form's 审查报告信息, each starting a page under the column heads, never at the foot of the page before", () => {
+    for (const { name, plan, pdf } of printed) {
+      const pages = pdf.layout.map(squeeze);
+      const heads = squeeze(plan.columns.filter((c) => !c.hidden).map((c) => c.header).join(""));
+      const sorted = (t: string) => [...t].sort().join("");
+      // The page a row starts: the column heads (print titles) and then the row's text, nothing between (the same
+      // characters as the heads, however their lines wrap). -1 where no page starts with it.
+      const pageStarting = (row: number): number => {
+        const text = squeeze(plan.rows[row - 1]?.cells.map((c) => (typeof c?.value === "string" ? c.value : "")).join("") ?? "");
+        return text === "" ? -1 : pages.findIndex((p) => p.includes(text) && sorted(p.slice(0, p.indexOf(text))) === sorted(heads));
+      };
+      const lastItem = plan.layout.items[plan.layout.items.length - 1];
+      const textColumn = columnIndex(plan.layout.structureColumns.text ?? "A");
+      // Its first words: a long clause text may wrap onto the next line of the page.
+      const lastItemText = squeeze(String(plan.rows[(lastItem?.row ?? 0) - 1]?.cells[textColumn - 1]?.value ?? "")).slice(0, 12);
+      const itemPage = pages.length - 1 - [...pages].reverse().findIndex((p) => p.includes(lastItemText));
+      const [summary = 0, ...others] = plan.print.pageStarts;
+      // The summary's head (部分 满分 适用满分 得分; 特别扣分项（…）; 符合 …) on the page after the items' last.
+      expect([name, pageStarting(summary) - itemPage, others.map((row) => pageStarting(row) > pageStarting(summary))]).toEqual([name, 1, others.map(() => true)]);
     }
   });
 
