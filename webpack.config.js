@@ -53,6 +53,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [new CopyAssets(manifest), html("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]), html("./src/taskpane/commands.html", "commands.html", ["commands"]), html("./src/taskpane/help.html", "help.html", []), html("./src/workbench/index.html", "index.html", ["workbench"]), new BlankForms(), new OfflineWorkbench()],
     performance: { hints: false },
+    // Terser as webpack sets it (two passes), but without moving functions into their callers (inline, reduce_funcs)
+    // or collapsing single-use variables into the expressions that use them. Together those rebuild the long
+    // functions the reader was split into small ones for (the XML tokenizer's tag methods, the tamper rules' parts;
+    // issue 19), and Chromium's V8 then optimises the check's hot code later. The workbench checked 300 files in
+    // 3.34 s with them and 2.64 s without (medians of 8 paired runs in one browser; either alone made no difference),
+    // the code 0.2% larger. Dead code is still removed.
+    optimization: { minimizeOptions: { javascript: { compress: { passes: 2, inline: false, reduce_funcs: false, collapse_vars: false } } } },
   };
   if (!production) {
     const devCerts = require("office-addin-dev-certs");
