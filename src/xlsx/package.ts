@@ -1,5 +1,5 @@
 import type { Limits } from "./sniff";
-import { readXml, XmlError, xmlText, type PartText } from "./xml";
+import { decodePart, readXml, XmlError, type PartText } from "./xml";
 import type { ReadAhead } from "./readAhead";
 import { entryData, inflateEntry, ZipError, type Budget, type ZipEntry } from "./zip";
 
@@ -68,7 +68,7 @@ export function openPackage(bytes: Uint8Array, entries: readonly ZipEntry[], lim
    */
   const partText = (entry: ZipEntry): PartText => {
     const read = ahead?.get(entry.name);
-    if (read === undefined || read.size !== entry.uncompressed || read.crc !== entry.crc) return xmlText(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
+    if (read === undefined || read.size !== entry.uncompressed || read.crc !== entry.crc) return decodePart(inflateEntry(bytes, entry, limits.maxPartBytes, budget), entry.name);
     entryData(bytes, entry, limits.maxPartBytes, budget);
     return read.text;
   };

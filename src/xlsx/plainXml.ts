@@ -332,21 +332,43 @@ function attributes(s: string, i: number, attrs: string[], breaks: boolean, amps
 }
 
 /**
+ * What tokenizing a piece of a part's text needs to know of it first, from one scan of the whole piece. Scanned
+ * where the piece is decoded (xml.ts, `decodePart`): `check`'s main thread scans the parts it reads ahead for its
+ * worker, which then only tokenizes (issue 19's speed).
+ */
+export interface PieceScan {
+  /** Nothing outside the plain form: from after the XML declaration, in a part's first piece. */
+  readonly plain: boolean;
+  /** Line ends or tabs, which text and attribute values then need normalised; most parts are one line. */
+  readonly breaks: boolean;
+  /** An `&`: entities to replace. */
+  readonly amps: boolean;
+}
+
+/** Where a part's first piece starts its markup: after an XML declaration in the plain form, if it has one. */
+const declarationEnd = (first: string) => DECLARATION.exec(first)?.[0].length ?? 0;
+
+/** Each piece of a part's text scanned for `plainEvents`. */
+export function scanPieces(chunks: readonly string[]): PieceScan[] {
+  return chunks.map((s, k) => {
+    NOT_PLAIN.lastIndex = k === 0 ? declarationEnd(s) : 0;
+    return { plain: !NOT_PLAIN.test(s), breaks: /[\t\n\r]/.test(s), amps: s.includes("&") };
+  });
+}
+
+/**
  * The events of a part in the plain form, or null when any of it is not plain or not well-formed. `chunks` is the
  * part's text as xmlText gives it: each chunk but the first starts at a `<`, so no text run or tag spans two.
+ * `scans`: the chunks as `scanPieces` scanned them, where the text was decoded.
  */
-export function plainEvents(chunks: readonly string[]): PlainEvent[] | null {
+export function plainEvents(chunks: readonly string[], scans: readonly PieceScan[] = scanPieces(chunks)): PlainEvent[] | null {
+  if (scans.length !== chunks.length || !scans.every((scan) => scan.plain)) return null;
   const t = new Tokenizer();
   for (let k = 0; k < chunks.length; k++) {
     const s = chunks[k] as string;
+    const { breaks, amps } = scans[k] as PieceScan;
     const n = s.length;
-    let pos = 0;
-    if (k === 0) pos = DECLARATION.exec(s)?.[0].length ?? 0;
-    NOT_PLAIN.lastIndex = pos;
-    if (NOT_PLAIN.test(s)) return null;
-    // Most parts are one line without entities: then no value or text needs looking at again.
-    const breaks = /[\t\n\r]/.test(s);
-    const amps = s.includes("&");
+    let pos = k === 0 ? declarationEnd(s) : 0;
     while (pos < n) {
       const lt = s.indexOf("<", pos);
       const end = lt === -1 ? n : lt;

@@ -1,13 +1,13 @@
 import { crc32 } from "./crc32";
 import type { Limits } from "./sniff";
-import { xmlText } from "./xml";
+import { decodePart, type DecodedPart } from "./xml";
 import { entryData, inflateData, zipEntries } from "./zip";
 
-/** A part read ahead: its text, and the size and CRC-32 of the bytes it was decoded from. */
+/** A part read ahead: its text, decoded and scanned, and the size and CRC-32 of the bytes it was decoded from. */
 export interface PartAhead {
   size: number;
   crc: number;
-  text: readonly string[];
+  text: DecodedPart;
 }
 
 /** Parts read ahead of a check, by entry name (package.ts takes one only where its own read declares the same bytes). */
@@ -17,7 +17,7 @@ export type ReadAhead = ReadonlyMap<string, PartAhead>;
 const READ = /\.(?:xml|rels)$/i;
 
 /**
- * A package's XML parts inflated, checked and decoded ahead of reading, on a thread that would otherwise wait:
+ * A package's XML parts inflated, checked, decoded and scanned ahead of reading, on a thread that would otherwise wait:
  * `check`'s main thread reads the next file while its worker checks the current one (issue 19's speed). Within
  * the same caps as a reading, but nothing here is a verdict: a part that cannot be inflated or decoded is left out,
  * and the reader meets it and says why. The reader takes a part from here only when its own read of the file
@@ -37,7 +37,7 @@ export function readAhead(bytes: Uint8Array, limits: Limits): Map<string, PartAh
     if (e.method !== 8 || !READ.test(e.name)) continue;
     try {
       const part = inflateData(e, entryData(bytes, e, limits.maxPartBytes, budget));
-      if (part.length === e.uncompressed && crc32(part) === e.crc) out.set(e.name, { size: e.uncompressed, crc: e.crc, text: xmlText(part, e.name) });
+      if (part.length === e.uncompressed && crc32(part) === e.crc) out.set(e.name, { size: e.uncompressed, crc: e.crc, text: decodePart(part, e.name) });
     } catch {
       // Left to the reader, which reports it.
     }

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { shortNs } from "./namespaces";
-import { MAX_DEPTH, plainEvents, replay, type XmlEvents } from "./plainXml";
+import { MAX_DEPTH, plainEvents, replay, scanPieces, type PieceScan, type XmlEvents } from "./plainXml";
 
 /**
  * Every part of a package is read by saxes, a conformant XML 1.0 + namespaces tokenizer (bench/xml-compare.ts
@@ -75,8 +75,17 @@ class Element implements XmlElement {
   }
 }
 
-/** A part's text as xmlText decodes it: in pieces, each but the first starting at a `<` (see `xmlText`). */
-export type PartText = string | readonly string[];
+/**
+ * A part's text as `decodePart` gives it: decoded in pieces, each but the first starting at a `<` (see `xmlText`),
+ * and each piece scanned for the plain form where it was decoded (plainXml.ts, `scanPieces`).
+ */
+export interface DecodedPart {
+  readonly pieces: readonly string[];
+  readonly scans: readonly PieceScan[];
+}
+
+/** A part's text: decoded from its bytes, or given as text (one string, or pieces as `xmlText` cuts them). */
+export type PartText = string | readonly string[] | DecodedPart;
 
 /**
  * Reads one part's XML, streaming, in time linear in its length. `keep` names the namespaces whose elements the
@@ -88,9 +97,9 @@ export type PartText = string | readonly string[];
  * part with a fault, is read by saxes from the start, so what saxes accepts, refuses and reports is what counts.
  */
 export function readXml(xml: PartText, part: string, reader: XmlReader, keep: { has(ns: string): boolean }): void {
-  const chunks = typeof xml === "string" ? [xml] : xml;
+  const chunks = typeof xml === "string" ? [xml] : "pieces" in xml ? xml.pieces : xml;
   const events = dispatcher(part, reader, keep);
-  const plain = plainEvents(chunks);
+  const plain = plainEvents(chunks, typeof xml !== "string" && "scans" in xml ? xml.scans : undefined);
   if (plain !== null) {
     replay(plain, events);
     return;
@@ -246,6 +255,12 @@ export function xmlText(bytes: Uint8Array, part: string): readonly string[] {
   const agrees = encoding === "UTF-8" ? declared === "UTF-8" : declared === "UTF-16" || declared === encoding;
   if (!agrees) throw new XmlError(`${part} 声明的编码 ${declared} 与实际编码 ${encoding} 不符 / ${part} declares ${declared} but is ${encoding}`);
   return text;
+}
+
+/** A part's bytes decoded (`xmlText`) and scanned for the plain form (`scanPieces`), ready for `readXml`. */
+export function decodePart(bytes: Uint8Array, part: string): DecodedPart {
+  const pieces = xmlText(bytes, part);
+  return { pieces, scans: scanPieces(pieces) };
 }
 
 /** OOXML's `_xHHHH_` escapes for characters XML cannot hold, decoded once (`_x005F_` is the escape of `_`). */

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { hostileCorpus } from "../../scripts/make-hostile";
-import { MAX_DEPTH, plainEvents, type PlainElement } from "../../src/xlsx/plainXml";
+import { MAX_DEPTH, plainEvents, scanPieces, type PlainElement } from "../../src/xlsx/plainXml";
 import { readXml, XmlError, xmlText } from "../../src/xlsx/xml";
 import { honestWorkbook } from "../support/honest";
 import { unzip } from "../support/zip";
@@ -232,6 +232,24 @@ describe("the plain path reads what saxes reads", () => {
     for (const p of pieces.slice(1)) expect(p.startsWith("<")).toBe(true);
     for (const p of pieces) expect(new TextEncoder().encode(p).length).toBeLessThan(33_000);
     expect(agree(xml)).toBe("plain");
+  });
+});
+
+describe("pieces scanned where they are decoded (check's main thread, for its worker)", () => {
+  it("says of each piece whether it is plain, has line ends or tabs, and has entities; the declaration is not markup", () => {
+    expect(scanPieces(['<?xml version="1.0" encoding="UTF-8"?><a>x &amp; y</a>', "<b>\r\n</b>"])).toEqual([
+      { plain: true, breaks: false, amps: true },
+      { plain: true, breaks: true, amps: false },
+    ]);
+    expect(scanPieces(["<a><!-- a comment --></a>"])).toEqual([{ plain: false, breaks: false, amps: false }]);
+    expect(scanPieces(["<a/>", "<?pi in a later piece?>"]).map((p) => p.plain)).toEqual([true, false]);
+  });
+
+  it("tokenizes by the scans it is given, and leaves to saxes a part whose scans do not fit it", () => {
+    const chunks = ['<a xmlns="urn:x">', '<b v="1"/></a>'];
+    expect(plainEvents(chunks, scanPieces(chunks))).toEqual(plainEvents(chunks));
+    expect(plainEvents(chunks, [{ plain: true, breaks: false, amps: false }])).toBeNull();
+    expect(plainEvents(chunks, scanPieces(chunks).map((p, k) => (k === 1 ? { ...p, plain: false } : p)))).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { openPackage } from "../../src/xlsx/package";
 import { readAhead } from "../../src/xlsx/readAhead";
 import { DEFAULT_LIMITS } from "../../src/xlsx/sniff";
+import type { DecodedPart } from "../../src/xlsx/xml";
 import { zipEntries } from "../../src/xlsx/zip";
 import { zip } from "../support/zip";
 
@@ -22,7 +23,9 @@ describe("parts read ahead (check's main thread, for its worker)", () => {
   it("reads the XML and relationship parts a check reads, not pictures, and leaves out a part that lies", () => {
     const ahead = readAhead(file, DEFAULT_LIMITS);
     expect([...ahead.keys()]).toEqual([NAME, "_rels/.rels"]);
-    expect(ahead.get(NAME)?.text.join("")).toBe(SHEET.toString());
+    expect(ahead.get(NAME)?.text.pieces.join("")).toBe(SHEET.toString());
+    // Scanned where it was read, so the worker only tokenizes it.
+    expect(ahead.get(NAME)?.text.scans).toEqual([{ plain: true, breaks: false, amps: false }]);
   });
 
   it("answers nothing for bytes that are not a zip", () => {
@@ -35,7 +38,7 @@ describe("parts read ahead (check's main thread, for its worker)", () => {
     // Another read of the file that found other content (raised entries): the reader's own bytes count.
     const other = readAhead(zip([{ name: NAME, data: RAISED, deflate: true }]), DEFAULT_LIMITS);
     expect(RAISED.length).toBe(SHEET.length);
-    expect(readPart(file, other)).toEqual([SHEET.toString()]);
+    expect((readPart(file, other) as DecodedPart).pieces).toEqual([SHEET.toString()]);
   });
 
   it("changes nothing about what a damaged part is: the reader still refuses it", () => {
