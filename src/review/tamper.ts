@@ -33,6 +33,8 @@ interface FixedCell {
   cell: PlannedCell;
   /** The planned formula as normaliseFormula gives it. */
   normalised: string | undefined;
+  /** The planned value as `text` gives it, worked out once a plan, not once a file. */
+  expected: string;
 }
 
 /** Each plan's cells that hold a formula or fixed content, listed once: a checker compares many files with one plan. */
@@ -46,7 +48,7 @@ function fixedCells(plan: SheetPlan): readonly FixedCell[] {
     row.cells.forEach((cell, c) => {
       if (cell === null || (cell.formula === undefined && (cell.value === undefined || cell.value === null || cell.value === ""))) return;
       const column = columnLetter(c + 1);
-      cells.push({ address: `${column}${r + 1}`, column, clause: clauseAt.get(r + 1), cell, normalised: cell.formula === undefined ? undefined : normaliseFormula(cell.formula) });
+      cells.push({ address: `${column}${r + 1}`, column, clause: clauseAt.get(r + 1), cell, normalised: cell.formula === undefined ? undefined : normaliseFormula(cell.formula), expected: text(cell.value) });
     });
   });
   fixedOf.set(plan, cells);
@@ -105,7 +107,7 @@ function clauseRowFindings(layout: SheetLayout, sheet: SheetSnapshot, at: (addre
 function fixedContentFindings(plan: SheetPlan, sheet: SheetSnapshot, at: (address: string) => string): Finding[] {
   const out: Finding[] = [];
   const { points: pointsCol, text: textCol, clause: clauseCol } = plan.layout.structureColumns;
-  for (const { address, column, clause, cell, normalised } of fixedCells(plan)) {
+  for (const { address, column, clause, cell, normalised, expected } of fixedCells(plan)) {
     if (cell.formula !== undefined) {
       const got = sheet.formula(address);
       if (got === null) {
@@ -116,7 +118,7 @@ function fixedContentFindings(plan: SheetPlan, sheet: SheetSnapshot, at: (addres
       continue;
     }
     const got = sheet.read(address);
-    const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : text(got) === text(cell.value);
+    const same = typeof cell.value === "number" ? Number(got) === cell.value && text(got) !== "" : got === expected || text(got) === expected;
     if (same) continue;
     const location = { ...(clause !== undefined ? { clause } : {}), cell: at(address) };
     if (clause !== undefined && column === pointsCol) out.push(finding("SS815", location, { found: text(got), expected: String(cell.value) }));

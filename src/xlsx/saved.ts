@@ -224,19 +224,24 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
         return out;
       });
 
-    const sheets: SavedSheet[] = listed.map((s) => ({
-      name: s.name,
-      state: s.state,
-      read: (address) => load(s).values.get(address) ?? null,
-      formula: (address) => load(s).formula(address),
-      format: (address) => styleOf(s, address)?.format ?? "General",
-      colours: (address) => styleColours(styleOf(s, address), styled?.palette ?? [], themeColoursOf),
-      lastRow: () => load(s).lastRow,
-      hiddenRows: () => load(s).hiddenRows,
-      hiddenColumns: () => load(s).hiddenColumns,
-      validations: () => load(s).validations,
-      hyperlinks: () => linksOf(s, load(s)),
-    }));
+    const sheets: SavedSheet[] = listed.map((s) => {
+      // A check reads thousands of cells a sheet: each read goes to the parsed sheet at once, once it is parsed.
+      let parsedSheet: Parsed | undefined;
+      const sheet = () => (parsedSheet ??= load(s));
+      return {
+        name: s.name,
+        state: s.state,
+        read: (address) => sheet().values.get(address) ?? null,
+        formula: (address) => sheet().formula(address),
+        format: (address) => styleOf(s, address)?.format ?? "General",
+        colours: (address) => styleColours(styleOf(s, address), styled?.palette ?? [], themeColoursOf),
+        lastRow: () => sheet().lastRow,
+        hiddenRows: () => sheet().hiddenRows,
+        hiddenColumns: () => sheet().hiddenColumns,
+        validations: () => sheet().validations,
+        hyperlinks: () => linksOf(s, sheet()),
+      };
+    });
     return {
       sheets,
       sheet: (name) => sheets.find((s) => sheetKey(s.name) === sheetKey(name)),
