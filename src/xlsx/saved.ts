@@ -205,11 +205,8 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
         return p;
       });
 
-    /** A cell's style; loading its sheet loads the styles. */
-    const styleOf = (sheet: Listed, address: string): CellStyle | undefined => {
-      const index = load(sheet).styleOf.get(address) ?? 0;
-      return styled?.styles[index];
-    };
+    /** A cell's style in a parsed sheet (parsing a sheet loads the styles). */
+    const styleOf = (p: Parsed, address: string): CellStyle | undefined => styled?.styles[p.styleOf.get(address) ?? 0];
 
     // A hyperlink's target is in the sheet's relationships (TargetMode="External"); links within the workbook have none.
     const linksOf = (sheet: Listed, p: Parsed): Map<string, string> =>
@@ -233,8 +230,8 @@ export function openWorkbook(bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS,
         state: s.state,
         read: (address) => sheet().values.get(address) ?? null,
         formula: (address) => sheet().formula(address),
-        format: (address) => styleOf(s, address)?.format ?? "General",
-        colours: (address) => styleColours(styleOf(s, address), styled?.palette ?? [], themeColoursOf),
+        format: (address) => styleOf(sheet(), address)?.format ?? "General",
+        colours: (address) => styleColours(styleOf(sheet(), address), styled?.palette ?? [], themeColoursOf),
         lastRow: () => sheet().lastRow,
         hiddenRows: () => sheet().hiddenRows,
         hiddenColumns: () => sheet().hiddenColumns,

@@ -84,8 +84,8 @@ export interface DecodedPart {
   readonly scans: readonly PieceScan[];
 }
 
-/** A part's text: decoded from its bytes, or given as text (one string, or pieces as `xmlText` cuts them). */
-export type PartText = string | readonly string[] | DecodedPart;
+/** A part's text: decoded from its bytes, or given as one string. */
+export type PartText = string | DecodedPart;
 
 /**
  * Reads one part's XML, streaming, in time linear in its length. `keep` names the namespaces whose elements the
@@ -97,9 +97,9 @@ export type PartText = string | readonly string[] | DecodedPart;
  * part with a fault, is read by saxes from the start, so what saxes accepts, refuses and reports is what counts.
  */
 export function readXml(xml: PartText, part: string, reader: XmlReader, keep: { has(ns: string): boolean }): void {
-  const chunks = typeof xml === "string" ? [xml] : "pieces" in xml ? xml.pieces : xml;
+  const { pieces: chunks, scans } = typeof xml === "string" ? { pieces: [xml], scans: undefined } : xml;
   const events = dispatcher(part, reader, keep);
-  const plain = plainEvents(chunks, typeof xml !== "string" && "scans" in xml ? xml.scans : undefined);
+  const plain = plainEvents(chunks, scans);
   if (plain !== null) {
     replay(plain, events);
     return;
